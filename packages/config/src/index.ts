@@ -1,0 +1,2 @@
+// The public API of @org/mcp-config.
+export {};

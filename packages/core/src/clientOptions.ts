@@ -1,0 +1,39 @@
+import type { Logger } from './logger.js';
+import type { ClientCapabilities, Implementation } from './mcpTypes.js';
+import type { RequestHandlers } from './protocolSession.js';
+
+/** Options every client takes, whatever its transport. */
+export interface ClientOptions {
+  /** The server's name in logs and errors. Default: derived from the config (command or host). */
+  name?: string;
+  /** A pino-shaped logger; a child `{ server, transport }` is made per client. Default: silent. */
+  logger?: Logger;
+  /** Sent to the server as clientInfo. Default `{ name: 'org-mcp-client', version: '0.1.0' }`. */
+  clientInfo?: Implementation;
+  /** Client capabilities to declare. Handlers for roots/sampling/elicitation add theirs automatically. */
+  capabilities?: ClientCapabilities;
+  /** Default per-request timeout in ms. Default 30 000. */
+  requestTimeout?: number;
+  /** Timeout for connect (start plus handshake) in ms. Default 30 000 (60 000 for stdio). */
+  connectTimeout?: number;
+  /** Timeout of the isHealthy round trip in ms. Default 5000. */
+  healthCheckTimeout?: number;
+  /** Handlers for server-to-client requests, keyed by method (`roots/list`, `sampling/createMessage`, `elicitation/create`). */
+  handlers?: RequestHandlers;
+  /** Offer this protocol revision instead of the newest. */
+  protocolVersion?: string;
+}
+
+export const DEFAULT_CLIENT_INFO = { name: 'org-mcp-client', version: '0.1.0' } as const;
+export const DEFAULT_CONNECT_TIMEOUT = 30_000;
+export const DEFAULT_HEALTH_CHECK_TIMEOUT = 5_000;
+
+/** Capabilities a handler implies, so registering a handler is enough to be offered the feature. */
+export function capabilitiesFor(options: ClientOptions): ClientCapabilities {
+  const capabilities: ClientCapabilities = { ...options.capabilities };
+  const handlers = options.handlers ?? {};
+  if (handlers['roots/list'] && !capabilities.roots) capabilities.roots = { listChanged: true };
+  if (handlers['sampling/createMessage'] && !capabilities.sampling) capabilities.sampling = {};
+  if (handlers['elicitation/create'] && !capabilities.elicitation) capabilities.elicitation = { form: {} };
+  return capabilities;
+}

@@ -1,0 +1,149 @@
+/**
+ * One base class and one subclass per kind of failure. `code` is a stable string callers can
+ * switch on; `name` is fixed so it survives minification; `cause` keeps the underlying error.
+ * Messages never carry header or environment values.
+ */
+export interface MCPErrorOptions {
+  /** The configured name of the server the error concerns. */
+  serverName?: string | undefined;
+  /** The underlying error. */
+  cause?: unknown;
+}
+
+export class MCPError extends Error {
+  override name = 'MCPError';
+  readonly code: string;
+  readonly serverName?: string | undefined;
+
+  constructor(code: string, message: string, options: MCPErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.serverName = options.serverName;
+  }
+}
+
+/** Failed to connect, peer gone, client not connected, server disabled or unknown. */
+export class MCPConnectionError extends MCPError {
+  override name = 'MCPConnectionError';
+  /** Exit code of a stdio server that exited, when known. */
+  readonly exitCode?: number | null | undefined;
+  /** Signal that ended a stdio server, when known. */
+  readonly signal?: string | null | undefined;
+  /** The last lines a stdio server wrote to stderr, when known. */
+  readonly stderrTail?: string | undefined;
+
+  constructor(
+    code: string,
+    message: string,
+    options: MCPErrorOptions & {
+      exitCode?: number | null;
+      signal?: string | null;
+      stderrTail?: string;
+    } = {},
+  ) {
+    super(code, message, options);
+    this.exitCode = options.exitCode;
+    this.signal = options.signal;
+    this.stderrTail = options.stderrTail;
+  }
+}
+
+/** A request or a connect ran past its timeout. */
+export class MCPTimeoutError extends MCPError {
+  override name = 'MCPTimeoutError';
+  readonly method: string;
+  readonly timeout: number;
+
+  constructor(method: string, timeout: number, options: MCPErrorOptions & { message?: string } = {}) {
+    const where = options.serverName ? ` on server "${options.serverName}"` : '';
+    super(
+      'REQUEST_TIMEOUT',
+      options.message ??
+        `Request "${method}"${where} timed out after ${timeout} ms. Raise the timeout option if the server is slow, or check that it is responsive.`,
+      options,
+    );
+    this.method = method;
+    this.timeout = timeout;
+  }
+}
+
+/** The caller's AbortSignal fired before the request or connect completed. */
+export class MCPAbortError extends MCPError {
+  override name = 'MCPAbortError';
+  readonly method: string;
+
+  constructor(method: string, options: MCPErrorOptions = {}) {
+    const where = options.serverName ? ` on server "${options.serverName}"` : '';
+    super('REQUEST_ABORTED', `Request "${method}"${where} was aborted by the caller.`, options);
+    this.method = method;
+  }
+}
+
+/** A subprocess or HTTP failure, invalid framing or an oversize message. */
+export class MCPTransportError extends MCPError {
+  override name = 'MCPTransportError';
+  /** HTTP status, when the failure was an HTTP response. */
+  readonly status?: number | undefined;
+
+  constructor(code: string, message: string, options: MCPErrorOptions & { status?: number } = {}) {
+    super(code, message, options);
+    this.status = options.status;
+  }
+}
+
+/** The server answered with a JSON-RPC error. */
+export class MCPProtocolError extends MCPError {
+  override name = 'MCPProtocolError';
+  /** The JSON-RPC error code (-32601 method not found, -32602 invalid params, ...). */
+  readonly rpcCode: number;
+  readonly data?: unknown;
+  readonly method?: string | undefined;
+
+  constructor(
+    rpcCode: number,
+    message: string,
+    options: MCPErrorOptions & { data?: unknown; method?: string } = {},
+  ) {
+    const where = options.serverName ? `Server "${options.serverName}"` : 'The server';
+    const what = options.method ? ` to "${options.method}"` : '';
+    super('PROTOCOL_ERROR', `${where} answered${what} with JSON-RPC error ${rpcCode}: ${message}`, options);
+    this.rpcCode = rpcCode;
+    this.data = options.data;
+    this.method = options.method;
+  }
+}
+
+/** One problem found in a configuration, located by its dot path. */
+export interface ConfigIssue {
+  /** Dot path of the offending field, e.g. `mcpServers.api.url`. */
+  path: string;
+  message: string;
+}
+
+/** Bad configuration: names the file, the server, the field path and what is wrong. */
+export class MCPConfigError extends MCPError {
+  override name = 'MCPConfigError';
+  readonly issues: readonly ConfigIssue[];
+  readonly file?: string | undefined;
+
+  constructor(
+    message: string,
+    options: MCPErrorOptions & { issues?: ConfigIssue[]; file?: string; code?: string } = {},
+  ) {
+    const issues = options.issues ?? [];
+    const location = options.file ? ` in ${options.file}` : '';
+    const detail = issues.length ? `\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}` : '';
+    super(options.code ?? 'CONFIG_INVALID', `${message}${location}${detail}`, options);
+    this.issues = issues;
+    this.file = options.file;
+  }
+}
+
+/** JSON-RPC error codes the engine uses. */
+export const JSONRPC_ERROR = {
+  PARSE_ERROR: -32700,
+  INVALID_REQUEST: -32600,
+  METHOD_NOT_FOUND: -32601,
+  INVALID_PARAMS: -32602,
+  INTERNAL_ERROR: -32603,
+} as const;

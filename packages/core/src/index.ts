@@ -1,0 +1,80 @@
+// The public API of @org/mcp-core: everything below is exported on purpose; nothing else is.
+export { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from './backoff.js';
+export { type BaseClientOptions, BaseMCPClient } from './baseClient.js';
+export {
+  type ClientOptions,
+  capabilitiesFor,
+  DEFAULT_CLIENT_INFO,
+  DEFAULT_CONNECT_TIMEOUT,
+  DEFAULT_HEALTH_CHECK_TIMEOUT,
+} from './clientOptions.js';
+export {
+  type ConfigIssue,
+  JSONRPC_ERROR,
+  MCPAbortError,
+  MCPConfigError,
+  MCPConnectionError,
+  MCPError,
+  type MCPErrorOptions,
+  MCPProtocolError,
+  MCPTimeoutError,
+  MCPTransportError,
+} from './errors.js';
+export { initializeHandshake, type NegotiationOptions, type ServerIdentity } from './handshake.js';
+export { InMemoryTransport } from './inMemoryTransport.js';
+export {
+  classifyMessage,
+  isErrorResponse,
+  type JSONRPCErrorObject,
+  type JSONRPCErrorResponse,
+  type JSONRPCMessage,
+  type JSONRPCNotification,
+  type JSONRPCRequest,
+  type JSONRPCResponse,
+  type JSONRPCResultResponse,
+  type MessageKind,
+  type RequestId,
+} from './jsonrpc.js';
+export { createLogger, type LogFn, type Logger, REDACT_PATHS, silentLogger } from './logger.js';
+export type { ClientState, ConnectOptions, MCPClient } from './mcpClient.js';
+export {
+  type CallToolResult,
+  type ClientCapabilities,
+  type Content,
+  type GetPromptResult,
+  type Implementation,
+  ListPromptsResultSchema,
+  ListResourcesResultSchema,
+  ListToolsResultSchema,
+  type Progress,
+  type Prompt,
+  type ReadResourceResult,
+  type Resource,
+  type ServerCapabilities,
+  type Tool,
+  ToolSchema,
+} from './mcpTypes.js';
+export { MAX_PAGES, paginate } from './paginate.js';
+export {
+  DEFAULT_REQUEST_TIMEOUT,
+  ProtocolSession,
+  type ProtocolSessionOptions,
+  type RequestHandler,
+  type RequestHandlerContext,
+  type RequestHandlers,
+  type RequestOptions,
+} from './protocolSession.js';
+export { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from './protocolVersion.js';
+export { DEFAULT_MAX_RETRIES, type RetryOptions, retry } from './retry.js';
+export {
+  type CustomServerConfig,
+  type HttpServerConfig,
+  type MCPServerConfig,
+  type MCPServersConfig,
+  type SSEServerConfig,
+  type StdioServerConfig,
+  TransportType,
+  type TransportTypeName,
+} from './serverConfig.js';
+export { sleep } from './sleep.js';
+export type { Transport, TransportSendOptions } from './transport.js';

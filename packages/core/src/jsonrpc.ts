@@ -1,0 +1,56 @@
+/** JSON-RPC 2.0 shapes and a cheap envelope check for the hot path (no schema validation). */
+export type RequestId = string | number;
+
+export interface JSONRPCRequest {
+  jsonrpc: '2.0';
+  id: RequestId;
+  method: string;
+  params?: Record<string, unknown> | undefined;
+}
+
+export interface JSONRPCNotification {
+  jsonrpc: '2.0';
+  method: string;
+  params?: Record<string, unknown> | undefined;
+}
+
+export interface JSONRPCResultResponse {
+  jsonrpc: '2.0';
+  id: RequestId;
+  result: Record<string, unknown>;
+}
+
+export interface JSONRPCErrorObject {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+export interface JSONRPCErrorResponse {
+  jsonrpc: '2.0';
+  id: RequestId | null;
+  error: JSONRPCErrorObject;
+}
+
+export type JSONRPCResponse = JSONRPCResultResponse | JSONRPCErrorResponse;
+export type JSONRPCMessage = JSONRPCRequest | JSONRPCNotification | JSONRPCResponse;
+
+export type MessageKind = 'request' | 'notification' | 'response' | 'invalid';
+
+/** Classifies an inbound value by its envelope alone. */
+export function classifyMessage(value: unknown): MessageKind {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'invalid';
+  const m = value as Record<string, unknown>;
+  if (typeof m.method === 'string') {
+    if (m.id === undefined) return 'notification';
+    return typeof m.id === 'string' || typeof m.id === 'number' ? 'request' : 'invalid';
+  }
+  if ('result' in m || 'error' in m) {
+    return typeof m.id === 'string' || typeof m.id === 'number' || m.id === null ? 'response' : 'invalid';
+  }
+  return 'invalid';
+}
+
+export function isErrorResponse(response: JSONRPCResponse): response is JSONRPCErrorResponse {
+  return 'error' in response && response.error !== undefined;
+}

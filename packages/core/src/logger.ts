@@ -1,0 +1,46 @@
+import { type LoggerOptions, pino } from 'pino';
+
+/** A log method with pino's two call shapes. */
+export interface LogFn {
+  (obj: object, msg?: string, ...args: unknown[]): void;
+  (msg: string, ...args: unknown[]): void;
+}
+
+/** The subset of pino's BaseLogger the stack uses; pass any pino logger. */
+export interface Logger {
+  trace: LogFn;
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+const noop: LogFn = () => {};
+
+/** The default: logs nothing. */
+export const silentLogger: Logger = {
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: noop,
+  error: noop,
+  child: () => silentLogger,
+};
+
+/** Paths pino redacts in every line: header and environment values are secrets. */
+export const REDACT_PATHS: readonly string[] = [
+  'headers',
+  '*.headers',
+  'env',
+  '*.env',
+  'config.headers.*',
+  'config.env.*',
+  'authorization',
+  '*.authorization',
+];
+
+/** A pino logger with the stack's redaction paths already set. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return pino({ ...options, redact: { paths: [...REDACT_PATHS], censor: '[redacted]' } });
+}

@@ -1,0 +1,57 @@
+/** The transports the stack ships. */
+export const TransportType = { STDIO: 'stdio', SSE: 'sse', HTTP: 'http' } as const;
+export type TransportTypeName = (typeof TransportType)[keyof typeof TransportType];
+
+interface CommonServerConfig {
+  /** false keeps the server configured but never connected. Default true. */
+  enabled?: boolean;
+  /** Default per-request timeout for this server, in ms. */
+  timeout?: number;
+  /** Timeout for connect (start plus handshake), in ms. */
+  connectTimeout?: number;
+}
+
+/** A local server started as a subprocess speaking newline-delimited JSON on stdin/stdout. */
+export interface StdioServerConfig extends CommonServerConfig {
+  transport?: 'stdio';
+  command: string;
+  args?: string[];
+  /** Added to the child's minimal inherited environment. Values are secrets. */
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Pass the host's whole environment instead of the minimal set. Default false. */
+  inheritEnv?: boolean;
+  /** How long to wait after SIGTERM before SIGKILL, in ms. Default 5000. */
+  stopGracePeriod?: number;
+}
+
+/** A remote server on the legacy HTTP+SSE transport (2024-11-05). */
+export interface SSEServerConfig extends CommonServerConfig {
+  transport: 'sse';
+  url: string;
+  /** Sent on every request. Values are secrets. */
+  headers?: Record<string, string>;
+}
+
+/** A remote server on Streamable HTTP. */
+export interface HttpServerConfig extends CommonServerConfig {
+  transport: 'http';
+  url: string;
+  /** Sent on every request. Values are secrets. */
+  headers?: Record<string, string>;
+  /** When the server turns out to be legacy HTTP+SSE only, use that instead. Default false. */
+  sseFallback?: boolean;
+}
+
+export type MCPServerConfig = StdioServerConfig | SSEServerConfig | HttpServerConfig;
+
+/** A server on a transport registered with the factory at run time. */
+export interface CustomServerConfig extends CommonServerConfig {
+  transport: string;
+  [key: string]: unknown;
+}
+
+/** The whole `mcp_servers.json`, normalised. */
+export interface MCPServersConfig {
+  mcpServers: Record<string, MCPServerConfig>;
+}

@@ -1,0 +1,2 @@
+// The public API of @org/mcp-transport-stdio.
+export {};
