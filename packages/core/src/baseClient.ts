@@ -46,7 +46,8 @@ export interface BaseClientOptions extends ClientOptions {
  */
 export class BaseMCPClient extends EventEmitter implements MCPClient {
   readonly name: string;
-  readonly transportType: string;
+  /** The transport in use; a subclass that discovers it at connect time (HTTP falling back to SSE) updates it. */
+  protected transportName: string;
   protected readonly logger: Logger;
   protected readonly options: BaseClientOptions;
   private currentState: ClientState = 'idle';
@@ -63,13 +64,16 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     super();
     this.options = options;
     this.name = options.name ?? options.transportType;
-    this.transportType = options.transportType;
+    this.transportName = options.transportType;
     this.logger = (options.logger ?? silentLogger).child({
       server: this.name,
       transport: this.transportType,
     });
   }
 
+  get transportType(): string {
+    return this.transportName;
+  }
   get state(): ClientState {
     return this.currentState;
   }
