@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { InMemoryTransport } from './inMemoryTransport.js';
 import type { JSONRPCMessage } from './jsonrpc.js';
-import type { Logger } from './logger.js';
+import type { LogFn, Logger } from './logger.js';
 import { ProtocolSession } from './protocolSession.js';
 
 function recordingLogger(lines: string[]): Logger {
-  const log = (obj: unknown, msg?: string) => void lines.push(typeof obj === 'string' ? obj : (msg ?? ''));
+  const log: LogFn = (obj: unknown, msg?: unknown) =>
+    void lines.push(typeof obj === 'string' ? obj : String(msg ?? ''));
   const logger: Logger = { trace: log, debug: log, info: log, warn: log, error: log, child: () => logger };
   return logger;
 }
