@@ -5,6 +5,7 @@ import {
   DEFAULT_CLIENT_INFO,
   DEFAULT_CONNECT_TIMEOUT,
   DEFAULT_HEALTH_CHECK_TIMEOUT,
+  DEFAULT_PROBE_TIMEOUT,
 } from './clientOptions.js';
 import {
   JSONRPC_ERROR,
@@ -14,7 +15,6 @@ import {
   MCPProtocolError,
   MCPTimeoutError,
 } from './errors.js';
-import { initializeHandshake, type ServerIdentity } from './handshake.js';
 import type { JSONRPCNotification, JSONRPCRequest, JSONRPCResponse } from './jsonrpc.js';
 import { type Logger, silentLogger } from './logger.js';
 import type { ClientState, ConnectOptions, MCPClient } from './mcpClient.js';
@@ -29,15 +29,22 @@ import {
   type Resource,
   type Tool,
 } from './mcpTypes.js';
+import { type NegotiatedSession, negotiateEra, ProbeLostConnection } from './negotiateEra.js';
 import { paginate } from './paginate.js';
 import { ProtocolSession, type RequestOptions } from './protocolSession.js';
+import type { ProtocolEra } from './protocolVersion.js';
 import type { Transport } from './transport.js';
+
+/** A server's cache hint is honoured up to a day. */
+const MAX_TTL_MS = 86_400_000;
 
 export interface BaseClientOptions extends ClientOptions {
   /** 'stdio', 'sse', 'http' or a custom name; shown in logs and status. */
   transportType: string;
   /** Makes a fresh transport for each connect. */
   createTransport: () => Transport;
+  /** Identifies the server across clients (a command line, an origin and path), so its era is detected once per process. */
+  eraCacheKey?: string;
 }
 
 /**
@@ -53,12 +60,13 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
   private currentState: ClientState = 'idle';
   private transport: Transport | undefined;
   private session: ProtocolSession | undefined;
-  private identity: ServerIdentity | undefined;
+  private identity: NegotiatedSession | undefined;
   private connecting: { promise: Promise<void>; controller: AbortController } | undefined;
   private closing: Promise<void> | undefined;
   private toolsCache: Tool[] | undefined;
   private toolsInflight: Promise<Tool[]> | undefined;
   private toolsGeneration = 0;
+  private toolsExpiry: number | undefined;
 
   constructor(options: BaseClientOptions) {
     super();
@@ -88,6 +96,10 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
   }
   get instructions() {
     return this.identity?.instructions;
+  }
+  /** 'handshake' (initialize, 2024-11-05 … 2025-11-25) or 'modern' (stateless, 2026-07-28), once connected. */
+  get era(): ProtocolEra | undefined {
+    return this.identity?.era;
   }
 
   /** Starts the transport and runs the handshake, bounded by the connect timeout and signal. */
@@ -123,6 +135,28 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     options.signal?.addEventListener('abort', onCallerAbort, { once: true });
     if (options.signal?.aborted) onCallerAbort();
     this.setState('connecting');
+    try {
+      try {
+        await this.openSession(controller.signal, timeout, this.options.era ?? 'auto');
+      } catch (error) {
+        if (!(error instanceof ProbeLostConnection)) throw error;
+        this.logger.info('the server closed on the era probe; starting it again in the handshake era');
+        await this.openSession(controller.signal, timeout, 'handshake');
+      }
+      this.setState('connected');
+      this.logger.info(
+        { protocolVersion: this.protocolVersion, era: this.era, serverInfo: this.serverInfo },
+        'connected',
+      );
+      if (this.era === 'modern') this.listenForChanges();
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  /** One transport and session, started and negotiated; on failure nothing is left running. */
+  private async openSession(signal: AbortSignal, timeout: number, era: 'auto' | ProtocolEra): Promise<void> {
     const transport = this.options.createTransport();
     const session = new ProtocolSession(transport, {
       serverName: this.name,
@@ -135,44 +169,51 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     this.transport = transport;
     this.session = session;
     try {
-      const signal = controller.signal;
       await abortable(transport.start({ signal }), signal);
-      this.identity = await abortable(this.negotiate(session, timeout, signal), signal);
-      transport.setProtocolVersion?.(this.identity.protocolVersion);
-      this.setState('connected');
-      this.logger.info(
-        { protocolVersion: this.identity.protocolVersion, serverInfo: this.identity.serverInfo },
-        'connected',
+      const negotiated = await abortable(
+        negotiateEra(session, {
+          clientInfo: this.options.clientInfo ?? DEFAULT_CLIENT_INFO,
+          capabilities: capabilitiesFor(this.options),
+          protocolVersion: this.options.protocolVersion,
+          era,
+          probeTimeout: this.options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
+          cacheKey: this.options.eraCacheKey,
+          timeout,
+          signal,
+          serverName: this.name,
+        }),
+        signal,
       );
+      this.identity = negotiated;
+      transport.setProtocolVersion?.(negotiated.protocolVersion);
     } catch (raw) {
-      const error = this.connectFailure(raw, controller.signal, transport);
+      const probeLost = raw instanceof ProbeLostConnection;
+      const error = probeLost ? raw : this.connectFailure(raw, signal, transport);
       session.close(error);
       await this.closeTransport(transport);
       this.transport = undefined;
       this.session = undefined;
-      this.setState('closed');
-      this.logger.warn({ err: error }, 'connect failed');
+      if (!probeLost) {
+        this.setState('closed');
+        this.logger.warn({ err: error }, 'connect failed');
+      }
       throw error;
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
-  /** Agrees a protocol revision with the server. The seam where another era plugs in. */
-  protected negotiate(
-    session: ProtocolSession,
-    timeout: number,
-    signal: AbortSignal,
-  ): Promise<ServerIdentity> {
-    return initializeHandshake(session, {
-      clientInfo: this.options.clientInfo ?? DEFAULT_CLIENT_INFO,
-      capabilities: capabilitiesFor(this.options),
-      protocolVersion: this.options.protocolVersion,
-      timeout,
-      signal,
-      serverName: this.name,
-    });
+  /** Stateless era: list_changed notifications arrive on a long-lived `subscriptions/listen` request. */
+  private listenForChanges(): void {
+    const capabilities = this.serverCapabilities as
+      | Record<string, { listChanged?: boolean } | undefined>
+      | undefined;
+    const notifications: Record<string, boolean> = {};
+    if (capabilities?.tools?.listChanged) notifications.toolsListChanged = true;
+    if (capabilities?.prompts?.listChanged) notifications.promptsListChanged = true;
+    if (capabilities?.resources?.listChanged) notifications.resourcesListChanged = true;
+    if (!this.session || Object.keys(notifications).length === 0) return;
+    this.session
+      .request('subscriptions/listen', { notifications }, { timeout: Number.POSITIVE_INFINITY })
+      .catch((error: unknown) => this.logger.debug({ err: error }, 'subscriptions/listen ended'));
   }
 
   /** Turns whatever ended the connect into the typed error the caller sees, with diagnostics. */
@@ -266,22 +307,42 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     if (this.transport?.isAlive?.() === false) return false;
     const timeout = options.timeout ?? this.options.healthCheckTimeout ?? DEFAULT_HEALTH_CHECK_TIMEOUT;
     try {
-      await this.session.request('ping', undefined, { timeout });
+      // The stateless era has no ping; server/discover is the cheap round trip every modern server has.
+      await this.session.request(this.era === 'modern' ? 'server/discover' : 'ping', undefined, { timeout });
       return true;
     } catch (error) {
       return error instanceof MCPProtocolError && error.rpcCode === JSONRPC_ERROR.METHOD_NOT_FOUND;
     }
   }
 
-  /** Every tool on every page, cached until `notifications/tools/list_changed` or `refresh`. */
+  /**
+   * Every tool on every page, cached until `notifications/tools/list_changed`, `refresh`, or, for a
+   * stateless-era server, the `ttlMs` its first page gave (0: never cached).
+   */
   getTools(options: { refresh?: boolean } & RequestOptions = {}): Promise<Tool[]> {
     const { refresh, ...requestOptions } = options;
-    if (!refresh && this.toolsCache) return Promise.resolve(this.toolsCache);
+    const fresh = this.toolsCache && (this.toolsExpiry === undefined || Date.now() < this.toolsExpiry);
+    if (!refresh && fresh && this.toolsCache) return Promise.resolve(this.toolsCache);
     if (!refresh && this.toolsInflight) return this.toolsInflight;
     const generation = this.toolsGeneration;
-    const inflight = paginate(this, 'tools/list', ListToolsResultSchema, (r) => r.tools, requestOptions)
+    let ttl: number | undefined;
+    const onFirstPage = (page: Record<string, unknown>) => {
+      if (this.era === 'modern' && typeof page.ttlMs === 'number')
+        ttl = Math.min(Math.max(page.ttlMs, 0), MAX_TTL_MS);
+    };
+    const inflight = paginate(
+      this,
+      'tools/list',
+      ListToolsResultSchema,
+      (r) => r.tools,
+      requestOptions,
+      onFirstPage,
+    )
       .then((tools) => {
-        if (generation === this.toolsGeneration) this.toolsCache = tools;
+        if (generation === this.toolsGeneration) {
+          this.toolsCache = tools;
+          this.toolsExpiry = ttl === undefined ? undefined : Date.now() + ttl;
+        }
         return tools;
       })
       .finally(() => {

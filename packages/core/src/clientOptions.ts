@@ -1,6 +1,7 @@
 import type { Logger } from './logger.js';
 import type { ClientCapabilities, Implementation } from './mcpTypes.js';
 import type { RequestHandlers } from './protocolSession.js';
+import type { ProtocolEra } from './protocolVersion.js';
 
 /** Options every client takes, whatever its transport. */
 export interface ClientOptions {
@@ -20,13 +21,21 @@ export interface ClientOptions {
   healthCheckTimeout?: number;
   /** Handlers for server-to-client requests, keyed by method (`roots/list`, `sampling/createMessage`, `elicitation/create`). */
   handlers?: RequestHandlers;
-  /** Offer this protocol revision instead of the newest. */
+  /** Pin the protocol revision (a handshake-era one or 2026-07-28); its era follows. Default: negotiated. */
   protocolVersion?: string;
+  /**
+   * Which protocol era to speak: 'auto' probes with `server/discover` and falls back to the
+   * `initialize` handshake; 'handshake' and 'modern' skip the probe. Default 'auto'.
+   */
+  era?: 'auto' | ProtocolEra;
+  /** How long the `server/discover` probe may take before the server is taken for handshake-era, in ms. Default 5000. */
+  probeTimeout?: number;
 }
 
 export const DEFAULT_CLIENT_INFO = { name: 'org-mcp-client', version: '0.1.0' } as const;
 export const DEFAULT_CONNECT_TIMEOUT = 30_000;
 export const DEFAULT_HEALTH_CHECK_TIMEOUT = 5_000;
+export const DEFAULT_PROBE_TIMEOUT = 5_000;
 
 /** Capabilities a handler implies, so registering a handler is enough to be offered the feature. */
 export function capabilitiesFor(options: ClientOptions): ClientCapabilities {

@@ -7,7 +7,9 @@ export {
   DEFAULT_CLIENT_INFO,
   DEFAULT_CONNECT_TIMEOUT,
   DEFAULT_HEALTH_CHECK_TIMEOUT,
+  DEFAULT_PROBE_TIMEOUT,
 } from './clientOptions.js';
+export { type EraChoice, eraCache } from './eraCache.js';
 export {
   type ConfigIssue,
   JSONRPC_ERROR,
@@ -54,6 +56,16 @@ export {
   type Tool,
   ToolSchema,
 } from './mcpTypes.js';
+export {
+  identityFromDiscover,
+  isDiscoverResult,
+  META,
+  MODERN_ERROR,
+  modernEnvelope,
+  pickModernVersion,
+  supportedVersionsOf,
+} from './modernEra.js';
+export { type EraNegotiationOptions, type NegotiatedSession, negotiateEra } from './negotiateEra.js';
 export { MAX_PAGES, paginate } from './paginate.js';
 export {
   DEFAULT_REQUEST_TIMEOUT,
@@ -64,7 +76,13 @@ export {
   type RequestHandlers,
   type RequestOptions,
 } from './protocolSession.js';
-export { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from './protocolVersion.js';
+export {
+  eraOf,
+  LATEST_PROTOCOL_VERSION,
+  MODERN_PROTOCOL_VERSIONS,
+  type ProtocolEra,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from './protocolVersion.js';
 export { DEFAULT_MAX_RETRIES, type RetryOptions, retry } from './retry.js';
 export {
   type CustomServerConfig,

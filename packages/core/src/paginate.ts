@@ -18,6 +18,7 @@ export async function paginate<S extends z.ZodType<{ nextCursor?: string | null 
   schema: S,
   pick: (page: z.infer<S>) => Item[],
   options?: RequestOptions,
+  onFirstPage?: (page: z.infer<S>) => void,
 ): Promise<Item[]> {
   const items: Item[] = [];
   const seen = new Set<string>();
@@ -33,6 +34,7 @@ export async function paginate<S extends z.ZodType<{ nextCursor?: string | null 
         { serverName: client.name },
       );
     }
+    if (page === 0) onFirstPage?.(parsed.data);
     for (const item of pick(parsed.data)) items.push(item);
     const next = parsed.data.nextCursor;
     if (next === undefined || next === null || next === '') return items;

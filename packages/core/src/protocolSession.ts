@@ -5,6 +5,7 @@ import {
   MCPError,
   MCPProtocolError,
   MCPTimeoutError,
+  MCPTransportError,
 } from './errors.js';
 import {
   classifyMessage,
@@ -21,7 +22,7 @@ import type { Transport } from './transport.js';
 
 /** Per-request options. */
 export interface RequestOptions {
-  /** Milliseconds before the request fails with MCPTimeoutError. Default: the client's requestTimeout (30 000). */
+  /** Milliseconds before the request fails with MCPTimeoutError; Infinity for none. Default: the client's requestTimeout (30 000). */
   timeout?: number;
   /** Aborts the request: it rejects with MCPAbortError and the server is told to cancel. */
   signal?: AbortSignal;
@@ -34,6 +35,9 @@ export interface RequestOptions {
 }
 
 export const DEFAULT_REQUEST_TIMEOUT = 30_000;
+
+/** Rounds of `input_required` answered for one request before giving up. */
+export const MAX_INPUT_ROUNDS = 10;
 
 /** Context given to a handler of a server-to-client request. */
 export interface RequestHandlerContext {
@@ -85,6 +89,7 @@ export class ProtocolSession {
   private readonly inbound = new Map<RequestId, AbortController>();
   private closedReason: Error | undefined;
   private readonly requestTimeout: number;
+  private envelope: Record<string, unknown> | undefined;
 
   constructor(
     private readonly transport: Transport,
@@ -106,6 +111,14 @@ export class ProtocolSession {
   }
 
   /**
+   * The stateless era's per-request `_meta` (protocol version, client capabilities and info),
+   * merged into every request from now on; undefined for the handshake era.
+   */
+  setEnvelope(envelope: Record<string, unknown> | undefined): void {
+    this.envelope = envelope;
+  }
+
+  /**
    * Sends a request and resolves with the server's response, result or error, carrying the
    * caller's own id. Rejects only on timeout, abort, transport failure or closed connection.
    */
@@ -119,8 +132,9 @@ export class ProtocolSession {
 
     const wireId = this.nextId++;
     let params = request.params;
-    if (options.onProgress) {
-      params = { ...params, _meta: { ...(params?._meta as object | undefined), progressToken: wireId } };
+    if (options.onProgress || this.envelope) {
+      const meta = { ...this.envelope, ...(params?._meta as object | undefined) };
+      params = { ...params, _meta: options.onProgress ? { ...meta, progressToken: wireId } : meta };
     }
     const message: JSONRPCRequest =
       params === undefined
@@ -144,7 +158,7 @@ export class ProtocolSession {
         onAbort: undefined,
       };
       this.pending.set(wireId, entry);
-      entry.timer = setTimeout(() => this.timedOut(wireId), timeout);
+      if (Number.isFinite(timeout)) entry.timer = setTimeout(() => this.timedOut(wireId), timeout);
       if (options.maxTotalTimeout !== undefined) {
         const max = options.maxTotalTimeout;
         entry.maxTimer = setTimeout(() => this.timedOut(wireId, max), max);
@@ -163,21 +177,82 @@ export class ProtocolSession {
     });
   }
 
-  /** Sends a request and resolves with its result; a JSON-RPC error becomes MCPProtocolError. */
+  /**
+   * Sends a request and resolves with its result; a JSON-RPC error becomes MCPProtocolError.
+   * A stateless-era `input_required` result is answered with the registered handlers and the
+   * request retried with `inputResponses` and `requestState`, as the caller would expect.
+   */
   async request<T = Record<string, unknown>>(
     method: string,
     params?: Record<string, unknown>,
     options?: RequestOptions,
   ): Promise<T> {
-    const response = await this.sendRequest({ method, params }, options);
-    if (isErrorResponse(response)) {
-      throw new MCPProtocolError(response.error.code, response.error.message, {
-        serverName: this.options.serverName,
-        data: response.error.data,
-        method,
-      });
+    let current = params;
+    for (let round = 0; ; round++) {
+      const response = await this.sendRequest({ method, params: current }, options);
+      if (isErrorResponse(response)) {
+        throw new MCPProtocolError(response.error.code, response.error.message, {
+          serverName: this.options.serverName,
+          data: response.error.data,
+          method,
+        });
+      }
+      const result = response.result;
+      const resultType = result.resultType;
+      if (resultType === undefined || resultType === 'complete') return result as T;
+      if (resultType !== 'input_required') {
+        throw new MCPTransportError(
+          'INVALID_RESULT',
+          `${this.describeServer(true)} answered ${method} with unknown resultType "${String(resultType)}".`,
+          {
+            serverName: this.options.serverName,
+          },
+        );
+      }
+      if (round >= MAX_INPUT_ROUNDS) {
+        throw new MCPTransportError(
+          'INPUT_ROUNDS_EXCEEDED',
+          `${this.describeServer(true)} still asked for input after ${MAX_INPUT_ROUNDS} rounds of ${method}; gave up.`,
+          {
+            serverName: this.options.serverName,
+          },
+        );
+      }
+      const inputResponses = await this.answerInputRequests(method, result.inputRequests, options?.signal);
+      current = { ...params };
+      if (inputResponses) current.inputResponses = inputResponses;
+      if (result.requestState !== undefined) current.requestState = result.requestState;
     }
-    return response.result as T;
+  }
+
+  /** Runs the handler registered for each input the server asked for; keys are kept as the server chose them. */
+  private async answerInputRequests(
+    method: string,
+    requests: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<Record<string, unknown> | undefined> {
+    if (typeof requests !== 'object' || requests === null) return undefined;
+    const entries = Object.entries(
+      requests as Record<string, { method?: unknown; params?: Record<string, unknown> }>,
+    );
+    const answers = await Promise.all(
+      entries.map(async ([key, input]) => {
+        const handler = typeof input?.method === 'string' ? this.options.handlers?.[input.method] : undefined;
+        if (!handler) {
+          throw new MCPTransportError(
+            'INPUT_UNAVAILABLE',
+            `${this.describeServer(true)} needs "${String(input?.method)}" input to complete ${method}, and no handler for it is registered (ClientOptions.handlers).`,
+            { serverName: this.options.serverName },
+          );
+        }
+        const result = await handler(input.params, {
+          signal: signal ?? new AbortController().signal,
+          requestId: key,
+        });
+        return [key, result ?? {}] as const;
+      }),
+    );
+    return Object.fromEntries(answers);
   }
 
   /** Sends a notification. */
@@ -274,7 +349,7 @@ export class ProtocolSession {
     const token = params.progressToken;
     const entry = typeof token === 'number' ? this.pending.get(token) : undefined;
     if (!entry?.onProgress) return;
-    if (entry.resetTimeoutOnProgress) {
+    if (entry.resetTimeoutOnProgress && Number.isFinite(entry.timeout)) {
       clearTimeout(entry.timer);
       entry.timer = setTimeout(() => this.timedOut(token as number), entry.timeout);
     }
@@ -340,8 +415,9 @@ export class ProtocolSession {
     if (!entry) return;
     this.settle(wireId, entry);
     entry.reject(error);
-    // The spec forbids cancelling initialize.
-    if (entry.method !== 'initialize' && !this.closedReason) {
+    // The spec forbids cancelling initialize; in the stateless era over HTTP, aborting the POST is the cancel.
+    const abortIsCancel = this.envelope !== undefined && this.transport.cancelsByAbort === true;
+    if (entry.method !== 'initialize' && !this.closedReason && !abortIsCancel) {
       this.notify('notifications/cancelled', { requestId: wireId, reason }).catch((sendError) => {
         this.options.logger.debug({ err: sendError }, 'could not send notifications/cancelled');
       });
@@ -371,7 +447,8 @@ export class ProtocolSession {
     );
   }
 
-  private describeServer(): string {
-    return this.options.serverName ? `server "${this.options.serverName}"` : 'the server';
+  private describeServer(capital = false): string {
+    if (this.options.serverName) return `${capital ? 'Server' : 'server'} "${this.options.serverName}"`;
+    return capital ? 'The server' : 'the server';
   }
 }

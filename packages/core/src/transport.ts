@@ -31,6 +31,8 @@ export interface Transport {
   isAlive?(): boolean;
   /** Told the negotiated protocol version, for transports that put it on the wire. */
   setProtocolVersion?(version: string): void;
+  /** In the stateless era, aborting a request's send is its cancellation (HTTP): no `notifications/cancelled` is sent. */
+  readonly cancelsByAbort?: boolean;
   /** Extra context for error messages (e.g. a stdio server's stderr tail). Never secrets. */
   diagnostics?(): string | undefined;
 }

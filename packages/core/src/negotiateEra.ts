@@ -1,0 +1,160 @@
+import { type EraChoice, eraCache } from './eraCache.js';
+import { MCPConnectionError, MCPTransportError } from './errors.js';
+import { initializeHandshake, type NegotiationOptions, type ServerIdentity } from './handshake.js';
+import {
+  identityFromDiscover,
+  isDiscoverResult,
+  modernEnvelope,
+  pickModernVersion,
+  supportedVersionsOf,
+} from './modernEra.js';
+import type { ProtocolSession } from './protocolSession.js';
+import {
+  eraOf,
+  MODERN_PROTOCOL_VERSIONS,
+  type ProtocolEra,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from './protocolVersion.js';
+
+export interface EraNegotiationOptions extends NegotiationOptions {
+  /** 'auto' probes; an era skips the probe. */
+  era: 'auto' | ProtocolEra;
+  probeTimeout: number;
+  /** Where the answer is remembered (a command line, an origin and path); none: not remembered. */
+  cacheKey?: string | undefined;
+}
+
+export interface NegotiatedSession extends ServerIdentity {
+  era: ProtocolEra;
+}
+
+/** The probe ended the connection (some old servers exit on any request before initialize): start again in the handshake era. */
+export class ProbeLostConnection extends Error {}
+
+/**
+ * Agrees an era and revision with the server, as the 2026-07-28 versioning rules describe:
+ * only a real `server/discover` result, or an UnsupportedProtocolVersion error listing modern
+ * revisions, means "modern"; anything else (an error, a 400, an empty result, silence) means
+ * "handshake". The answer is cached per server.
+ */
+export async function negotiateEra(
+  session: ProtocolSession,
+  options: EraNegotiationOptions,
+): Promise<NegotiatedSession> {
+  const pinned = options.protocolVersion ? eraOf(options.protocolVersion) : undefined;
+  const cached = eraCache.get(options.cacheKey);
+  const choice: EraChoice | undefined = pinned
+    ? { era: pinned, version: options.protocolVersion as string }
+    : options.era !== 'auto'
+      ? {
+          era: options.era,
+          version:
+            options.era === 'modern'
+              ? (MODERN_PROTOCOL_VERSIONS[0] as string)
+              : (SUPPORTED_PROTOCOL_VERSIONS[0] as string),
+        }
+      : cached;
+  try {
+    const result = choice
+      ? choice.era === 'modern'
+        ? await discover(session, options, choice.version, options.timeout)
+        : await handshake(session, options, choice.version)
+      : await probe(session, options);
+    eraCache.set(options.cacheKey, { era: result.era, version: result.protocolVersion });
+    return result;
+  } catch (error) {
+    // A remembered answer that no longer holds is forgotten, so the next connect probes again.
+    if (cached) eraCache.delete(options.cacheKey);
+    throw error;
+  }
+}
+
+async function probe(session: ProtocolSession, options: EraNegotiationOptions): Promise<NegotiatedSession> {
+  const latest = MODERN_PROTOCOL_VERSIONS[0] as string;
+  try {
+    return await discover(session, options, latest, Math.min(options.probeTimeout, options.timeout));
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    if (error instanceof NotModern) return handshake(session, options, undefined);
+    const supported = supportedVersionsOf(error);
+    if (supported) {
+      const modern = pickModernVersion(supported);
+      if (modern) return discover(session, options, modern, options.timeout);
+      const handshakeVersion = SUPPORTED_PROTOCOL_VERSIONS.find((v) => supported.includes(v));
+      if (handshakeVersion) return handshake(session, options, handshakeVersion);
+      throw unsupported(options, supported);
+    }
+    if (session.isClosed) throw new ProbeLostConnection();
+    return handshake(session, options, undefined);
+  }
+}
+
+/** The discover result was not one: the server is handshake-era. */
+class NotModern extends Error {}
+
+async function discover(
+  session: ProtocolSession,
+  options: EraNegotiationOptions,
+  version: string,
+  timeout: number,
+): Promise<NegotiatedSession> {
+  session.setEnvelope(modernEnvelope(version, options.capabilities, options.clientInfo));
+  let result: unknown;
+  try {
+    result = await session.request('server/discover', undefined, { timeout, signal: options.signal });
+  } catch (error) {
+    session.setEnvelope(undefined);
+    throw error;
+  }
+  if (!isDiscoverResult(result)) {
+    session.setEnvelope(undefined);
+    if (options.era === 'modern' || eraOf(options.protocolVersion ?? '') === 'modern') {
+      throw new MCPTransportError(
+        'INVALID_DISCOVER_RESULT',
+        `Server "${options.serverName}" answered server/discover without supportedVersions; it does not speak the stateless era. Use era 'auto' or 'handshake'.`,
+        {
+          serverName: options.serverName,
+        },
+      );
+    }
+    throw new NotModern();
+  }
+  const chosen = result.supportedVersions.includes(version)
+    ? version
+    : pickModernVersion(result.supportedVersions);
+  if (!chosen) {
+    session.setEnvelope(undefined);
+    throw unsupported(options, result.supportedVersions);
+  }
+  if (chosen !== version)
+    session.setEnvelope(modernEnvelope(chosen, options.capabilities, options.clientInfo));
+  return { ...identityFromDiscover(result, chosen), era: 'modern' };
+}
+
+async function handshake(
+  session: ProtocolSession,
+  options: EraNegotiationOptions,
+  version: string | undefined,
+): Promise<NegotiatedSession> {
+  session.setEnvelope(undefined);
+  try {
+    return {
+      ...(await initializeHandshake(session, { ...options, protocolVersion: version })),
+      era: 'handshake',
+    };
+  } catch (error) {
+    // A modern-only server refuses initialize with the revisions it does speak.
+    const modern = pickModernVersion(supportedVersionsOf(error) ?? []);
+    if (modern && options.era === 'auto' && !options.protocolVersion)
+      return discover(session, options, modern, options.timeout);
+    throw error;
+  }
+}
+
+function unsupported(options: EraNegotiationOptions, supported: readonly string[]): MCPConnectionError {
+  return new MCPConnectionError(
+    'UNSUPPORTED_PROTOCOL_VERSION',
+    `Server "${options.serverName}" speaks protocol ${supported.join(', ')}, none of which this client supports (${[...MODERN_PROTOCOL_VERSIONS, ...SUPPORTED_PROTOCOL_VERSIONS].join(', ')}). Upgrade the client or the server.`,
+    { serverName: options.serverName },
+  );
+}
