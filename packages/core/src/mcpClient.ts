@@ -1,6 +1,7 @@
 import type { JSONRPCNotification, JSONRPCRequest, JSONRPCResponse } from './jsonrpc.js';
 import type { CallToolResult, Implementation, ServerCapabilities, Tool } from './mcpTypes.js';
 import type { RequestOptions } from './protocolSession.js';
+import type { ProtocolEra } from './protocolVersion.js';
 
 export type ClientState = 'idle' | 'connecting' | 'connected' | 'closing' | 'closed';
 
@@ -33,6 +34,8 @@ export interface MCPClient {
   readonly serverCapabilities?: ServerCapabilities | undefined;
   readonly protocolVersion?: string | undefined;
   readonly instructions?: string | undefined;
+  /** 'handshake' or 'modern' (2026-07-28, stateless), once connected. */
+  readonly era?: ProtocolEra | undefined;
   on(event: 'notification', listener: (notification: JSONRPCNotification) => void): this;
   on(event: 'close', listener: (reason?: Error) => void): this;
   on(event: 'error', listener: (error: Error) => void): this;
