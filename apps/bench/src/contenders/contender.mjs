@@ -1,0 +1,38 @@
+// The shape every contender (bare loop, official SDK, ours) takes, so the harness treats them alike.
+
+/** The largest message a client accepts in the bench: the 16 MiB echo is over both libraries' defaults, and a user who sends it raises them. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * @typedef {{ transport: 'stdio', command: string, args: string[] } | { transport: 'http' | 'sse', url: string }} Target
+ */
+
+/**
+ * @typedef {object} Connection
+ * @property {(name: string, args: Record<string, unknown>) => Promise<unknown>} callTool resolves with the tool result
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @typedef {object} Fleet several stdio servers connected together
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @typedef {object} Contender
+ * @property {'bare' | 'sdk' | 'ours'} id
+ * @property {string} label
+ * @property {(target: Target) => Promise<Connection>} connect starts, handshakes and lists tools
+ * @property {(targets: Target[]) => Promise<Fleet>} connectMany connects every stdio server in parallel (handshake only)
+ */
+
+/**
+ * The text of a tool result's first content block; the harness checks echoes with it.
+ * @param {unknown} result
+ * @returns {string | undefined}
+ */
+export function textOf(result) {
+  const content = /** @type {{ content?: Array<{ text?: unknown }> } | undefined} */ (result)?.content;
+  const text = content?.[0]?.text;
+  return typeof text === 'string' ? text : undefined;
+}

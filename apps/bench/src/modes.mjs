@@ -1,0 +1,56 @@
+/**
+ * @typedef {object} BenchParams
+ * @property {string} mode
+ * @property {number} reps repetitions of each contender in each scenario (interleaved A B C A B C ...)
+ * @property {number} connects connects timed per repetition
+ * @property {number} sequential sequential tools/call timed per repetition
+ * @property {number} concurrent tools/call per repetition of the concurrent run
+ * @property {number} inflight requests in flight in the concurrent run
+ * @property {number} warmup calls made before timing starts (JIT, sockets)
+ * @property {number} payloadEchoes echoes timed per repetition of each payload size
+ * @property {number} servers stdio servers the manager scenario connects in parallel
+ * @property {number} managerReps repetitions of the manager scenario
+ */
+
+/** @type {Record<'full' | 'quick' | 'smoke', BenchParams>} */
+export const MODES = {
+  // The figures; about 3 to 5 minutes on 2 cores.
+  full: {
+    mode: 'full',
+    reps: 5,
+    connects: 5,
+    sequential: 2000,
+    concurrent: 20_000,
+    inflight: 64,
+    warmup: 500,
+    payloadEchoes: 3,
+    servers: 20,
+    managerReps: 5,
+  },
+  // The same scenarios with fewer calls: under a minute on 2 cores.
+  quick: {
+    mode: 'quick',
+    reps: 3,
+    connects: 2,
+    sequential: 500,
+    concurrent: 4000,
+    inflight: 64,
+    warmup: 300,
+    payloadEchoes: 1,
+    servers: 20,
+    managerReps: 2,
+  },
+  // Proves every scenario still runs (pnpm test); the figures mean nothing.
+  smoke: {
+    mode: 'smoke',
+    reps: 1,
+    connects: 1,
+    sequential: 20,
+    concurrent: 128,
+    inflight: 64,
+    warmup: 10,
+    payloadEchoes: 1,
+    servers: 3,
+    managerReps: 1,
+  },
+};

@@ -1,0 +1,99 @@
+import { MCPConfigError } from '@org/mcp-core';
+import { CONFIG_ERROR_CODE } from './configErrorCodes.js';
+
+/** The environment variables are looked up in. */
+export type VariableEnv = Record<string, string | undefined>;
+
+/** A reference that could not be expanded. Carries names and positions, never values. */
+export interface VariableProblem {
+  /**
+   * `unset`: no such variable and no default; `malformed`: `${` not followed by a name and `}`;
+   * `unsupported`: a VS Code `${input:...}` prompt, which only an editor can answer.
+   */
+  kind: 'unset' | 'malformed' | 'unsupported';
+  /** The variable's name, for `unset` and `unsupported`. */
+  variable?: string;
+  /** 0-based offset of the `${` in the text. */
+  offset: number;
+}
+
+export interface ExpandVariablesOptions {
+  /**
+   * Called for each reference that cannot be expanded; the reference becomes an empty string.
+   * Default: throw an `MCPConfigError` naming the variable.
+   */
+  onProblem?: (problem: VariableProblem) => void;
+}
+
+const REFERENCE = /^(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::-([\s\S]*))?$/;
+
+/** What to tell the user about a problem; shared with the config parser. */
+export function describeVariableProblem(problem: VariableProblem): string {
+  switch (problem.kind) {
+    case 'unset':
+      return `variable ${problem.variable} is not set; set it, or give a default with \${${problem.variable}:-default}`;
+    case 'unsupported':
+      return `VS Code input variable ${problem.variable} cannot be answered outside the editor; put the value in an environment variable and write \${env:NAME}`;
+    default:
+      return `malformed variable reference at character ${problem.offset + 1}; write \${NAME}, \${NAME:-default} or \${env:NAME}, or $\${ for a literal \${`;
+  }
+}
+
+/**
+ * Expands `${VAR}`, `${VAR:-default}` (default when unset or empty) and `${env:VAR}` (VS Code's
+ * spelling) in `text`; `$${` is a literal `${`. The default is taken literally and cannot hold `}`.
+ * `$VAR` without braces is left alone.
+ */
+export function expandVariables(
+  text: string,
+  env: VariableEnv = process.env,
+  options: ExpandVariablesOptions = {},
+): string {
+  const onProblem =
+    options.onProblem ??
+    ((problem: VariableProblem) => {
+      throw new MCPConfigError(
+        `Cannot expand ${problem.variable ? `\${${problem.variable}}` : 'a variable'}`,
+        {
+          code: problem.kind === 'unset' ? CONFIG_ERROR_CODE.VARIABLE_UNSET : CONFIG_ERROR_CODE.INVALID,
+          issues: [{ path: '', message: describeVariableProblem(problem) }],
+        },
+      );
+    });
+  let out = '';
+  let pos = 0;
+  while (pos < text.length) {
+    const start = text.indexOf('$', pos);
+    if (start < 0) break;
+    out += text.slice(pos, start);
+    if (text.startsWith('$${', start)) {
+      out += '${';
+      pos = start + 3;
+      continue;
+    }
+    if (text[start + 1] !== '{') {
+      out += '$';
+      pos = start + 1;
+      continue;
+    }
+    const close = text.indexOf('}', start + 2);
+    const body = close < 0 ? '' : text.slice(start + 2, close);
+    pos = close < 0 ? text.length : close + 1;
+    const match = REFERENCE.exec(body);
+    if (!match) {
+      const input = /^input:([\w.-]+)$/.exec(body);
+      onProblem(
+        input
+          ? { kind: 'unsupported', variable: `input:${input[1]}`, offset: start }
+          : { kind: 'malformed', offset: start },
+      );
+      continue;
+    }
+    const [, name = '', fallback] = match;
+    const value = Object.hasOwn(env, name) ? env[name] : undefined;
+    if (value !== undefined && (fallback === undefined || value !== '')) out += value;
+    else if (fallback !== undefined) out += fallback;
+    else onProblem({ kind: 'unset', variable: name, offset: start });
+  }
+  return out + text.slice(pos);
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { TRANSPORT_ALIASES, type TransportAlias } from './transportAliases.js';
+
+/** The largest delay a Node timer honours; above it `setTimeout` fires at once. */
+const MAX_TIMER = 2_147_483_647;
+
+// Tools write numbers and booleans in env, args and headers; they become strings.
+const scalar = z.union([z.string(), z.number(), z.boolean()], {
+  error: 'expected a string, number or boolean',
+});
+
+const milliseconds = (what: string) =>
+  z
+    .number()
+    .int('must be a whole number of milliseconds')
+    .min(1000, 'must be at least 1000: timeouts are in milliseconds (Cline writes seconds; multiply by 1000)')
+    .max(MAX_TIMER, `must be at most ${MAX_TIMER} milliseconds`)
+    .meta({ description: what });
+
+const transportSpelling = (what: string) =>
+  z.enum(Object.keys(TRANSPORT_ALIASES) as [TransportAlias, ...TransportAlias[]]).meta({ description: what });
+
+/**
+ * One server entry as people write it, in any of the supported formats (the seed's, Claude Desktop,
+ * Claude Code, Cursor, Windsurf, Cline, VS Code). Unknown keys are allowed and dropped.
+ */
+export const McpServerEntrySchema = z
+  .object({
+    command: z.string().min(1).meta({
+      description: 'Executable of a local (stdio) server; in the seed format, the URL of a remote one.',
+    }),
+    args: z.array(scalar).meta({ description: 'Arguments of the command.' }),
+    env: z.record(z.string(), scalar).meta({
+      description: 'Environment of a stdio server; in the seed format, the HTTP headers of a remote one.',
+    }),
+    envFile: z
+      .string()
+      .min(1)
+      .meta({ description: 'VS Code: a KEY=VALUE file, relative to the config file; `env` wins over it.' }),
+    cwd: z
+      .string()
+      .min(1)
+      .meta({ description: 'Working directory of a stdio server, relative to the config file.' }),
+    inheritEnv: z
+      .boolean()
+      .meta({ description: 'Pass the whole host environment to a stdio server instead of a minimal set.' }),
+    stopGracePeriod: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_TIMER)
+      .meta({ description: 'Milliseconds between SIGTERM and SIGKILL when a stdio server is stopped.' }),
+    url: z.string().min(1).meta({ description: 'URL of a remote server.' }),
+    serverUrl: z.string().min(1).meta({ description: 'Windsurf: URL of a remote server.' }),
+    headers: z.record(z.string(), scalar).meta({ description: 'HTTP headers sent to a remote server.' }),
+    transport: transportSpelling(
+      'The transport (seed format). Without one: http when there is a URL, else stdio.',
+    ),
+    type: transportSpelling(
+      'The transport (Claude, VS Code, Cline). Without one: http when there is a URL, else stdio.',
+    ),
+    enabled: z
+      .boolean()
+      .meta({ description: 'false keeps the server configured but never connected. Default true.' }),
+    disabled: z.boolean().meta({ description: 'Cline, Cursor: true is enabled: false.' }),
+    timeout: milliseconds('Default per-request timeout, in milliseconds.'),
+    connectTimeout: milliseconds('Timeout of connect (start and handshake), in milliseconds.'),
+  })
+  .partial();
+
+const servers = z.record(z.string(), McpServerEntrySchema);
+
+/** A whole `mcp_servers.json` / `mcp.json` / `.mcp.json` as written; servers under `mcpServers` or `servers`. */
+export const McpConfigFileSchema = z
+  .object({
+    mcpServers: servers.meta({ description: 'The servers, by name.' }),
+    servers: servers.meta({ description: 'VS Code: the servers, by name.' }),
+  })
+  .partial()
+  .meta({
+    title: 'MCP servers configuration',
+    description:
+      'MCP servers for @org/mcp-config: the seed format, Claude Desktop, Claude Code, Cursor, Windsurf, Cline and VS Code. Strings may use ${VAR}, ${VAR:-default} and ${env:VAR}.',
+  });
+
+export type McpServerEntry = z.infer<typeof McpServerEntrySchema>;
+export type McpConfigFile = z.infer<typeof McpConfigFileSchema>;

@@ -1,0 +1,193 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { MCPServerConfig, TransportTypeName } from '@org/mcp-core';
+import { describeVariableProblem, expandVariables, type VariableEnv } from './expandVariables.js';
+import type { McpServerEntry } from './mcpConfigSchema.js';
+import { parseEnvFile } from './parseEnvFile.js';
+import { TRANSPORT_ALIASES } from './transportAliases.js';
+
+/** What normalising one server needs from the caller. */
+export interface NormaliseContext {
+  env: VariableEnv;
+  /** Directory that relative `envFile` and `cwd` resolve against; the process's cwd when undefined. */
+  baseDir: string | undefined;
+  readEnvFile: ((path: string) => string) | undefined;
+  /** Records one problem; `unset` marks an unset variable. */
+  report: (path: string, message: string, unset: boolean) => void;
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const FORBIDDEN_IN_HEADER = /[\r\n\0]/;
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+/**
+ * Turns one validated entry, in any supported format, into core's `MCPServerConfig`, expanding
+ * variables in every string. Returns undefined when it reported a problem. Messages carry names
+ * and paths only, never a value.
+ */
+export function normaliseServer(
+  path: string,
+  name: string,
+  entry: McpServerEntry,
+  ctx: NormaliseContext,
+): MCPServerConfig | undefined {
+  let problems = 0;
+  const report = (field: string, message: string, unset = false) => {
+    problems++;
+    ctx.report(field ? `${path}.${field}` : path, message, unset);
+  };
+  const expand = (field: string, text: string | number | boolean, prefix = '') =>
+    expandVariables(String(text), ctx.env, {
+      onProblem: (problem) =>
+        report(
+          field,
+          `server "${name}": ${prefix}${describeVariableProblem(problem)}`,
+          problem.kind === 'unset',
+        ),
+    });
+  const expandRecord = (field: string, record: Record<string, string | number | boolean> | undefined) =>
+    record &&
+    Object.fromEntries(Object.entries(record).map(([key, value]) => [key, expand(`${field}.${key}`, value)]));
+
+  if (entry.enabled !== undefined && entry.disabled !== undefined && entry.enabled === entry.disabled) {
+    report('disabled', `contradicts "enabled": ${entry.enabled}; keep only one of "enabled" and "disabled"`);
+  }
+  const enabled = entry.enabled ?? !entry.disabled;
+
+  const fromTransport = entry.transport && TRANSPORT_ALIASES[entry.transport];
+  const fromType = entry.type && TRANSPORT_ALIASES[entry.type];
+  if (fromTransport && fromType && fromTransport !== fromType) {
+    report('type', `means ${fromType} but "transport" means ${fromTransport}; keep only one`);
+  }
+  const declared: TransportTypeName | undefined = fromTransport || fromType || undefined;
+
+  if (entry.url !== undefined && entry.serverUrl !== undefined) {
+    report('serverUrl', 'given together with "url"; keep only one');
+  }
+  const command = entry.command === undefined ? undefined : expand('command', entry.command);
+  let urlField = entry.url !== undefined ? 'url' : 'serverUrl';
+  let url = entry.url ?? entry.serverUrl;
+  url = url === undefined ? undefined : expand(urlField, url);
+  // The seed's format: a remote server's URL in `command` and its headers in `env`.
+  const urlInCommand =
+    url === undefined &&
+    command !== undefined &&
+    (declared === 'sse' || declared === 'http' || (declared === undefined && isHttpUrl(command)));
+  if (urlInCommand) {
+    urlField = 'command';
+    url = command;
+  }
+  const transport: TransportTypeName = declared ?? (url === undefined ? 'stdio' : 'http');
+  const common = {
+    enabled,
+    ...(entry.timeout !== undefined && { timeout: entry.timeout }),
+    ...(entry.connectTimeout !== undefined && { connectTimeout: entry.connectTimeout }),
+  };
+
+  if (transport === 'stdio') {
+    if (command === undefined) {
+      report(
+        url === undefined ? '' : 'command',
+        url === undefined
+          ? 'needs "command" (a local server) or "url" (a remote server)'
+          : 'required for a stdio server; for a remote server declare "type": "http" or "sse"',
+      );
+      return undefined;
+    }
+    const args = entry.args?.map((arg, index) => expand(`args.${index}`, arg));
+    const env = {
+      ...readEnvFileOf(entry, ctx, { expand, report, problems: () => problems }),
+      ...expandRecord('env', entry.env),
+    };
+    let cwd = entry.cwd === undefined ? undefined : expand('cwd', entry.cwd);
+    if (cwd !== undefined && ctx.baseDir !== undefined && !isAbsolute(cwd)) cwd = resolve(ctx.baseDir, cwd);
+    if (problems > 0) return undefined;
+    return {
+      transport,
+      command,
+      ...(args && { args }),
+      ...((entry.env !== undefined || entry.envFile !== undefined) && { env }),
+      ...(cwd !== undefined && { cwd }),
+      ...(entry.inheritEnv !== undefined && { inheritEnv: entry.inheritEnv }),
+      ...(entry.stopGracePeriod !== undefined && { stopGracePeriod: entry.stopGracePeriod }),
+      ...common,
+    };
+  }
+
+  if (url === undefined) {
+    report('url', `required for a remote (${transport}) server`);
+    return undefined;
+  }
+  if (!isHttpUrl(url)) report(urlField, 'not a valid URL; expected http:// or https://');
+  const headerSources = urlInCommand ? (['env', 'headers'] as const) : (['headers'] as const);
+  const headers: [string, string][] = [];
+  for (const field of headerSources) {
+    for (const [header, value] of Object.entries(expandRecord(field, entry[field]) ?? {})) {
+      if (!HEADER_NAME.test(header)) report(`${field}.${header}`, 'not a valid HTTP header name');
+      else if (FORBIDDEN_IN_HEADER.test(value)) {
+        report(
+          `${field}.${header}`,
+          'contains a line break or NUL character, which HTTP headers cannot carry',
+        );
+      } else headers.push([header, value]);
+    }
+  }
+  if (problems > 0) return undefined;
+  const hasHeaders = headerSources.some((field) => entry[field] !== undefined);
+  return {
+    transport,
+    url,
+    ...(hasHeaders && { headers: Object.fromEntries(headers) }),
+    ...(declared === undefined && transport === 'http' && { sseFallback: true }),
+    ...common,
+  };
+}
+
+interface EnvFileHelpers {
+  expand: (field: string, text: string, prefix?: string) => string;
+  report: (field: string, message: string) => void;
+  problems: () => number;
+}
+
+/** VS Code's `envFile`: KEY=VALUE lines, values expanded; the configured `env` wins over them. */
+function readEnvFileOf(
+  entry: McpServerEntry,
+  ctx: NormaliseContext,
+  { expand, report, problems }: EnvFileHelpers,
+): Record<string, string> {
+  if (entry.envFile === undefined) return {};
+  const before = problems();
+  const file = resolve(ctx.baseDir ?? '', expand('envFile', entry.envFile));
+  if (problems() > before) return {};
+  if (!ctx.readEnvFile) {
+    report('envFile', 'cannot be read by parseMcpConfig alone; use loadMcpConfig or pass readEnvFile');
+    return {};
+  }
+  let text: string;
+  try {
+    text = ctx.readEnvFile(file);
+  } catch (error) {
+    const code = errorCode(error);
+    report(
+      'envFile',
+      code === 'ENOENT' ? `file not found: ${file}` : `could not be read (${code ?? 'error'}): ${file}`,
+    );
+    return {};
+  }
+  const { values, problems: badLines } = parseEnvFile(text);
+  for (const problem of badLines) report('envFile', `line ${problem.line} of ${file} is not KEY=VALUE`);
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, expand('envFile', value, `${key} in ${file}: `)]),
+  );
+}

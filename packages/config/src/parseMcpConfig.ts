@@ -1,0 +1,102 @@
+import { basename, dirname, resolve } from 'node:path';
+import { type ConfigIssue, MCPConfigError, type MCPServerConfig, type MCPServersConfig } from '@org/mcp-core';
+import { CONFIG_ERROR_CODE } from './configErrorCodes.js';
+import type { VariableEnv } from './expandVariables.js';
+import { McpServerEntrySchema } from './mcpConfigSchema.js';
+import { normaliseServer } from './normaliseServer.js';
+
+export interface ParseMcpConfigOptions {
+  /** Variables for `${VAR}` expansion. Default `process.env`. */
+  env?: VariableEnv;
+  /**
+   * The file the config came from: named in errors; relative `envFile` and `cwd` resolve against
+   * its directory, and it defines `${workspaceFolder}` (the parent of `.vscode/`, else its directory).
+   * Default: none (relative paths resolve against the process's working directory).
+   */
+  file?: string;
+  /** Reads a VS Code `envFile` (absolute path). Default: none, so an `envFile` is reported as an error. */
+  readEnvFile?: (path: string) => string;
+}
+
+interface Problem extends ConfigIssue {
+  server: string | undefined;
+  unset: boolean;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `${workspaceFolder}` as VS Code means it for a config file at `file`. */
+function workspaceFolderOf(file: string): string {
+  const dir = dirname(resolve(file));
+  return basename(dir) === '.vscode' ? dirname(dir) : dir;
+}
+
+/**
+ * Validates and normalises an already-parsed config, in any supported format, into one
+ * `MCPServersConfig`. Pure apart from `readEnvFile`. Throws `MCPConfigError` listing every
+ * problem by dot path; messages never carry a value from the config or the environment.
+ */
+export function parseMcpConfig(json: unknown, options: ParseMcpConfigOptions = {}): MCPServersConfig {
+  const { file } = options;
+  const baseEnv = options.env ?? process.env;
+  const env =
+    file !== undefined && baseEnv.workspaceFolder === undefined
+      ? { ...baseEnv, workspaceFolder: workspaceFolderOf(file) }
+      : baseEnv;
+  const problems: Problem[] = [];
+  const report =
+    (server: string | undefined) =>
+    (path: string, message: string, unset = false) =>
+      problems.push({ path, message, server, unset });
+  const servers: [string, MCPServerConfig][] = [];
+
+  const key =
+    isRecord(json) && json.mcpServers === undefined && json.servers !== undefined ? 'servers' : 'mcpServers';
+  if (!isRecord(json)) {
+    report(undefined)('(root)', 'must be a JSON object with "mcpServers" (or "servers", VS Code)');
+  } else if (json.mcpServers !== undefined && json.servers !== undefined) {
+    report(undefined)('servers', 'given together with "mcpServers"; keep only one');
+  } else if (json[key] === undefined) {
+    report(undefined)('mcpServers', 'missing: put the servers under "mcpServers" (or "servers", VS Code)');
+  } else if (!isRecord(json[key])) {
+    report(undefined)(key, 'must be an object of servers by name');
+  } else {
+    for (const [name, entry] of Object.entries(json[key])) {
+      const path = `${key}.${name}`;
+      const reportHere = report(name);
+      if (name.trim() === '') {
+        reportHere(path, 'a server needs a non-empty name');
+        continue;
+      }
+      const parsed = McpServerEntrySchema.safeParse(entry);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          reportHere([path, ...issue.path.map(String)].join('.'), issue.message);
+        }
+        continue;
+      }
+      const config = normaliseServer(path, name, parsed.data, {
+        env,
+        baseDir: file === undefined ? undefined : dirname(resolve(file)),
+        readEnvFile: options.readEnvFile,
+        report: reportHere,
+      });
+      if (config) servers.push([name, config]);
+    }
+  }
+
+  if (problems.length > 0) {
+    const unsetOnly = problems.every((p) => p.unset);
+    const names = new Set(problems.map((p) => p.server));
+    const [only] = names;
+    throw new MCPConfigError(unsetOnly ? 'MCP config refers to unset variables' : 'Invalid MCP config', {
+      code: unsetOnly ? CONFIG_ERROR_CODE.VARIABLE_UNSET : CONFIG_ERROR_CODE.INVALID,
+      issues: problems.map(({ path, message }) => ({ path, message })),
+      ...(file !== undefined && { file }),
+      ...(names.size === 1 && only !== undefined && { serverName: only }),
+    });
+  }
+  return { mcpServers: Object.fromEntries(servers) };
+}

@@ -1,0 +1,130 @@
+import {
+  DEFAULT_CLIENT_INFO,
+  JSONRPC_ERROR,
+  LATEST_PROTOCOL_VERSION,
+  MCPTimeoutError,
+  MCPTransportError,
+  MODERN_ERROR,
+} from '@org/mcp-core';
+import { Agent } from 'undici';
+import { bodySnippet, jsonRpcErrorOf, readBodyText, secretsOf } from './bodySnippet.js';
+import { describeEndpoint, parseEndpoint } from './endpoint.js';
+import { DEFAULT_CLOSE_TIMEOUT } from './transportOptions.js';
+
+/** What {@link detectHttpTransport} found the server speaks. */
+export type DetectedHttpTransport = 'streamable-http' | 'sse';
+
+export interface DetectHttpTransportOptions {
+  /** Sent with the probe (credentials). Values are secrets. */
+  headers?: Record<string, string> | undefined;
+  signal?: AbortSignal | undefined;
+  /** Bound on the probe in ms. Default {@link DEFAULT_DETECT_TIMEOUT}. */
+  timeout?: number | undefined;
+  /** The server's name in errors. Default: the URL's host. */
+  serverName?: string | undefined;
+}
+
+export const DEFAULT_DETECT_TIMEOUT = 10_000;
+
+/** Statuses the spec says mean "not Streamable HTTP here; try the legacy HTTP+SSE transport". */
+const LEGACY_STATUSES = new Set([400, 404, 405]);
+/** JSON-RPC errors with which a stateless-era Streamable HTTP server refuses an `initialize`. */
+const MODERN_REFUSALS = new Set<number>([...Object.values(MODERN_ERROR), JSONRPC_ERROR.METHOD_NOT_FOUND]);
+
+/**
+ * Tells whether `url` speaks Streamable HTTP or only the legacy HTTP+SSE transport, the way
+ * the spec recommends: POST an `initialize`; 2xx means Streamable HTTP (and the probe's session
+ * is deleted at once), so does a 400/404/405 carrying a stateless-era JSON-RPC error (-32020..-32022,
+ * -32601); any other 400, 404 or 405 means legacy SSE. Any other answer rejects with
+ * MCPTransportError (carrying the status), a timeout with MCPTimeoutError.
+ */
+export async function detectHttpTransport(
+  url: string | URL,
+  options: DetectHttpTransportOptions = {},
+): Promise<DetectedHttpTransport> {
+  const endpoint = parseEndpoint(url, options.serverName);
+  const serverName = options.serverName ?? endpoint.host;
+  const timeout = options.timeout ?? DEFAULT_DETECT_TIMEOUT;
+  const timer = AbortSignal.timeout(timeout);
+  const signal = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+  const agent = new Agent({ connect: { timeout } });
+  const request = (method: 'POST' | 'DELETE', extra: Record<string, string>, body?: string, s = signal) =>
+    agent.request({
+      origin: endpoint.origin,
+      path: `${endpoint.pathname}${endpoint.search}`,
+      method,
+      headers: { ...headers, ...extra },
+      body,
+      signal: s,
+    });
+  try {
+    const response = await request(
+      'POST',
+      { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 'detect-transport',
+        method: 'initialize',
+        params: {
+          protocolVersion: LATEST_PROTOCOL_VERSION,
+          capabilities: {},
+          clientInfo: DEFAULT_CLIENT_INFO,
+        },
+      }),
+    );
+    const status = response.statusCode;
+    if (LEGACY_STATUSES.has(status)) {
+      // A stateless-era server refuses initialize with a JSON-RPC error; a legacy one has no such body.
+      const refusal = jsonRpcErrorOf(await readBodyText(response.body));
+      return refusal && MODERN_REFUSALS.has(refusal.code) ? 'streamable-http' : 'sse';
+    }
+    if (status < 200 || status >= 300) {
+      const snippet = bodySnippet(await readBodyText(response.body), secretsOf(headers));
+      throw new MCPTransportError(
+        'HTTP_STATUS',
+        `Server "${serverName}" answered the transport probe (initialize POST to ${describeEndpoint(endpoint)}) with HTTP ${status}${snippet ? `: ${snippet}` : ''}.${status === 401 || status === 403 ? ' Check the credentials in the configured headers.' : ''}`,
+        { serverName, status },
+      );
+    }
+    // The answer itself is not needed; an event stream may stay open, so drop it.
+    response.body.on('error', () => {});
+    response.body.destroy();
+    const session = response.headers['mcp-session-id'];
+    const sessionId = Array.isArray(session) ? session[0] : session;
+    if (sessionId) {
+      // The probe made a session: end it so none leaks. Failure here does not change the answer.
+      try {
+        const deleted = await request(
+          'DELETE',
+          { 'mcp-session-id': sessionId },
+          undefined,
+          AbortSignal.timeout(DEFAULT_CLOSE_TIMEOUT),
+        );
+        await deleted.body.dump();
+      } catch {
+        // 405 or a network error: the server will expire the session itself.
+      }
+    }
+    return 'streamable-http';
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    if (timer.aborted) {
+      throw new MCPTimeoutError('initialize', timeout, {
+        serverName,
+        message: `Probing server "${serverName}" for its HTTP transport timed out after ${timeout} ms. Check that ${describeEndpoint(endpoint)} is reachable, or raise the timeout.`,
+      });
+    }
+    if (error instanceof MCPTransportError) throw error;
+    const reason =
+      error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
+    throw new MCPTransportError(
+      'HTTP_REQUEST_FAILED',
+      `Probing server "${serverName}" at ${describeEndpoint(endpoint)} failed (${reason}). Check that the server is running and reachable.`,
+      { serverName, cause: error },
+    );
+  } finally {
+    await agent.destroy().catch(() => {});
+  }
+}

@@ -1,0 +1,40 @@
+import { BaseMCPClient, type ClientOptions, type SSEServerConfig, TransportType } from '@org/mcp-core';
+import { SSETransport } from './sseTransport.js';
+import type { SSETransportOptions } from './sseTransportOptions.js';
+import { parseSseUrl } from './sseUrl.js';
+
+/** ClientOptions plus the SSE transport's own tuning; every field is optional with the transport's default. */
+export interface MCPSSEClientOptions
+  extends ClientOptions,
+    Pick<SSETransportOptions, 'headersTimeout' | 'keepAliveTimeout' | 'maxMessageSize'> {}
+
+/**
+ * An MCP client for a remote server on the legacy HTTP+SSE transport (2024-11-05); named after
+ * the URL's host unless `options.name` says otherwise. Speaks the handshake era unless told otherwise,
+ * since the stateless era has no HTTP+SSE transport.
+ */
+export class MCPSSEClient extends BaseMCPClient {
+  constructor(config: SSEServerConfig, options: MCPSSEClientOptions = {}) {
+    const url = parseSseUrl(config.url, options.name);
+    const name = options.name ?? url.host;
+    super({
+      ...options,
+      name,
+      era: options.era ?? 'handshake',
+      requestTimeout: options.requestTimeout ?? config.timeout,
+      connectTimeout: options.connectTimeout ?? config.connectTimeout,
+      transportType: TransportType.SSE,
+      eraCacheKey: `sse ${url.origin}${url.pathname}`,
+      createTransport: () =>
+        new SSETransport({
+          url,
+          headers: config.headers,
+          serverName: name,
+          logger: this.logger,
+          headersTimeout: options.headersTimeout,
+          keepAliveTimeout: options.keepAliveTimeout,
+          maxMessageSize: options.maxMessageSize,
+        }),
+    });
+  }
+}

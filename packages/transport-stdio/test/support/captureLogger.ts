@@ -1,0 +1,39 @@
+import type { Logger } from '@org/mcp-core';
+
+export interface CapturedLine {
+  level: string;
+  bindings: Record<string, unknown>;
+  args: unknown[];
+}
+
+/** A pino-shaped logger that records every call, for asserting on logs (and on secrets absent from them). */
+export function captureLogger(): { logger: Logger; lines: CapturedLine[]; text(): string } {
+  const lines: CapturedLine[] = [];
+  const make = (bindings: Record<string, unknown>): Logger => {
+    const at =
+      (level: string) =>
+      (...args: unknown[]) => {
+        lines.push({ level, bindings, args });
+      };
+    return {
+      trace: at('trace'),
+      debug: at('debug'),
+      info: at('info'),
+      warn: at('warn'),
+      error: at('error'),
+      child: (more) => make({ ...bindings, ...more }),
+    };
+  };
+  const text = () =>
+    JSON.stringify(lines, (_key, value) =>
+      value instanceof Error
+        ? {
+            name: value.name,
+            message: value.message,
+            code: (value as { code?: string }).code,
+            cause: value.cause,
+          }
+        : value,
+    );
+  return { logger: make({}), lines, text };
+}
