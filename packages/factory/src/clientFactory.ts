@@ -1,0 +1,63 @@
+import {
+  type ClientOptions,
+  type CustomServerConfig,
+  type HttpServerConfig,
+  type MCPClient,
+  MCPConfigError,
+  type MCPServerConfig,
+  type SSEServerConfig,
+  type StdioServerConfig,
+} from '@org/mcp-core';
+import { MCPHttpClient } from '@org/mcp-transport-http';
+import { MCPSSEClient } from '@org/mcp-transport-sse';
+import { MCPStdioClient } from '@org/mcp-transport-stdio';
+import { HttpWithSseFallbackClient } from './httpWithSseFallbackClient.js';
+
+/** Builds a client for one server config of a given transport type. */
+export type ClientCreator = (config: any, options: ClientOptions) => MCPClient;
+
+const registry = new Map<string, ClientCreator>([
+  ['stdio', (config: StdioServerConfig, options) => new MCPStdioClient(config, options)],
+  ['sse', (config: SSEServerConfig, options) => new MCPSSEClient(config, options)],
+  [
+    'http',
+    (config: HttpServerConfig, options) =>
+      config.sseFallback
+        ? new HttpWithSseFallbackClient(config, options)
+        : new MCPHttpClient(config, options),
+  ],
+]);
+
+/** One call from a server config to the right client. The only package that knows every transport. */
+export const MCPClientFactory = {
+  /** A new, unconnected client for `config.transport` (stdio when absent). */
+  createClient(config: MCPServerConfig | CustomServerConfig, options: ClientOptions = {}): MCPClient {
+    const type = config.transport ?? 'stdio';
+    const create = registry.get(type);
+    if (!create) {
+      throw new MCPConfigError(`Unknown transport "${type}"`, {
+        serverName: options.name,
+        issues: [
+          {
+            path: options.name ? `mcpServers.${options.name}.transport` : 'transport',
+            message: `"${type}" is not a known transport; known: ${[...registry.keys()].join(', ')}. Register it with MCPClientFactory.registerTransport().`,
+          },
+        ],
+        code: 'UNKNOWN_TRANSPORT',
+      });
+    }
+    return create(config, options);
+  },
+
+  /** Adds (or replaces) the creator of a transport type. */
+  registerTransport(type: string, create: ClientCreator): void {
+    if (!type)
+      throw new MCPConfigError('A transport type needs a non-empty name', { code: 'UNKNOWN_TRANSPORT' });
+    registry.set(type, create);
+  },
+
+  /** The transport types createClient knows. */
+  knownTransports(): string[] {
+    return [...registry.keys()];
+  },
+};

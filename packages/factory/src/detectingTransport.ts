@@ -1,0 +1,53 @@
+import type { JSONRPCMessage, Transport, TransportSendOptions } from '@org/mcp-core';
+
+export type DetectedTransport = 'streamable-http' | 'sse';
+
+export interface DetectingTransportOptions {
+  /** Finds out which transport the server speaks. Called once per DetectingTransport, at start. */
+  detect: (signal: AbortSignal | undefined) => Promise<DetectedTransport>;
+  create: (kind: DetectedTransport) => Transport;
+  /** Told the answer, once. */
+  onDetected?: (kind: DetectedTransport) => void;
+}
+
+/** A transport that picks Streamable HTTP or legacy SSE at start and then simply delegates to it. */
+export class DetectingTransport implements Transport {
+  private inner: Transport | undefined;
+  onmessage?: (message: unknown) => void;
+  onclose?: (reason?: Error) => void;
+  onerror?: (error: Error) => void;
+
+  constructor(private readonly options: DetectingTransportOptions) {}
+
+  async start(options: { signal?: AbortSignal } = {}): Promise<void> {
+    const kind = await this.options.detect(options.signal);
+    this.options.onDetected?.(kind);
+    const inner = this.options.create(kind);
+    inner.onmessage = (message) => this.onmessage?.(message);
+    inner.onclose = (reason) => this.onclose?.(reason);
+    inner.onerror = (error) => this.onerror?.(error);
+    this.inner = inner;
+    await inner.start(options);
+  }
+
+  send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    if (!this.inner) return Promise.reject(new Error('DetectingTransport.send before start'));
+    return this.inner.send(message, options);
+  }
+
+  async close(): Promise<void> {
+    await this.inner?.close();
+  }
+
+  isAlive(): boolean {
+    return this.inner?.isAlive?.() ?? false;
+  }
+
+  setProtocolVersion(version: string): void {
+    this.inner?.setProtocolVersion?.(version);
+  }
+
+  diagnostics(): string | undefined {
+    return this.inner?.diagnostics?.();
+  }
+}

@@ -1,0 +1,58 @@
+import { BaseMCPClient, type ClientOptions, type HttpServerConfig, TransportType } from '@org/mcp-core';
+import { detectHttpTransport, StreamableHttpTransport } from '@org/mcp-transport-http';
+import { SSETransport } from '@org/mcp-transport-sse';
+import { type DetectedTransport, DetectingTransport } from './detectingTransport.js';
+
+/**
+ * A client for a URL whose transport was not declared: it tries Streamable HTTP and falls back to
+ * the legacy HTTP+SSE transport when the server answers 400/404/405, as the specification
+ * recommends. The answer is remembered for the life of the client; `transportType` reports it.
+ */
+export class HttpWithSseFallbackClient extends BaseMCPClient {
+  private detected: DetectedTransport | undefined;
+
+  constructor(config: HttpServerConfig, options: ClientOptions = {}) {
+    const name = options.name ?? safeHost(config.url);
+    const requestTimeout = options.requestTimeout ?? config.timeout;
+    super({
+      ...options,
+      name,
+      requestTimeout,
+      connectTimeout: options.connectTimeout ?? config.connectTimeout,
+      transportType: TransportType.HTTP,
+      createTransport: () =>
+        new DetectingTransport({
+          detect: async (signal) =>
+            this.detected ??
+            detectHttpTransport(config.url, { headers: config.headers, signal, serverName: name }),
+          onDetected: (kind) => {
+            this.detected = kind;
+            this.transportName = kind === 'sse' ? TransportType.SSE : TransportType.HTTP;
+          },
+          create: (kind) =>
+            kind === 'sse'
+              ? new SSETransport({
+                  url: config.url,
+                  headers: config.headers,
+                  serverName: name,
+                  logger: this.logger,
+                })
+              : new StreamableHttpTransport({
+                  url: config.url,
+                  headers: config.headers,
+                  serverName: name,
+                  logger: this.logger,
+                  requestTimeout,
+                }),
+        }),
+    });
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'http';
+  }
+}
