@@ -1,2 +1,10 @@
-// The public API of @org/mcp-manager.
-export {};
+// The public API of @org/mcp-manager: everything below is exported on purpose; nothing else is.
+export { type ConnectServerOptions, MCPConnectionManager } from './connectionManager.js';
+export {
+  MANAGER_DEFAULTS,
+  type ManagerOptions,
+  type RestartPolicy,
+  type ToolNamingPolicy,
+} from './managerOptions.js';
+export type { ServerState, ServerStatus } from './serverStatus.js';
+export { type QualifiedTool, qualifyTools, safeName, TOOL_NAME_SEPARATOR } from './toolNaming.js';

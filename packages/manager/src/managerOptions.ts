@@ -1,0 +1,55 @@
+import type { BackoffOptions, ClientOptions, Logger, MCPClient, MCPServerConfig } from '@org/mcp-core';
+
+/** How qualified tool names are made: always `server__tool`, only when two servers share a name, or refuse clashes. */
+export type ToolNamingPolicy = 'prefix' | 'prefix-on-collision' | 'error';
+
+/** When a server that was connected goes away: restart it on failure only, always, or never. */
+export type RestartPolicy = 'on-failure' | 'always' | 'never';
+
+export interface ManagerOptions {
+  /** A pino-shaped logger; each server logs through a child. Default: silent. */
+  logger?: Logger;
+  /** Options given to every client (clientInfo, handlers, requestTimeout …); per-server config wins. */
+  clientOptions?: ClientOptions;
+  /** Builds a client for a config. Default: MCPClientFactory.createClient. */
+  createClient?: (config: MCPServerConfig, options: ClientOptions) => MCPClient;
+  /** Backoff between connect attempts and restarts. Default 1 s doubling to 30 s, with jitter. */
+  backoff?: BackoffOptions;
+  /** Retries of connectServer/connectAllEnabled after the first attempt. Default 3. */
+  maxRetries?: number;
+  /** Restart policy for servers that die after connecting. Default 'on-failure'. */
+  restart?: RestartPolicy;
+  /** Shorthand: false means restart 'never'. Default true. */
+  autoReconnect?: boolean;
+  /** Restarts before a server is given up as 'failed'. Default 5. */
+  maxRestarts?: number;
+  /** A server connected this long has its restart count reset, in ms. Default 60 000. */
+  stableAfter?: number;
+  /** Run healthCheckAll every this many ms; 0 disables the monitor. Default 0. */
+  healthCheckInterval?: number;
+  /** Consecutive failed health checks before the monitor restarts a server. Default 3. */
+  healthCheckFailures?: number;
+  /** Timeout of one health check, in ms. Default 5000. */
+  healthCheckTimeout?: number;
+  /** Servers connecting at once in connectAllEnabled. Default 8. */
+  connectConcurrency?: number;
+  /** Qualified tool names. Default 'prefix'. */
+  toolNaming?: ToolNamingPolicy;
+  /** Upper bound of one server's disconnect during shutdown, in ms. Default 15 000. */
+  shutdownTimeout?: number;
+  /** Injectable sleep (tests use fake timers instead). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export const MANAGER_DEFAULTS = {
+  maxRetries: 3,
+  restart: 'on-failure' as RestartPolicy,
+  maxRestarts: 5,
+  stableAfter: 60_000,
+  healthCheckInterval: 0,
+  healthCheckFailures: 3,
+  healthCheckTimeout: 5_000,
+  connectConcurrency: 8,
+  toolNaming: 'prefix' as ToolNamingPolicy,
+  shutdownTimeout: 15_000,
+} as const;

@@ -1,0 +1,32 @@
+import type { Implementation } from '@org/mcp-core';
+
+/** Where a server is in its life inside the manager. */
+export type ServerState =
+  | 'disabled'
+  | 'idle'
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'failed'
+  | 'closing'
+  | 'closed';
+
+/** What getServerStatus() reports per server. Never holds header or env values. */
+export interface ServerStatus {
+  enabled: boolean;
+  connected: boolean;
+  state: ServerState;
+  transport: string;
+  /** Connect attempts made by the latest connect sequence. */
+  attempts: number;
+  /** Restarts since the server was last stable. */
+  restarts: number;
+  lastError: { message: string; code: string } | undefined;
+  connectedAt: string | undefined;
+  /** How long the last successful connect took (start, handshake and tool list), in ms. */
+  connectMs: number | undefined;
+  lastHealthCheck: { at: string; healthy: boolean } | undefined;
+  serverInfo: Implementation | undefined;
+  protocolVersion: string | undefined;
+  toolCount: number;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { qualifyTools, safeName } from './toolNaming.js';
+
+const tools = (...names: string[]) => names.map((name) => ({ name }));
+
+describe('qualifyTools', () => {
+  const byServer = new Map([
+    ['fs', tools('read', 'write')],
+    ['git', tools('read', 'log')],
+  ]);
+
+  it("prefixes every tool with its server under 'prefix'", () => {
+    expect(qualifyTools(byServer, 'prefix').map((t) => t.qualifiedName)).toEqual([
+      'fs__read',
+      'fs__write',
+      'git__read',
+      'git__log',
+    ]);
+  });
+
+  it("prefixes only clashing names under 'prefix-on-collision'", () => {
+    const named = qualifyTools(byServer, 'prefix-on-collision');
+    expect(named.map((t) => t.qualifiedName)).toEqual(['fs__read', 'write', 'git__read', 'log']);
+    expect(named[2]).toMatchObject({ serverName: 'git', originalName: 'read' });
+  });
+
+  it("refuses clashes under 'error', naming both servers", () => {
+    expect(() => qualifyTools(byServer, 'error')).toThrow(/"read" is offered by servers "fs" and "git"/);
+    expect(qualifyTools(new Map([['fs', tools('a')]]), 'error')[0]?.qualifiedName).toBe('a');
+  });
+
+  it('keeps names to ^[a-zA-Z0-9_-]{1,64}$, stable and unique', () => {
+    const long = 'x'.repeat(80);
+    const odd = new Map([
+      ['my server', tools('do.thing', long, `${long}y`)],
+      ['my.server', tools('do.thing')],
+    ]);
+    const first = qualifyTools(odd, 'prefix').map((t) => t.qualifiedName);
+    const again = qualifyTools(odd, 'prefix').map((t) => t.qualifiedName);
+    expect(first).toEqual(again);
+    expect(new Set(first).size).toBe(first.length);
+    for (const name of first) expect(name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
+    expect(first[0]).toBe('my_server__do_thing');
+    expect(safeName('')).toBe('_');
+  });
+});

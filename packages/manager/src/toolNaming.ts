@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { MCPError, type Tool } from '@org/mcp-core';
+import type { ToolNamingPolicy } from './managerOptions.js';
+
+/** A server's tool with the name callers use to reach it through the manager. */
+export interface QualifiedTool extends Tool {
+  /** Unique across servers, stable, `^[a-zA-Z0-9_-]{1,64}$`. */
+  qualifiedName: string;
+  serverName: string;
+  /** The tool's name on its server. */
+  originalName: string;
+}
+
+export const TOOL_NAME_SEPARATOR = '__';
+const MAX_LENGTH = 64;
+
+/** Names every tool of every server under the policy; same input, same names. */
+export function qualifyTools(
+  toolsByServer: ReadonlyMap<string, readonly Tool[]>,
+  policy: ToolNamingPolicy,
+): QualifiedTool[] {
+  const owners = new Map<string, string[]>();
+  for (const [server, tools] of toolsByServer) {
+    for (const tool of tools) owners.set(tool.name, [...(owners.get(tool.name) ?? []), server]);
+  }
+  if (policy === 'error') {
+    for (const [tool, servers] of owners) {
+      if (servers.length > 1) {
+        throw new MCPError(
+          'TOOL_NAME_COLLISION',
+          `Tool "${tool}" is offered by servers ${servers.map((s) => `"${s}"`).join(' and ')}. Use toolNaming 'prefix' or 'prefix-on-collision', or disable one of them.`,
+        );
+      }
+    }
+  }
+  const result: QualifiedTool[] = [];
+  const taken = new Set<string>();
+  for (const [server, tools] of toolsByServer) {
+    for (const tool of tools) {
+      const prefixed =
+        policy === 'prefix' || (policy === 'prefix-on-collision' && (owners.get(tool.name)?.length ?? 0) > 1);
+      const raw = prefixed ? `${server}${TOOL_NAME_SEPARATOR}${tool.name}` : tool.name;
+      let name = safeName(raw);
+      // Two different raw names that sanitise alike get told apart by their hash.
+      if (taken.has(name)) name = withHash(name, raw);
+      taken.add(name);
+      result.push({ ...tool, qualifiedName: name, serverName: server, originalName: tool.name });
+    }
+  }
+  return result;
+}
+
+/** Keeps to `^[a-zA-Z0-9_-]{1,64}$`: other characters become `_`, long names end in a hash of the whole. */
+export function safeName(raw: string): string {
+  const cleaned = raw.replace(/[^a-zA-Z0-9_-]/g, '_') || '_';
+  return cleaned.length <= MAX_LENGTH ? cleaned : withHash(cleaned, raw);
+}
+
+function withHash(name: string, raw: string): string {
+  const hash = createHash('sha256').update(raw).digest('hex').slice(0, 8);
+  return `${name.slice(0, MAX_LENGTH - 9)}_${hash}`;
+}
