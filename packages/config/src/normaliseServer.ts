@@ -169,6 +169,8 @@ function readEnvFileOf(
   if (entry.envFile === undefined) return {};
   const before = problems();
   const file = resolve(ctx.baseDir ?? '', expand('envFile', entry.envFile));
+  // Messages name the path as written: an expanded variable in it may hold a secret.
+  const shown = resolve(ctx.baseDir ?? '', entry.envFile);
   if (problems() > before) return {};
   if (!ctx.readEnvFile) {
     report('envFile', 'cannot be read by parseMcpConfig alone; use loadMcpConfig or pass readEnvFile');
@@ -181,13 +183,13 @@ function readEnvFileOf(
     const code = errorCode(error);
     report(
       'envFile',
-      code === 'ENOENT' ? `file not found: ${file}` : `could not be read (${code ?? 'error'}): ${file}`,
+      code === 'ENOENT' ? `file not found: ${shown}` : `could not be read (${code ?? 'error'}): ${shown}`,
     );
     return {};
   }
   const { values, problems: badLines } = parseEnvFile(text);
-  for (const problem of badLines) report('envFile', `line ${problem.line} of ${file} is not KEY=VALUE`);
+  for (const problem of badLines) report('envFile', `line ${problem.line} of ${shown} is not KEY=VALUE`);
   return Object.fromEntries(
-    Object.entries(values).map(([key, value]) => [key, expand('envFile', value, `${key} in ${file}: `)]),
+    Object.entries(values).map(([key, value]) => [key, expand('envFile', value, `${key} in ${shown}: `)]),
   );
 }
