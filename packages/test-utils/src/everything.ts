@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isAlive, waitUntil } from './processes.js';
 
 const require = createRequire(import.meta.url);
@@ -14,8 +13,8 @@ export function everythingBin(): string {
   );
 }
 
-/** The preload that pins a server's listen() to 127.0.0.1 and reports its port. */
-export const loopbackPreload = join(dirname(fileURLToPath(import.meta.url)), 'loopbackPreload.mjs');
+/** The preload that pins a server's listen() to 127.0.0.1 and reports its port (resolved by name, so it survives bundling). */
+export const loopbackPreload = require.resolve('@org/test-utils/loopback-preload');
 
 export interface RunningHttpServer {
   /** Base URL, e.g. http://127.0.0.1:PORT */
@@ -66,6 +65,14 @@ export function startHttpServerProcess(
     );
     child.once('error', reject);
   });
+}
+
+/** The installed bin of @modelcontextprotocol/server-filesystem. */
+export function filesystemBin(): string {
+  return join(
+    dirname(require.resolve('@modelcontextprotocol/server-filesystem/package.json')),
+    'dist/index.js',
+  );
 }
 
 /** server-everything over Streamable HTTP (`/mcp`) or legacy SSE (`/sse`) on 127.0.0.1. */

@@ -1,6 +1,7 @@
 // Test helpers shared by the workspace's packages (private).
 export {
   everythingBin,
+  filesystemBin,
   loopbackPreload,
   type RunningHttpServer,
   startEverything,

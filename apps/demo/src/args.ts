@@ -1,0 +1,42 @@
+/** What the command line asked for. */
+export interface DemoArgs {
+  config: string | undefined;
+  json: boolean;
+  watch: boolean;
+  help: boolean;
+}
+
+export const HELP = `Usage: pnpm demo [--config <file>] [--json] [--watch] [--help]
+
+With no --config, starts real MCP servers (server-everything over stdio, Streamable HTTP and SSE on
+127.0.0.1, server-filesystem on a temporary folder), plus one disabled entry and one whose command does
+not exist, and runs them through MCPConnectionManager: connect all, status table, tools, one tool call per
+server, health check, graceful shutdown, and a check that no child process is left.
+
+  --config <file>  any mcp_servers.json: the seed's format, Claude Desktop, Claude Code, Cursor,
+                   Windsurf, Cline or VS Code (mcp.json) files work as they are
+  --json           print one machine-readable report instead of the tables
+  --watch          keep running and show state changes as they happen (kill a server's pid from
+                   another terminal and watch it come back); Ctrl-C shuts down cleanly
+  --help           this text
+
+Exit code 0 when every enabled server that should work connected; 1 with a one-line reason otherwise.`;
+
+/** Parses argv; a stray "--" (pnpm demo -- --config x) is ignored. Throws on anything unknown. */
+export function parseArgs(argv: readonly string[]): DemoArgs {
+  const args: DemoArgs = { config: undefined, json: false, watch: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') continue;
+    if (arg === '--json') args.json = true;
+    else if (arg === '--watch') args.watch = true;
+    else if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--config') {
+      const value = argv[++i];
+      if (!value || value.startsWith('--')) throw new Error('--config needs a file path');
+      args.config = value;
+    } else if (arg?.startsWith('--config=')) args.config = arg.slice('--config='.length);
+    else throw new Error(`unknown argument "${arg}"; see --help`);
+  }
+  return args;
+}

@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+import { resolve } from 'node:path';
+import { loadMcpConfig } from '@org/mcp-config';
+import { type CallToolResult, MCPError } from '@org/mcp-core';
+import { MCPConnectionManager, type ServerStatus } from '@org/mcp-manager';
+import { isAlive, isGroupAlive } from '@org/test-utils';
+import { HELP, parseArgs } from './args.js';
+import { type DemoWorld, startDemoWorld } from './demoServers.js';
+import { pickToolCall } from './pickToolCall.js';
+import { ProgressDisplay } from './progressDisplay.js';
+import { table } from './table.js';
+
+interface ToolCallReport {
+  server: string;
+  tool: string;
+  ok: boolean;
+  result?: string;
+  error?: string;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const world: DemoWorld | undefined = args.config ? undefined : await startDemoWorld();
+  const configPath = args.config ? resolve(args.config) : (world as DemoWorld).configPath;
+  const manager = new MCPConnectionManager({ maxRetries: 1, backoff: { baseDelay: 200 } });
+  const say = (line: string) => {
+    if (!args.json) console.log(line);
+  };
+  try {
+    const config = await loadMcpConfig(configPath, { env: world?.env ?? process.env });
+    await manager.initialize(config);
+    const names = Object.keys(config.mcpServers);
+    const display = args.json ? undefined : new ProgressDisplay(names, process.stdout);
+    manager.on('serverStateChanged', (e: { name: string; state: string; error?: Error }) =>
+      display?.update(e.name, e.state, e.error),
+    );
+    say(`Connecting ${names.length} servers from ${configPath}\n`);
+    display?.start(await manager.getServerStatus());
+    const started = performance.now();
+    const connected = await manager.connectAllEnabled();
+    display?.finish();
+    const connectAllMs = Math.round(performance.now() - started);
+
+    const status = await manager.getServerStatus();
+    say(`\nAll enabled servers tried in ${connectAllMs} ms\n`);
+    say(statusTable(status));
+
+    const tools = await manager.listTools();
+    say(`\n${tools.length} tools, names unique across servers:`);
+    say(wrap(tools.map((t) => t.qualifiedName)));
+
+    const calls: ToolCallReport[] = [];
+    for (const [name, ok] of Object.entries(connected)) {
+      if (!ok) continue;
+      const pick = pickToolCall(tools, name, world?.env.DEMO_DIR);
+      if (!pick) continue;
+      try {
+        const result = await manager.callTool(pick.tool.qualifiedName, pick.args, { timeout: 15_000 });
+        calls.push({
+          server: name,
+          tool: pick.tool.qualifiedName,
+          ok: !result.isError,
+          result: summarise(result),
+        });
+      } catch (error) {
+        calls.push({
+          server: name,
+          tool: pick.tool.qualifiedName,
+          ok: false,
+          error: (error as Error).message,
+        });
+      }
+    }
+    say('\nOne tool call per server:');
+    for (const c of calls) say(`  ${c.ok ? 'ok ' : 'ERR'} ${c.tool} → ${c.result ?? c.error}`);
+
+    const health = await manager.healthCheckAll();
+    say(`\nhealthCheckAll(): ${JSON.stringify(health)}`);
+
+    if (args.watch) await watch(manager, say);
+
+    const pids = await stdioPids(manager, status);
+    const stopStarted = performance.now();
+    await manager.shutdown();
+    await world?.stop();
+    const shutdownMs = Math.round(performance.now() - stopStarted);
+    const left = [
+      ...pids.filter((pid) => isAlive(pid) || isGroupAlive(pid)),
+      ...(world?.pids ?? []).filter(isAlive),
+    ];
+    say(
+      `\nShut down in ${shutdownMs} ms; child processes left: ${left.length === 0 ? 'none' : left.join(', ')}`,
+    );
+
+    const expected = new Set(world?.expectedToFail ?? []);
+    const missing = Object.entries(connected)
+      .filter(([name, ok]) => !ok && !expected.has(name))
+      .map(([n]) => n);
+    const failedCalls = calls.filter((c) => !c.ok).map((c) => c.tool);
+    const reason =
+      missing.length > 0
+        ? `servers that should work did not connect: ${missing.map((n) => `${n} (${status[n]?.lastError?.message ?? 'unknown'})`).join('; ')}`
+        : failedCalls.length > 0
+          ? `tool calls failed: ${failedCalls.join(', ')}`
+          : left.length > 0
+            ? `processes left behind: ${left.join(', ')}`
+            : undefined;
+    if (args.json) {
+      console.log(
+        JSON.stringify(
+          {
+            config: configPath,
+            connected,
+            status,
+            tools: tools.map((t) => t.qualifiedName),
+            calls,
+            health,
+            connectAllMs,
+            shutdownMs,
+            processesLeft: left,
+            ok: !reason,
+            reason,
+          },
+          null,
+          2,
+        ),
+      );
+    } else if (reason) {
+      console.error(`\nFAILED: ${reason}`);
+    } else {
+      say('\nEverything that should work worked.');
+    }
+    return reason ? 1 : 0;
+  } finally {
+    await manager.shutdown();
+    await world?.stop();
+  }
+}
+
+function statusTable(status: Record<string, ServerStatus>): string {
+  const rows = Object.entries(status).map(([name, s]) => [
+    name,
+    s.transport,
+    s.state,
+    s.protocolVersion ?? '',
+    s.connected ? String(s.toolCount) : '',
+    s.connectMs === undefined || !s.connected ? '' : `${s.connectMs} ms`,
+    s.lastError ? clip(`${s.lastError.code}: ${firstLine(s.lastError.message)}`, 90) : '',
+  ]);
+  return table(['server', 'transport', 'state', 'protocol', 'tools', 'connect', 'last error'], rows);
+}
+
+/** Stdio servers' pids (each leads its own process group), to prove none is left after shutdown. */
+async function stdioPids(
+  manager: MCPConnectionManager,
+  status: Record<string, ServerStatus>,
+): Promise<number[]> {
+  const pids: number[] = [];
+  for (const [name, s] of Object.entries(status)) {
+    if (!s.connected || s.transport !== 'stdio') continue;
+    const pid = ((await manager.getClient(name).catch(() => undefined)) as { pid?: number } | undefined)?.pid;
+    if (pid) pids.push(pid);
+  }
+  return pids;
+}
+
+/** Keeps running, printing state changes, until Ctrl-C. */
+function watch(manager: MCPConnectionManager, say: (line: string) => void): Promise<void> {
+  say('\nWatching (kill a server pid from another terminal to see it come back); Ctrl-C to stop.');
+  manager.on('serverStateChanged', (e: { name: string; state: string; previous: string; error?: Error }) =>
+    say(
+      `${new Date().toISOString()}  ${e.name}: ${e.previous} → ${e.state}${e.error ? ` (${firstLine(e.error.message)})` : ''}`,
+    ),
+  );
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function summarise(result: CallToolResult): string {
+  const text = result.content
+    .map((c) => (c.type === 'text' ? String(c.text) : `[${c.type}]`))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  return clip(text, 100);
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? '';
+}
+
+function wrap(names: string[]): string {
+  const lines: string[] = [];
+  let line = ' ';
+  for (const name of names) {
+    if (line.length + name.length > 100) {
+      lines.push(line);
+      line = ' ';
+    }
+    line += ` ${name}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message =
+      error instanceof MCPError ? error.message : error instanceof Error ? error.message : String(error);
+    console.error(`FAILED: ${firstLine(message)}`);
+    if (error instanceof MCPError && message.includes('\n'))
+      console.error(message.split('\n').slice(1).join('\n'));
+    process.exitCode = 1;
+  },
+);

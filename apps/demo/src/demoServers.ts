@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { everythingBin, filesystemBin, type RunningHttpServer, startEverything } from '@org/test-utils';
+
+/** The bundled config, and the servers and folder it points at. */
+export interface DemoWorld {
+  configPath: string;
+  /** Variables the bundled config expands: ports, bins, the temp folder. */
+  env: Record<string, string | undefined>;
+  /** Servers that are broken on purpose and do not count against the exit code. */
+  expectedToFail: string[];
+  /** Pids of the HTTP and SSE servers the demo started itself. */
+  pids: number[];
+  stop(): Promise<void>;
+}
+
+/** Starts server-everything over Streamable HTTP and SSE on free 127.0.0.1 ports and makes a temp folder. */
+export async function startDemoWorld(): Promise<DemoWorld> {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-demo-'));
+  writeFileSync(join(dir, 'hello.txt'), 'Hello from the MCP demo.\n');
+  const servers: RunningHttpServer[] = [];
+  try {
+    const [http, sse] = await Promise.all([startEverything('streamableHttp'), startEverything('sse')]);
+    servers.push(http, sse);
+    return {
+      configPath: join(dirname(fileURLToPath(import.meta.url)), '..', 'mcp_servers.json'),
+      env: {
+        ...process.env,
+        NODE: process.execPath,
+        EVERYTHING_BIN: everythingBin(),
+        FILESYSTEM_BIN: filesystemBin(),
+        DEMO_DIR: dir,
+        DEMO_HTTP_PORT: String(http.port),
+        DEMO_SSE_PORT: String(sse.port),
+      },
+      expectedToFail: ['broken'],
+      pids: servers.map((s) => s.child.pid ?? 0),
+      stop: async () => {
+        await Promise.all(servers.map((s) => s.close()));
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.close()));
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('pnpm demo, end to end', () => {
+  it('connects the bundled servers, calls a tool on each, and leaves no process behind (--json)', () => {
+    const { code, stdout, stderr } = run('--', '--json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.connected).toEqual({
+      everything: true,
+      'everything-http': true,
+      'everything-sse': true,
+      filesystem: true,
+      broken: false,
+    });
+    expect(report.status['disabled-example']).toMatchObject({ enabled: false, state: 'disabled' });
+    expect(report.status.broken).toMatchObject({ state: 'failed', lastError: { code: 'SPAWN_FAILED' } });
+    expect(report.status.broken.lastError.message).toContain('mcp-server-that-does-not-exist');
+    expect(report.status.everything).toMatchObject({ transport: 'stdio', protocolVersion: '2025-11-25' });
+    expect(report.status['everything-http'].transport).toBe('http');
+    expect(report.status['everything-sse'].transport).toBe('sse');
+    for (const server of ['everything', 'everything-http', 'everything-sse', 'filesystem']) {
+      expect(report.status[server].toolCount).toBeGreaterThan(0);
+      expect(report.tools.some((t: string) => t.startsWith(`${server}__`))).toBe(true);
+    }
+    expect(report.calls).toHaveLength(4);
+    for (const call of report.calls) expect(call.ok).toBe(true);
+    expect(report.calls.find((c: { server: string }) => c.server === 'filesystem').result).toContain(
+      'hello.txt',
+    );
+    expect(report.health).toMatchObject({
+      everything: true,
+      'everything-http': true,
+      'everything-sse': true,
+      filesystem: true,
+    });
+    expect(report.processesLeft).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(stdout).not.toContain('not-a-real-secret');
+  });
+
+  it('fails with a one-line reason on a config whose server cannot start', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'demo-')), 'claude_desktop_config.json');
+    writeFileSync(file, JSON.stringify({ mcpServers: { nope: { command: '/nonexistent/server' } } }));
+    const { code, stderr } = run('--config', file);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^\nFAILED: servers that should work did not connect: nope/);
+  });
+
+  it('explains itself with --help and refuses unknown flags', () => {
+    expect(run('--help').stdout).toContain('--watch');
+    const bad = run('--nope');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('unknown argument "--nope"');
+  });
+});
