@@ -23,6 +23,14 @@ export {
   MCPTransportError,
 } from './errors.js';
 export { initializeHandshake, type NegotiationOptions, type ServerIdentity } from './handshake.js';
+export {
+  bodySnippet,
+  ERROR_BODY_LIMIT,
+  MAX_SNIPPET_LENGTH,
+  readBodyText,
+  secretsOf,
+} from './httpErrorBody.js';
+export { describeUrl, parseHttpUrl } from './httpUrl.js';
 export { InMemoryTransport } from './inMemoryTransport.js';
 export {
   classifyMessage,

@@ -1,14 +1,18 @@
 import {
+  bodySnippet,
   DEFAULT_CLIENT_INFO,
+  describeUrl,
   JSONRPC_ERROR,
   LATEST_PROTOCOL_VERSION,
   MCPTimeoutError,
   MCPTransportError,
   MODERN_ERROR,
+  readBodyText,
+  secretsOf,
 } from '@org/mcp-core';
 import { Agent } from 'undici';
-import { bodySnippet, jsonRpcErrorOf, readBodyText, secretsOf } from './bodySnippet.js';
-import { describeEndpoint, parseEndpoint } from './endpoint.js';
+import { parseEndpoint } from './endpoint.js';
+import { jsonRpcErrorOf } from './jsonRpcErrorOf.js';
 import { DEFAULT_CLOSE_TIMEOUT } from './transportOptions.js';
 
 /** What {@link detectHttpTransport} found the server speaks. */
@@ -84,7 +88,7 @@ export async function detectHttpTransport(
       const snippet = bodySnippet(await readBodyText(response.body), secretsOf(headers));
       throw new MCPTransportError(
         'HTTP_STATUS',
-        `Server "${serverName}" answered the transport probe (initialize POST to ${describeEndpoint(endpoint)}) with HTTP ${status}${snippet ? `: ${snippet}` : ''}.${status === 401 || status === 403 ? ' Check the credentials in the configured headers.' : ''}`,
+        `Server "${serverName}" answered the transport probe (initialize POST to ${describeUrl(endpoint)}) with HTTP ${status}${snippet ? `: ${snippet}` : ''}.${status === 401 || status === 403 ? ' Check the credentials in the configured headers.' : ''}`,
         { serverName, status },
       );
     }
@@ -113,7 +117,7 @@ export async function detectHttpTransport(
     if (timer.aborted) {
       throw new MCPTimeoutError('initialize', timeout, {
         serverName,
-        message: `Probing server "${serverName}" for its HTTP transport timed out after ${timeout} ms. Check that ${describeEndpoint(endpoint)} is reachable, or raise the timeout.`,
+        message: `Probing server "${serverName}" for its HTTP transport timed out after ${timeout} ms. Check that ${describeUrl(endpoint)} is reachable, or raise the timeout.`,
       });
     }
     if (error instanceof MCPTransportError) throw error;
@@ -121,7 +125,7 @@ export async function detectHttpTransport(
       error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
     throw new MCPTransportError(
       'HTTP_REQUEST_FAILED',
-      `Probing server "${serverName}" at ${describeEndpoint(endpoint)} failed (${reason}). Check that the server is running and reachable.`,
+      `Probing server "${serverName}" at ${describeUrl(endpoint)} failed (${reason}). Check that the server is running and reachable.`,
       { serverName, cause: error },
     );
   } finally {

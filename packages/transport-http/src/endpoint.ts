@@ -1,30 +1,6 @@
-import { MCPConfigError } from '@org/mcp-core';
+import { parseHttpUrl } from '@org/mcp-core';
 
-/** Parses the configured MCP endpoint; only http: and https: URLs are accepted. */
+/** Parses the configured Streamable HTTP endpoint; only http: and https: URLs are accepted. */
 export function parseEndpoint(url: string | URL, serverName?: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch (cause) {
-    throw invalid('is not a valid URL', serverName, cause);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw invalid(`has protocol "${parsed.protocol}"; use http: or https:`, serverName);
-  }
-  return parsed;
-}
-
-/** The endpoint as shown in messages: origin and path only, since a query string may carry a key. */
-export function describeEndpoint(url: URL): string {
-  return `${url.origin}${url.pathname}`;
-}
-
-function invalid(what: string, serverName: string | undefined, cause?: unknown): MCPConfigError {
-  const path = serverName ? `mcpServers.${serverName}.url` : 'url';
-  return new MCPConfigError(`The Streamable HTTP URL ${what}`, {
-    serverName,
-    cause,
-    issues: [{ path, message: `${what}; expected e.g. https://example.com/mcp` }],
-    code: 'INVALID_URL',
-  });
+  return parseHttpUrl(url, { serverName, kind: 'Streamable HTTP', example: 'https://example.com/mcp' });
 }

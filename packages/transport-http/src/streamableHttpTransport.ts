@@ -1,7 +1,9 @@
 import {
   type BackoffOptions,
+  bodySnippet,
   calculateBackoff,
   DEFAULT_REQUEST_TIMEOUT,
+  describeUrl,
   eraOf,
   type JSONRPCMessage,
   type Logger,
@@ -9,14 +11,16 @@ import {
   MCPError,
   MCPTransportError,
   type RequestId,
+  readBodyText,
+  secretsOf,
   silentLogger,
   sleep,
   type Transport,
   type TransportSendOptions,
 } from '@org/mcp-core';
 import { Agent, type Dispatcher } from 'undici';
-import { bodySnippet, jsonRpcErrorOf, readBodyText, secretsOf } from './bodySnippet.js';
-import { describeEndpoint, parseEndpoint } from './endpoint.js';
+import { parseEndpoint } from './endpoint.js';
+import { jsonRpcErrorOf } from './jsonRpcErrorOf.js';
 import { modernRequestHeaders } from './modernHeaders.js';
 import { readEventStream } from './readEventStream.js';
 import { readJsonBody } from './readJsonBody.js';
@@ -258,7 +262,7 @@ export class StreamableHttpTransport implements Transport {
     await response.body.dump();
     throw new MCPTransportError(
       'HTTP_CONTENT_TYPE',
-      `Server "${this.serverName}" answered "${exchange.method}" with HTTP ${status} and content type "${type || 'none'}"; expected application/json or text/event-stream. Check that ${describeEndpoint(this.endpoint)} is an MCP Streamable HTTP endpoint.`,
+      `Server "${this.serverName}" answered "${exchange.method}" with HTTP ${status} and content type "${type || 'none'}"; expected application/json or text/event-stream. Check that ${describeUrl(this.endpoint)} is an MCP Streamable HTTP endpoint.`,
       { serverName: this.serverName, status },
     );
   }
@@ -523,7 +527,7 @@ export class StreamableHttpTransport implements Transport {
       if (!target || target.origin !== url.origin || hops >= MAX_REDIRECTS) {
         throw new MCPTransportError(
           'REDIRECT_REFUSED',
-          `Server "${this.serverName}" redirected ${method} ${describeEndpoint(url)} (HTTP ${response.statusCode}) ${!target ? 'without a usable location' : target.origin !== url.origin ? `to another origin (${target.origin})` : `more than ${MAX_REDIRECTS} times`}; only same-origin redirects are followed. Configure the final URL instead.`,
+          `Server "${this.serverName}" redirected ${method} ${describeUrl(url)} (HTTP ${response.statusCode}) ${!target ? 'without a usable location' : target.origin !== url.origin ? `to another origin (${target.origin})` : `more than ${MAX_REDIRECTS} times`}; only same-origin redirects are followed. Configure the final URL instead.`,
           { serverName: this.serverName, status: response.statusCode },
         );
       }
@@ -542,7 +546,7 @@ export class StreamableHttpTransport implements Transport {
       status === 401 || status === 403
         ? ' Check the credentials in the configured headers.'
         : status === 404
-          ? ` Check the URL (${describeEndpoint(this.endpoint)}).`
+          ? ` Check the URL (${describeUrl(this.endpoint)}).`
           : '';
     const target = what.startsWith('the ') ? what : `"${what}"`;
     return new MCPTransportError(
@@ -559,7 +563,7 @@ export class StreamableHttpTransport implements Transport {
       error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
     return new MCPTransportError(
       'HTTP_REQUEST_FAILED',
-      `HTTP ${what} to server "${this.serverName}" at ${describeEndpoint(this.endpoint)} failed (${reason}). Check that the server is running and reachable.`,
+      `HTTP ${what} to server "${this.serverName}" at ${describeUrl(this.endpoint)} failed (${reason}). Check that the server is running and reachable.`,
       { serverName: this.serverName, cause: error },
     );
   }

@@ -1,16 +1,19 @@
 import type { Readable } from 'node:stream';
 import {
+  bodySnippet,
+  describeUrl,
   type JSONRPCMessage,
   type Logger,
   MCPConnectionError,
   MCPTransportError,
+  readBodyText,
+  secretsOf,
   silentLogger,
   type Transport,
   type TransportSendOptions,
 } from '@org/mcp-core';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { type Dispatcher, Pool } from 'undici';
-import { bodySnippet, readBodyText, secretsOf } from './bodySnippet.js';
 import {
   DEFAULT_HEADERS_TIMEOUT,
   DEFAULT_HTTP_CONNECT_TIMEOUT,
@@ -18,7 +21,7 @@ import {
   DEFAULT_MAX_MESSAGE_SIZE,
   type SSETransportOptions,
 } from './sseTransportOptions.js';
-import { describeUrl, parseSseUrl } from './sseUrl.js';
+import { parseSseUrl } from './sseUrl.js';
 
 type Headers = Record<string, string>;
 

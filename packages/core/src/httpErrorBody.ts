@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 
-/** How many bytes of an error body are read before the rest is discarded. */
+/** How many bytes of an HTTP error body are read before the rest is discarded. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
-/** Longest snippet put in an error message. */
+/** Longest snippet of an HTTP error body put in an error message. */
 export const MAX_SNIPPET_LENGTH = 200;
 
 /** Reads at most `limit` bytes of a body as text and discards the rest. Never throws. */
@@ -45,17 +45,4 @@ export function secretsOf(headers: Record<string, string>): string[] {
   }
   // Longest first, so a whole value is replaced before one of its words.
   return [...secrets].sort((a, b) => b.length - a.length);
-}
-
-/** The JSON-RPC error object of a body, when the body is a JSON-RPC error response. */
-export function jsonRpcErrorOf(text: string): { id: unknown; code: number } | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { id, error } = value as { id?: unknown; error?: { code?: unknown } };
-  return typeof error?.code === 'number' ? { id, code: error.code } : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodySnippet, MAX_SNIPPET_LENGTH, secretsOf } from './bodySnippet.js';
+import { bodySnippet, MAX_SNIPPET_LENGTH, secretsOf } from './httpErrorBody.js';
 
 describe('bodySnippet', () => {
   it('scrubs whole header values and their long words, longest first', () => {
