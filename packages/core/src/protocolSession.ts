@@ -74,7 +74,8 @@ interface PendingRequest {
   maxTimer: ReturnType<typeof setTimeout> | undefined;
   onProgress: ((progress: Progress) => void) | undefined;
   resetTimeoutOnProgress: boolean;
-  controller: AbortController;
+  /** Only for transports that abort a request's send (HTTP); abort listeners cost microseconds per call. */
+  controller: AbortController | undefined;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
 }
@@ -153,7 +154,7 @@ export class ProtocolSession {
         maxTimer: undefined,
         onProgress: options.onProgress,
         resetTimeoutOnProgress: options.resetTimeoutOnProgress ?? false,
-        controller: new AbortController(),
+        controller: this.transport.abortsRequests ? new AbortController() : undefined,
         signal: options.signal,
         onAbort: undefined,
       };
@@ -168,7 +169,7 @@ export class ProtocolSession {
         entry.onAbort = () => this.cancel(wireId, this.abortError(method, signal), 'aborted by the client');
         signal.addEventListener('abort', entry.onAbort, { once: true });
       }
-      this.transport.send(message, { signal: entry.controller.signal, requestId: wireId }).catch((error) => {
+      this.transport.send(message, { signal: entry.controller?.signal, requestId: wireId }).catch((error) => {
         const current = this.pending.get(wireId);
         if (current !== entry) return;
         this.settle(wireId, entry);
@@ -422,7 +423,7 @@ export class ProtocolSession {
         this.options.logger.debug({ err: sendError }, 'could not send notifications/cancelled');
       });
     }
-    entry.controller.abort(error);
+    entry.controller?.abort(error);
   }
 
   /** Removes every trace of a request: map entry, timers, abort listener. */

@@ -1,7 +1,7 @@
 import type { JSONRPCMessage, RequestId } from './jsonrpc.js';
 
 export interface TransportSendOptions {
-  /** Aborted when the request this message starts is cancelled or times out (HTTP aborts its POST). */
+  /** Aborted when the request this message starts is cancelled or times out; given only to transports with `abortsRequests`. */
   signal?: AbortSignal;
   /** The wire id of the request this message is, if it is one. */
   requestId?: RequestId;
@@ -31,6 +31,8 @@ export interface Transport {
   isAlive?(): boolean;
   /** Told the negotiated protocol version, for transports that put it on the wire. */
   setProtocolVersion?(version: string): void;
+  /** send() honours `options.signal` (HTTP aborts the POST); only then does the session make one per request. */
+  readonly abortsRequests?: boolean;
   /** In the stateless era, aborting a request's send is its cancellation (HTTP): no `notifications/cancelled` is sent. */
   readonly cancelsByAbort?: boolean;
   /** Extra context for error messages (e.g. a stdio server's stderr tail). Never secrets. */

@@ -73,6 +73,7 @@ export class StreamableHttpTransport implements Transport {
   onerror?: (error: Error) => void;
   /** In the stateless era, closing a request's response stream is its cancellation. */
   readonly cancelsByAbort = true;
+  readonly abortsRequests = true;
 
   private endpoint: URL;
   private readonly serverName: string;
