@@ -1,4 +1,10 @@
-import { BaseMCPClient, type ClientOptions, type HttpServerConfig, TransportType } from '@org/mcp-core';
+import {
+  BaseMCPClient,
+  type ClientOptions,
+  type HttpServerConfig,
+  parseHttpUrl,
+  TransportType,
+} from '@org/mcp-core';
 import { detectHttpTransport, StreamableHttpTransport } from '@org/mcp-transport-http';
 import { SSETransport } from '@org/mcp-transport-sse';
 import { type DetectedTransport, DetectingTransport } from './detectingTransport.js';
@@ -12,7 +18,13 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
   private detected: DetectedTransport | undefined;
 
   constructor(config: HttpServerConfig, options: ClientOptions = {}) {
-    const name = options.name ?? safeHost(config.url);
+    // A bad URL is the same INVALID_URL config error as for the other remote clients, at construction.
+    const url = parseHttpUrl(config.url, {
+      serverName: options.name,
+      kind: 'HTTP',
+      example: 'https://example.com/mcp',
+    });
+    const name = options.name ?? url.host;
     const requestTimeout = options.requestTimeout ?? config.timeout;
     super({
       ...options,
@@ -46,13 +58,5 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
                 }),
         }),
     });
-  }
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'http';
   }
 }

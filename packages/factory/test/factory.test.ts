@@ -109,3 +109,14 @@ describe('Streamable HTTP with SSE fallback, against real servers on 127.0.0.1',
     await client.disconnect();
   });
 });
+
+describe('HttpWithSseFallbackClient', () => {
+  it('refuses a URL that is not http(s) with the same config error as the other remote clients', () => {
+    expect(() =>
+      MCPClientFactory.createClient(
+        { transport: 'http', url: 'ftp://x/mcp', sseFallback: true },
+        { name: 'bad' },
+      ),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_URL' }));
+  });
+});
