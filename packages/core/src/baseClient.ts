@@ -29,6 +29,7 @@ import {
   type Resource,
   type Tool,
 } from './mcpTypes.js';
+import { isHeaderMismatch } from './modernEra.js';
 import { type NegotiatedSession, negotiateEra, ProbeLostConnection } from './negotiateEra.js';
 import { paginate } from './paginate.js';
 import { ProtocolSession, type RequestOptions } from './protocolSession.js';
@@ -145,7 +146,12 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
       }
       this.setState('connected');
       this.logger.info(
-        { protocolVersion: this.protocolVersion, era: this.era, serverInfo: this.serverInfo },
+        {
+          protocolVersion: this.protocolVersion,
+          era: this.era,
+          how: this.identity?.how,
+          serverInfo: this.serverInfo,
+        },
         'connected',
       );
       if (this.era === 'modern') this.listenForChanges();
@@ -352,8 +358,18 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     return inflight;
   }
 
-  callTool(name: string, args: object = {}, options?: RequestOptions): Promise<CallToolResult> {
-    return this.request<CallToolResult>('tools/call', { name, arguments: args }, options);
+  async callTool(name: string, args: object = {}, options?: RequestOptions): Promise<CallToolResult> {
+    const params = { name, arguments: args };
+    try {
+      return await this.request<CallToolResult>('tools/call', params, options);
+    } catch (error) {
+      // A stateless-era HTTP server refuses, before running it, a call whose Mcp-Param headers do not
+      // match the tool's schema (changed, or never listed): list the tools again and retry once.
+      if (!isHeaderMismatch(error) || this.era !== 'modern') throw error;
+      this.logger.debug({ tool: name }, 'header mismatch; listing tools again before one retry');
+      await this.getTools({ refresh: true, timeout: options?.timeout, signal: options?.signal });
+      return this.request<CallToolResult>('tools/call', params, options);
+    }
   }
 
   listResources(options?: RequestOptions): Promise<Resource[]> {

@@ -78,3 +78,8 @@ export function identityFromDiscover(
     instructions: result.instructions,
   };
 }
+
+/** A HeaderMismatch error (-32020): an HTTP server found the mirrored headers and the body disagreeing. */
+export function isHeaderMismatch(error: unknown): boolean {
+  return error instanceof MCPProtocolError && error.rpcCode === MODERN_ERROR.HEADER_MISMATCH;
+}

@@ -26,6 +26,8 @@ export interface EraNegotiationOptions extends NegotiationOptions {
 
 export interface NegotiatedSession extends ServerIdentity {
   era: ProtocolEra;
+  /** How the era was settled, for the connect log: a pin, a remembered answer, the probe, or a refused initialize. */
+  how?: 'pinned' | 'remembered' | 'probed' | 'initialize refused';
 }
 
 /** The probe ended the connection (some old servers exit on any request before initialize): start again in the handshake era. */
@@ -61,7 +63,10 @@ export async function negotiateEra(
         : await handshake(session, options, choice.version)
       : await probe(session, options);
     eraCache.set(options.cacheKey, { era: result.era, version: result.protocolVersion });
-    return result;
+    return {
+      ...result,
+      how: result.how ?? (pinned || options.era !== 'auto' ? 'pinned' : cached ? 'remembered' : 'probed'),
+    };
   } catch (error) {
     // A remembered answer that no longer holds is forgotten, so the next connect probes again.
     if (cached) eraCache.delete(options.cacheKey);
@@ -144,17 +149,33 @@ async function handshake(
     };
   } catch (error) {
     // A modern-only server refuses initialize with the revisions it does speak.
-    const modern = pickModernVersion(supportedVersionsOf(error) ?? []);
+    const supported = supportedVersionsOf(error);
+    if (!supported) throw error;
+    const modern = pickModernVersion(supported);
     if (modern && options.era === 'auto' && !options.protocolVersion)
-      return discover(session, options, modern, options.timeout);
-    throw error;
+      return { ...(await discover(session, options, modern, options.timeout)), how: 'initialize refused' };
+    throw unsupported(options, supported, error);
   }
 }
 
-function unsupported(options: EraNegotiationOptions, supported: readonly string[]): MCPConnectionError {
+function unsupported(
+  options: EraNegotiationOptions,
+  supported: readonly string[],
+  cause?: unknown,
+): MCPConnectionError {
+  const pin = options.protocolVersion
+    ? `protocolVersion '${options.protocolVersion}'`
+    : options.era !== 'auto'
+      ? `era '${options.era}'`
+      : undefined;
+  const known = [...MODERN_PROTOCOL_VERSIONS, ...SUPPORTED_PROTOCOL_VERSIONS];
+  const advice =
+    pin && supported.some((v) => known.includes(v))
+      ? `, not the ${pin} this client was pinned to. Remove the pin, or pin one of those.`
+      : `, none of which this client supports (${known.join(', ')}). Upgrade the client or the server.`;
   return new MCPConnectionError(
     'UNSUPPORTED_PROTOCOL_VERSION',
-    `Server "${options.serverName}" speaks protocol ${supported.join(', ')}, none of which this client supports (${[...MODERN_PROTOCOL_VERSIONS, ...SUPPORTED_PROTOCOL_VERSIONS].join(', ')}). Upgrade the client or the server.`,
-    { serverName: options.serverName },
+    `Server "${options.serverName}" speaks protocol ${supported.join(', ')}${advice}`,
+    { serverName: options.serverName, cause },
   );
 }

@@ -1,4 +1,7 @@
 // Test helpers shared by the workspace's packages (private).
+
+export { type CapturedLine, type CapturingLogger, captureLogger } from './captureLogger.js';
+export { type EraTestClient, expectWorksInEra } from './eraConformance.js';
 export {
   everythingBin,
   filesystemBin,
@@ -8,4 +11,5 @@ export {
   startHttpServerProcess,
 } from './everything.js';
 export { listenLoopback, readJson, type TestHttpServer } from './httpServer.js';
+export { MODERN_ONLY_ENV, officialModernServerScript, startOfficialModern } from './officialModern.js';
 export { descendantsOf, isAlive, isGroupAlive, openFdCount, waitUntil } from './processes.js';

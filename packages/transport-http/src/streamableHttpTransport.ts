@@ -24,6 +24,7 @@ import { jsonRpcErrorOf } from './jsonRpcErrorOf.js';
 import { modernRequestHeaders } from './modernHeaders.js';
 import { readEventStream } from './readEventStream.js';
 import { readJsonBody } from './readJsonBody.js';
+import { ToolParamHeaders } from './toolParamHeaders.js';
 import {
   DEFAULT_CLOSE_TIMEOUT,
   DEFAULT_HTTP_CONNECT_TIMEOUT,
@@ -88,6 +89,7 @@ export class StreamableHttpTransport implements Transport {
   private readonly backoff: BackoffOptions | undefined;
   /** Aborted by close(): ends sleeps and background streams. */
   private readonly lifetime = new AbortController();
+  private readonly toolParamHeaders: ToolParamHeaders;
 
   private sessionId: string | undefined;
   private protocolVersion: string | undefined;
@@ -108,6 +110,7 @@ export class StreamableHttpTransport implements Transport {
     this.endpoint = parseEndpoint(options.url, options.serverName);
     this.serverName = options.serverName ?? this.endpoint.host;
     this.logger = options.logger ?? silentLogger;
+    this.toolParamHeaders = new ToolParamHeaders(this.logger);
     this.requestTimeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
     this.closeTimeout = options.closeTimeout ?? DEFAULT_CLOSE_TIMEOUT;
     this.maxMessageSize = options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE;
@@ -193,9 +196,14 @@ export class StreamableHttpTransport implements Transport {
     const isInitialize = method === 'initialize';
     const sessionId = isInitialize ? undefined : this.sessionId;
     let headers = isInitialize ? this.initHeaders : this.postHeaders;
+    let deliver = (m: unknown) => this.deliver(m);
     if ('id' in message && 'method' in message) {
       const modern = modernRequestHeaders(method, message.params);
-      if (modern) headers = { ...headers, ...modern };
+      if (modern) {
+        const params = method === 'tools/call' ? this.toolParamHeaders.headersFor(message.params) : undefined;
+        headers = { ...headers, ...modern, ...params };
+        if (method === 'tools/list') deliver = (m) => this.deliver(this.toolParamHeaders.screen(m));
+      }
     }
     const response = await this.http('POST', {
       headers,
@@ -217,7 +225,7 @@ export class StreamableHttpTransport implements Transport {
       id: message.id,
       method,
       signal,
-      deliver: (m) => this.deliver(m),
+      deliver,
     });
     if (isInitialize) this.logger.debug({ session: this.sessionId !== undefined }, 'initialize answered');
   }

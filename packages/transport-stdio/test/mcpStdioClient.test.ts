@@ -7,10 +7,9 @@ import {
   MCPTransportError,
   type StdioServerConfig,
 } from '@org/mcp-core';
-import { isAlive, waitUntil } from '@org/test-utils';
+import { captureLogger, isAlive, waitUntil } from '@org/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STDERR_TAIL_SIZE, MCPStdioClient, type MCPStdioClientOptions } from '../src/index.js';
-import { captureLogger } from './support/captureLogger.js';
 import { fixture, nodeServer } from './support/fixture.js';
 import { pgidOf, processGroups } from './support/processGroups.js';
 

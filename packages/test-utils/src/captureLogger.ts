@@ -1,4 +1,17 @@
-import type { Logger } from '@org/mcp-core';
+/** pino's call shapes, as @org/mcp-core's Logger has them (structural: test-utils cannot depend on core). */
+interface LogFn {
+  (obj: object, msg?: string, ...args: unknown[]): void;
+  (msg: string, ...args: unknown[]): void;
+}
+
+export interface CapturingLogger {
+  trace: LogFn;
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+  child(bindings: Record<string, unknown>): CapturingLogger;
+}
 
 export interface CapturedLine {
   level: string;
@@ -7,9 +20,9 @@ export interface CapturedLine {
 }
 
 /** A pino-shaped logger that records every call, for asserting on logs (and on secrets absent from them). */
-export function captureLogger(): { logger: Logger; lines: CapturedLine[]; text(): string } {
+export function captureLogger(): { logger: CapturingLogger; lines: CapturedLine[]; text(): string } {
   const lines: CapturedLine[] = [];
-  const make = (bindings: Record<string, unknown>): Logger => {
+  const make = (bindings: Record<string, unknown>): CapturingLogger => {
     const at =
       (level: string) =>
       (...args: unknown[]) => {

@@ -1,0 +1,109 @@
+// A dual-era MCP server built on the official @modelcontextprotocol/server 2.x, for the era tests:
+// `node officialModernServer.mjs stdio|http`; FIXTURE_LEGACY=reject makes it modern-only (the
+// environment, not an argument, so that a stdio server's command line stays the same). Its tools come in pages of two, one
+// mirrors a parameter into an Mcp-Param header, one asks for input (input_required), and one carries
+// an invalid x-mcp-header declaration that a Streamable HTTP client must leave out.
+import { createServer } from 'node:http';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import {
+  acceptedContent,
+  createMcpHandler,
+  fromJsonSchema,
+  inputRequired,
+  McpServer,
+} from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+
+const mode = process.argv[2] ?? 'stdio';
+const PAGE_SIZE = 2;
+
+const object = (properties, required = []) => ({ type: 'object', properties, required });
+const text = (value) => ({ content: [{ type: 'text', text: value }] });
+
+const TOOLS = [
+  {
+    name: 'echo',
+    description: 'Echoes the message.',
+    inputSchema: object({ message: { type: 'string' } }, ['message']),
+    run: ({ message }) => text(message),
+  },
+  {
+    name: 'add',
+    description: 'Adds two integers.',
+    inputSchema: object({ a: { type: 'integer' }, b: { type: 'integer' } }, ['a', 'b']),
+    run: ({ a, b }) => text(String(a + b)),
+  },
+  {
+    name: 'regional_echo',
+    description: 'Echoes the region, which travels in the Mcp-Param-Region header too.',
+    inputSchema: object(
+      {
+        region: { type: 'string', 'x-mcp-header': 'Region' },
+        dryRun: { type: 'boolean', 'x-mcp-header': 'Dry-Run' },
+        message: { type: 'string' },
+      },
+      ['region'],
+    ),
+    run: ({ region, dryRun, message }) => text(`${region}${dryRun ? ' (dry run)' : ''}: ${message ?? ''}`),
+  },
+  {
+    name: 'confirm',
+    description: 'Asks the client to confirm through an elicitation before answering.',
+    inputSchema: object({ action: { type: 'string' } }, ['action']),
+    run: ({ action }, ctx) => {
+      const answer = acceptedContent(ctx.mcpReq.inputResponses, 'confirm');
+      if (answer === undefined)
+        return inputRequired({
+          inputRequests: {
+            confirm: inputRequired.elicit({
+              message: `Really ${action}?`,
+              requestedSchema: object({ confirm: { type: 'boolean' } }, ['confirm']),
+            }),
+          },
+          requestState: `pending:${action}`,
+        });
+      return text(
+        `${action}: ${answer.confirm ? 'confirmed' : 'declined'} (state ${ctx.mcpReq.requestState()})`,
+      );
+    },
+  },
+  {
+    name: 'bad_header',
+    description: 'Declares x-mcp-header on a number, which the specification forbids.',
+    inputSchema: object({ ratio: { type: 'number', 'x-mcp-header': 'Ratio' } }),
+    run: ({ ratio }) => text(String(ratio)),
+  },
+];
+
+function factory() {
+  const server = new McpServer(
+    { name: 'official-v2-fixture', version: '2.4.0' },
+    { capabilities: { tools: { listChanged: true } }, instructions: 'A fixture of the era tests.' },
+  );
+  for (const tool of TOOLS)
+    server.registerTool(
+      tool.name,
+      { description: tool.description, inputSchema: fromJsonSchema(tool.inputSchema) },
+      tool.run,
+    );
+  // McpServer lists every tool at once; this fixture pages them so that clients must follow cursors.
+  server.server.setRequestHandler('tools/list', (request) => {
+    const start = Number(request.params?.cursor ?? 0);
+    const tools = TOOLS.slice(start, start + PAGE_SIZE).map(({ name, description, inputSchema }) => ({
+      name,
+      description,
+      inputSchema,
+    }));
+    const next = start + PAGE_SIZE;
+    return next < TOOLS.length ? { tools, nextCursor: String(next) } : { tools };
+  });
+  return server;
+}
+
+const options = process.env.FIXTURE_LEGACY === 'reject' ? { legacy: 'reject' } : {};
+if (mode === 'stdio') {
+  serveStdio(factory, options);
+} else {
+  const handler = toNodeHandler(createMcpHandler(factory, options));
+  createServer((req, res) => void handler(req, res)).listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+}
