@@ -147,11 +147,12 @@ function statusTable(status: Record<string, ServerStatus>): string {
     s.transport,
     s.state,
     s.protocolVersion ?? '',
+    s.era ?? '',
     s.connected ? String(s.toolCount) : '',
     s.connectMs === undefined || !s.connected ? '' : `${s.connectMs} ms`,
     s.lastError ? clip(`${s.lastError.code}: ${firstLine(s.lastError.message)}`, 90) : '',
   ]);
-  return table(['server', 'transport', 'state', 'protocol', 'tools', 'connect', 'last error'], rows);
+  return table(['server', 'transport', 'state', 'protocol', 'era', 'tools', 'connect', 'last error'], rows);
 }
 
 /** Stdio servers' pids (each leads its own process group), to prove none is left after shutdown. */

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { everythingBin, filesystemBin, type RunningHttpServer, startEverything } from '@org/test-utils';
+import {
+  everythingBin,
+  filesystemBin,
+  officialModernServerScript,
+  type RunningHttpServer,
+  startEverything,
+} from '@org/test-utils';
 
 /** The bundled config, and the servers and folder it points at. */
 export interface DemoWorld {
@@ -31,6 +37,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
         NODE: process.execPath,
         EVERYTHING_BIN: everythingBin(),
         FILESYSTEM_BIN: filesystemBin(),
+        OFFICIAL_MODERN_BIN: officialModernServerScript,
         DEMO_DIR: dir,
         DEMO_HTTP_PORT: String(http.port),
         DEMO_SSE_PORT: String(sse.port),

@@ -19,20 +19,30 @@ describe('pnpm demo, end to end', () => {
       everything: true,
       'everything-http': true,
       'everything-sse': true,
+      stateless: true,
       filesystem: true,
       broken: false,
     });
     expect(report.status['disabled-example']).toMatchObject({ enabled: false, state: 'disabled' });
     expect(report.status.broken).toMatchObject({ state: 'failed', lastError: { code: 'SPAWN_FAILED' } });
     expect(report.status.broken.lastError.message).toContain('mcp-server-that-does-not-exist');
-    expect(report.status.everything).toMatchObject({ transport: 'stdio', protocolVersion: '2025-11-25' });
+    expect(report.status.everything).toMatchObject({
+      transport: 'stdio',
+      protocolVersion: '2025-11-25',
+      era: 'handshake',
+    });
+    expect(report.status.stateless).toMatchObject({
+      transport: 'stdio',
+      protocolVersion: '2026-07-28',
+      era: 'modern',
+    });
     expect(report.status['everything-http'].transport).toBe('http');
     expect(report.status['everything-sse'].transport).toBe('sse');
-    for (const server of ['everything', 'everything-http', 'everything-sse', 'filesystem']) {
+    for (const server of ['everything', 'everything-http', 'everything-sse', 'stateless', 'filesystem']) {
       expect(report.status[server].toolCount).toBeGreaterThan(0);
       expect(report.tools.some((t: string) => t.startsWith(`${server}__`))).toBe(true);
     }
-    expect(report.calls).toHaveLength(4);
+    expect(report.calls).toHaveLength(5);
     for (const call of report.calls) expect(call.ok).toBe(true);
     expect(report.calls.find((c: { server: string }) => c.server === 'filesystem').result).toContain(
       'hello.txt',
@@ -41,6 +51,7 @@ describe('pnpm demo, end to end', () => {
       everything: true,
       'everything-http': true,
       'everything-sse': true,
+      stateless: true,
       filesystem: true,
     });
     expect(report.processesLeft).toEqual([]);

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { ChangeSubscription, SUBSCRIPTION_ACKNOWLEDGED } from './changeSubscription.js';
 import {
   type ClientOptions,
   capabilitiesFor,
@@ -68,6 +69,8 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
   private toolsInflight: Promise<Tool[]> | undefined;
   private toolsGeneration = 0;
   private toolsExpiry: number | undefined;
+  /** Stateless era: where list_changed notifications come from. */
+  private changes: ChangeSubscription | undefined;
 
   constructor(options: BaseClientOptions) {
     super();
@@ -154,7 +157,12 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
         },
         'connected',
       );
-      if (this.era === 'modern') this.listenForChanges();
+      if (this.era === 'modern' && this.session)
+        this.changes = ChangeSubscription.open(this.session, this.serverCapabilities, this.logger, () => {
+          // Changes may have been missed while the subscription was down.
+          this.invalidateTools();
+          this.emit('toolsChanged');
+        });
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCallerAbort);
@@ -207,21 +215,6 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     }
   }
 
-  /** Stateless era: list_changed notifications arrive on a long-lived `subscriptions/listen` request. */
-  private listenForChanges(): void {
-    const capabilities = this.serverCapabilities as
-      | Record<string, { listChanged?: boolean } | undefined>
-      | undefined;
-    const notifications: Record<string, boolean> = {};
-    if (capabilities?.tools?.listChanged) notifications.toolsListChanged = true;
-    if (capabilities?.prompts?.listChanged) notifications.promptsListChanged = true;
-    if (capabilities?.resources?.listChanged) notifications.resourcesListChanged = true;
-    if (!this.session || Object.keys(notifications).length === 0) return;
-    this.session
-      .request('subscriptions/listen', { notifications }, { timeout: Number.POSITIVE_INFINITY })
-      .catch((error: unknown) => this.logger.debug({ err: error }, 'subscriptions/listen ended'));
-  }
-
   /** Turns whatever ended the connect into the typed error the caller sees, with diagnostics. */
   private connectFailure(raw: unknown, signal: AbortSignal, transport: Transport): Error {
     const reason = signal.aborted ? signal.reason : raw;
@@ -263,6 +256,7 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     if (this.currentState !== 'connected') return Promise.resolve();
     const transport = this.transport;
     const session = this.session;
+    this.stopListening();
     this.setState('closing');
     session?.close(
       new MCPConnectionError('CLIENT_CLOSED', `Server "${this.name}" was disconnected by the client.`, {
@@ -399,6 +393,7 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
   }
 
   private onNotification(notification: JSONRPCNotification): void {
+    if (notification.method === SUBSCRIPTION_ACKNOWLEDGED) this.changes?.acknowledged();
     if (notification.method === 'notifications/tools/list_changed') {
       this.invalidateTools();
       this.emit('toolsChanged');
@@ -409,6 +404,7 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
   private onTransportClose(transport: Transport, reason: Error): void {
     if (transport !== this.transport || this.currentState !== 'connected') return;
     this.logger.warn({ err: reason }, 'connection lost');
+    this.stopListening();
     this.transport = undefined;
     this.session = undefined;
     this.invalidateTools();
@@ -424,6 +420,11 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     } catch (error) {
       this.logger.warn({ err: error }, 'error while closing the transport');
     }
+  }
+
+  private stopListening(): void {
+    this.changes?.stop();
+    this.changes = undefined;
   }
 
   private invalidateTools(): void {

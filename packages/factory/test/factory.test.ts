@@ -2,7 +2,7 @@ import { BaseMCPClient, InMemoryTransport, MCPConfigError } from '@org/mcp-core'
 import { MCPHttpClient } from '@org/mcp-transport-http';
 import { MCPSSEClient } from '@org/mcp-transport-sse';
 import { MCPStdioClient } from '@org/mcp-transport-stdio';
-import { everythingBin, type RunningHttpServer, startEverything } from '@org/test-utils';
+import { everythingBin, type RunningHttpServer, startEverything, startOfficialModern } from '@org/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpWithSseFallbackClient, MCPClientFactory } from '../src/index.js';
 
@@ -64,11 +64,29 @@ describe('MCPClientFactory.createClient', () => {
 describe('Streamable HTTP with SSE fallback, against real servers on 127.0.0.1', () => {
   let sse: RunningHttpServer & { url: string };
   let http: RunningHttpServer & { url: string };
+  let modernOnly: RunningHttpServer & { url: string };
   beforeAll(async () => {
-    [sse, http] = await Promise.all([startEverything('sse'), startEverything('streamableHttp')]);
+    [sse, http, modernOnly] = await Promise.all([
+      startEverything('sse'),
+      startEverything('streamableHttp'),
+      startOfficialModern({ modernOnly: true }),
+    ]);
   });
   afterAll(async () => {
-    await Promise.all([sse?.close(), http?.close()]);
+    await Promise.all([sse?.close(), http?.close(), modernOnly?.close()]);
+  });
+
+  it('keeps Streamable HTTP in the stateless era for a modern-only server (@modelcontextprotocol/server 2.x)', async () => {
+    const client = MCPClientFactory.createClient(
+      { transport: 'http', url: modernOnly.url, sseFallback: true },
+      { name: 'stateless' },
+    );
+    await client.connect();
+    expect(client.transportType).toBe('http');
+    expect(client.era).toBe('modern');
+    const result = await client.callTool('echo', { message: 'no session, no fallback' });
+    expect(JSON.stringify(result.content)).toContain('no session, no fallback');
+    await client.disconnect();
   });
 
   it('falls back to SSE for a legacy-only server and remembers it', async () => {
@@ -95,6 +113,7 @@ describe('Streamable HTTP with SSE fallback, against real servers on 127.0.0.1',
     );
     await client.connect();
     expect(client.transportType).toBe('http');
+    expect(client.era).toBe('handshake');
     expect((await client.getTools()).length).toBeGreaterThan(0);
     await client.disconnect();
   });

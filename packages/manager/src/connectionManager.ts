@@ -218,6 +218,7 @@ export class MCPConnectionManager extends EventEmitter {
           : undefined,
         serverInfo: entry.state === 'connected' ? client?.serverInfo : undefined,
         protocolVersion: entry.state === 'connected' ? client?.protocolVersion : undefined,
+        era: entry.state === 'connected' ? client?.era : undefined,
         toolCount: entry.state === 'connected' ? entry.tools.length : 0,
       };
     }

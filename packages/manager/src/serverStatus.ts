@@ -1,4 +1,4 @@
-import type { Implementation } from '@org/mcp-core';
+import type { Implementation, ProtocolEra } from '@org/mcp-core';
 
 /** Where a server is in its life inside the manager. */
 export type ServerState =
@@ -28,5 +28,7 @@ export interface ServerStatus {
   lastHealthCheck: { at: string; healthy: boolean } | undefined;
   serverInfo: Implementation | undefined;
   protocolVersion: string | undefined;
+  /** 'modern' (2026-07-28, stateless) or 'handshake' (initialize), while connected. */
+  era: ProtocolEra | undefined;
   toolCount: number;
 }

@@ -9,6 +9,8 @@ export interface EraTestClient {
   readonly era?: string | undefined;
   readonly protocolVersion?: string | undefined;
   readonly serverInfo?: { name: string; version: string } | undefined;
+  once(event: 'toolsChanged', listener: () => void): unknown;
+  on(event: 'notification', listener: (notification: { method: string }) => void): unknown;
 }
 
 /**
@@ -29,4 +31,25 @@ export async function expectWorksInEra(
   expect(JSON.stringify(result.content)).toContain('hello from either era');
   expect(await client.isHealthy()).toBe(true);
   return tools;
+}
+
+/** Resolves when the server acknowledges the client's `subscriptions/listen` (call before connect). */
+export function subscriptionAcknowledged(client: EraTestClient): Promise<void> {
+  return new Promise((resolve) =>
+    client.on('notification', (notification) => {
+      if (notification.method === 'notifications/subscriptions/acknowledged') resolve();
+    }),
+  );
+}
+
+/**
+ * The official 2.x fixture's `grow` tool adds a tool and announces it: the client must hear of it
+ * (a list_changed notification in either era) and list the new tool.
+ */
+export async function expectFollowsToolChanges(client: EraTestClient): Promise<void> {
+  const changed = new Promise<void>((resolve) => client.once('toolsChanged', resolve));
+  await client.callTool('grow', {});
+  await changed;
+  expect((await client.getTools()).map((tool) => tool.name)).toContain('grown');
+  expect(JSON.stringify((await client.callTool('grown', {})).content)).toContain('grown');
 }

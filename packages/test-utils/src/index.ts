@@ -1,7 +1,12 @@
 // Test helpers shared by the workspace's packages (private).
 
 export { type CapturedLine, type CapturingLogger, captureLogger } from './captureLogger.js';
-export { type EraTestClient, expectWorksInEra } from './eraConformance.js';
+export {
+  type EraTestClient,
+  expectFollowsToolChanges,
+  expectWorksInEra,
+  subscriptionAcknowledged,
+} from './eraConformance.js';
 export {
   everythingBin,
   filesystemBin,

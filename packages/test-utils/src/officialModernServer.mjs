@@ -75,17 +75,39 @@ const TOOLS = [
   },
 ];
 
+/** Added by the `grow` tool, which then announces that the tool list changed. */
+const GROWN = {
+  name: 'grown',
+  description: 'Exists once `grow` was called.',
+  inputSchema: object({}),
+  run: () => text('grown'),
+};
+TOOLS.push({
+  name: 'grow',
+  description: 'Adds the `grown` tool and announces a tools/list_changed.',
+  inputSchema: object({}),
+  run: () => {
+    if (!TOOLS.includes(GROWN)) TOOLS.push(GROWN);
+    announceToolsChanged();
+    return text('grew');
+  },
+});
+let announceToolsChanged = () => {};
+const instances = new Set();
+
 function factory() {
   const server = new McpServer(
     { name: 'official-v2-fixture', version: '2.4.0' },
     { capabilities: { tools: { listChanged: true } }, instructions: 'A fixture of the era tests.' },
   );
-  for (const tool of TOOLS)
+  const register = (tool) =>
     server.registerTool(
       tool.name,
       { description: tool.description, inputSchema: fromJsonSchema(tool.inputSchema) },
       tool.run,
     );
+  for (const tool of TOOLS) register(tool);
+  instances.add({ server, register });
   // McpServer lists every tool at once; this fixture pages them so that clients must follow cursors.
   server.server.setRequestHandler('tools/list', (request) => {
     const start = Number(request.params?.cursor ?? 0);
@@ -102,8 +124,19 @@ function factory() {
 
 const options = process.env.FIXTURE_LEGACY === 'reject' ? { legacy: 'reject' } : {};
 if (mode === 'stdio') {
+  // One instance serves the connection: it learns the new tool and announces the change itself.
+  announceToolsChanged = () => {
+    for (const { server, register } of instances) {
+      if (!server.isConnected()) continue;
+      register(GROWN);
+      server.sendToolListChanged();
+    }
+  };
   serveStdio(factory, options);
 } else {
-  const handler = toNodeHandler(createMcpHandler(factory, options));
+  // Every request gets a fresh instance (which lists TOOLS); the change goes out on the listen streams.
+  const mcp = createMcpHandler(factory, options);
+  announceToolsChanged = () => mcp.notify.toolsChanged();
+  const handler = toNodeHandler(mcp);
   createServer((req, res) => void handler(req, res)).listen(Number(process.env.PORT ?? 0), '127.0.0.1');
 }

@@ -1,10 +1,12 @@
 import { eraCache, MCPError } from '@org/mcp-core';
 import {
   captureLogger,
+  expectFollowsToolChanges,
   expectWorksInEra,
   type RunningHttpServer,
   startEverything,
   startOfficialModern,
+  subscriptionAcknowledged,
 } from '@org/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MCPHttpClient, type MCPHttpClientOptions } from '../src/index.js';
@@ -38,7 +40,7 @@ function client(server: Server, options: MCPHttpClientOptions = {}): MCPHttpClie
 }
 
 /** The official fixture's tools over Streamable HTTP: every page, less the one with an invalid x-mcp-header. */
-const OFFICIAL_HTTP_TOOLS = ['echo', 'add', 'regional_echo', 'confirm'];
+const OFFICIAL_HTTP_TOOLS = ['echo', 'add', 'regional_echo', 'confirm', 'grow'];
 
 describe('one client for every server era, over Streamable HTTP', () => {
   it('@modelcontextprotocol/server 2.x (dual-era): the stateless era, every page, an invalid x-mcp-header tool left out with a warning', async () => {
@@ -58,7 +60,7 @@ describe('one client for every server era, over Streamable HTTP', () => {
 
   it('the dual-era server pinned to the handshake era serves the same body there (no x-mcp-header screening)', async () => {
     const tools = await expectWorksInEra(client(official, { era: 'handshake' }), 'handshake');
-    expect(tools).toEqual([...OFFICIAL_HTTP_TOOLS, 'bad_header']);
+    expect(tools).toEqual(['echo', 'add', 'regional_echo', 'confirm', 'bad_header', 'grow']);
   });
 
   it('a modern-only server: auto speaks the stateless era; a handshake pin fails naming its revisions', async () => {
@@ -113,5 +115,19 @@ describe('one client for every server era, over Streamable HTTP', () => {
     const elicited = await handshake.callTool('trigger-elicitation-request', {});
     expect(JSON.stringify(elicited.content)).toContain('Ada');
     expect(asked).toEqual(['Really drop the table?', expect.stringContaining('Please provide inputs')]);
+  });
+
+  it('follows tool list changes on the subscriptions/listen stream', async () => {
+    const growing = await startOfficialModern();
+    try {
+      const c = client(growing);
+      const subscribed = subscriptionAcknowledged(c);
+      await c.connect();
+      expect(c.era).toBe('modern');
+      await subscribed;
+      await expectFollowsToolChanges(c);
+    } finally {
+      await growing.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { eraCache, MCPError } from '@org/mcp-core';
 import {
   captureLogger,
+  expectFollowsToolChanges,
   expectWorksInEra,
   isAlive,
   MODERN_ONLY_ENV,
@@ -37,7 +38,7 @@ function client(
 const official = [officialModernServerScript, 'stdio'];
 const everything = [packageBin('@modelcontextprotocol/server-everything'), 'stdio'];
 /** Every tool of the official 2.x fixture, served two to a page. */
-const OFFICIAL_TOOLS = ['echo', 'add', 'regional_echo', 'confirm', 'bad_header'];
+const OFFICIAL_TOOLS = ['echo', 'add', 'regional_echo', 'confirm', 'bad_header', 'grow'];
 
 describe('one client for every server era, over stdio', () => {
   it('@modelcontextprotocol/server 2.x (dual-era): chooses the stateless era, follows every page', async () => {
@@ -128,4 +129,19 @@ describe('one client for every server era, over stdio', () => {
     if (era === 'modern') expect(JSON.stringify(result.content)).toContain('state pending:deploy');
     expect(asked).toEqual([expect.objectContaining({ message: 'Really deploy?' })]);
   });
+
+  it.each([
+    ['modern', 'auto'],
+    ['handshake', 'handshake'],
+  ] as const)(
+    'follows tool list changes (%s era: subscriptions/listen, or the notification on the pipe)',
+    async (era, pin) => {
+      const c = client(official, { era: pin });
+      await c.connect();
+      expect(c.era).toBe(era);
+      groups.add(c.pid);
+      await c.getTools();
+      await expectFollowsToolChanges(c);
+    },
+  );
 });
