@@ -281,24 +281,37 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     await this.disconnect();
   }
 
-  async sendRequest(request: JSONRPCRequest, options?: RequestOptions): Promise<JSONRPCResponse> {
-    return this.liveSession(request.method).sendRequest(request, options);
+  // Not async: an async wrapper around the session's promise costs every call two more microtask hops.
+  sendRequest(request: JSONRPCRequest, options?: RequestOptions): Promise<JSONRPCResponse> {
+    try {
+      return this.liveSession(request.method).sendRequest(request, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
-  async request<T = Record<string, unknown>>(
+  request<T = Record<string, unknown>>(
     method: string,
     params?: object,
     options?: RequestOptions,
   ): Promise<T> {
-    return this.liveSession(method).request<T>(
-      method,
-      params as Record<string, unknown> | undefined,
-      options,
-    );
+    try {
+      return this.liveSession(method).request<T>(
+        method,
+        params as Record<string, unknown> | undefined,
+        options,
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
-  async notify(method: string, params?: object): Promise<void> {
-    return this.liveSession(method).notify(method, params as Record<string, unknown> | undefined);
+  notify(method: string, params?: object): Promise<void> {
+    try {
+      return this.liveSession(method).notify(method, params as Record<string, unknown> | undefined);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Connected, transport alive and a ping answered within the timeout (a -32601 counts as alive). Never throws. */

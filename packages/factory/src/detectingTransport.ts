@@ -19,6 +19,15 @@ export class DetectingTransport implements Transport {
 
   constructor(private readonly options: DetectingTransportOptions) {}
 
+  // Read by the session on every request, so they must follow the transport that was detected.
+  get abortsRequests(): boolean | undefined {
+    return this.inner?.abortsRequests;
+  }
+
+  get cancelsByAbort(): boolean | undefined {
+    return this.inner?.cancelsByAbort;
+  }
+
   async start(options: { signal?: AbortSignal } = {}): Promise<void> {
     const kind = await this.options.detect(options.signal);
     this.options.onDetected?.(kind);

@@ -1,23 +1,48 @@
+import { finished, type Readable } from 'node:stream';
 import { MCPTransportError } from '@org/mcp-core';
 
-/** Reads a whole `application/json` body (bounded by `maxMessageSize`) and parses it once. */
-export async function readJsonBody(
-  body: AsyncIterable<Buffer>,
-  options: { maxMessageSize: number; serverName: string; method: string },
-): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > options.maxMessageSize) {
-      throw new MCPTransportError(
-        'MESSAGE_TOO_LARGE',
-        `Server "${options.serverName}" answered "${options.method}" with more than ${options.maxMessageSize} bytes; the response was dropped. Raise maxMessageSize if such messages are expected.`,
-        { serverName: options.serverName },
-      );
-    }
-    chunks.push(chunk);
-  }
+interface ReadJsonBodyOptions {
+  maxMessageSize: number;
+  serverName: string;
+  method: string;
+}
+
+/**
+ * Reads a whole `application/json` body (bounded by `maxMessageSize`) and parses it once.
+ * Chunks are collected from 'data' events and the end is seen by `finished` (the errors an async
+ * iterator would throw): iterating the body costs every call about 2 µs more.
+ */
+export function readJsonBody(body: Readable, options: ReadJsonBodyOptions): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let oversize = false;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= options.maxMessageSize) {
+        chunks.push(chunk);
+      } else if (!oversize) {
+        oversize = true;
+        reject(tooLarge(options));
+        body.destroy();
+      }
+    });
+    finished(body, (error) => {
+      if (oversize) return;
+      if (error) {
+        reject(error);
+        return;
+      }
+      try {
+        resolve(parse(chunks, size, options));
+      } catch (parseError) {
+        reject(parseError);
+      }
+    });
+  });
+}
+
+function parse(chunks: Buffer[], size: number, options: ReadJsonBodyOptions): unknown {
   const text =
     chunks.length === 1
       ? (chunks[0] as Buffer).toString('utf8')
@@ -31,4 +56,12 @@ export async function readJsonBody(
       { serverName: options.serverName, cause },
     );
   }
+}
+
+function tooLarge(options: ReadJsonBodyOptions): MCPTransportError {
+  return new MCPTransportError(
+    'MESSAGE_TOO_LARGE',
+    `Server "${options.serverName}" answered "${options.method}" with more than ${options.maxMessageSize} bytes; the response was dropped. Raise maxMessageSize if such messages are expected.`,
+    { serverName: options.serverName },
+  );
 }

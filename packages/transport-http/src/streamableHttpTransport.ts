@@ -256,7 +256,7 @@ export class StreamableHttpTransport implements Transport {
     }
     if (exchange.method === 'initialize') this.adoptSession(response.headers[SESSION_HEADER]);
     if (type === 'application/json') {
-      const message = await readJsonBody(response.body as AsyncIterable<Buffer>, {
+      const message = await readJsonBody(response.body, {
         maxMessageSize: this.maxMessageSize,
         serverName: this.serverName,
         method: exchange.method,

@@ -11,6 +11,7 @@ import {
 } from '@org/mcp-core';
 import { childEnvironment } from './childEnvironment.js';
 import { LineDecoder, LineTooLongError } from './lineDecoder.js';
+import { LineWriter } from './lineWriter.js';
 import { liveProcessRegistry } from './liveProcessRegistry.js';
 import { isProcessTreeAlive, signalProcessTree } from './signalProcessTree.js';
 import { StderrTail } from './stderrTail.js';
@@ -50,7 +51,7 @@ export class StdioTransport implements Transport {
   private child: ChildProcessWithoutNullStreams | undefined;
   private exited: Promise<void> | undefined;
   private stdoutEnded: Promise<void> | undefined;
-  private drained: Promise<void> | undefined;
+  private writer: LineWriter | undefined;
   private stopping: Promise<void> | undefined;
 
   constructor(options: StdioTransportOptions) {
@@ -136,35 +137,23 @@ export class StdioTransport implements Transport {
     child.once('exit', (code, signal) => this.onExit(code, signal));
     // A server that exits while we write gives EPIPE; its exit is reported through 'exit'.
     child.stdin.on('error', (error) => this.logger.debug({ err: error }, 'stdin closed'));
+    this.writer = new LineWriter(child.stdin, () => this.notRunning());
     child.stdout.on('data', (chunk: Buffer) => this.onStdout(chunk));
     child.stderr.on('data', (chunk: Buffer) => this.onStderr(chunk));
   }
 
-  /** Writes one line; waits for the pipe to drain when the server reads slower than we write. */
-  async send(message: JSONRPCMessage): Promise<void> {
-    while (this.drained && this.state === 'open') await this.drained;
-    const child = this.child;
-    if (this.state !== 'open' || !child || !child.stdin.writable) {
-      throw new MCPConnectionError(
-        'TRANSPORT_CLOSED',
-        `Cannot write to server "${this.serverName}": its process is not running. Connect again.`,
-        { serverName: this.serverName },
-      );
+  /** Queues one line, written with the others of this tick; waits for the pipe to drain when the server reads slower than we write. */
+  send(message: JSONRPCMessage): Promise<void> {
+    const writer = this.writer;
+    if (this.state !== 'open' || !writer || !this.child?.stdin.writable)
+      return Promise.reject(this.notRunning());
+    let line: string;
+    try {
+      line = `${JSON.stringify(message)}\n`;
+    } catch (error) {
+      return Promise.reject(error);
     }
-    if (!child.stdin.write(`${JSON.stringify(message)}\n`)) {
-      const drained = new Promise<void>((resolve) => {
-        const done = () => {
-          child.stdin.off('drain', done);
-          child.stdin.off('close', done);
-          if (this.drained === drained) this.drained = undefined;
-          resolve();
-        };
-        child.stdin.on('drain', done);
-        child.stdin.on('close', done);
-      });
-      this.drained = drained;
-      await drained;
-    }
+    return writer.write(line);
   }
 
   /**
@@ -206,6 +195,7 @@ export class StdioTransport implements Transport {
     const pid = child?.pid;
     if (!child || pid === undefined || !this.exited) return;
     if (!hasExited(child)) {
+      this.writer?.flush();
       child.stdin.end();
       if (!(await settlesWithin(this.exited, this.options.stdinEndWait ?? DEFAULT_STDIN_END_WAIT))) {
         this.logger.debug('server still running after stdin ended; sending SIGTERM to its process group');
@@ -313,6 +303,14 @@ export class StdioTransport implements Transport {
       'SERVER_EXITED',
       `Server "${this.serverName}" ${how} unexpectedly. Check its command, arguments and environment, or run it by hand to see why.${tail}`,
       { serverName: this.serverName, exitCode: code, signal, stderrTail },
+    );
+  }
+
+  private notRunning(): MCPConnectionError {
+    return new MCPConnectionError(
+      'TRANSPORT_CLOSED',
+      `Cannot write to server "${this.serverName}": its process is not running. Connect again.`,
+      { serverName: this.serverName },
     );
   }
 
