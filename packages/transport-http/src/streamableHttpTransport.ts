@@ -371,6 +371,9 @@ export class StreamableHttpTransport implements Transport {
       },
       onInvalid: (error: Error) => this.report(error),
     };
+    // Requests made right after connect (a tools/list, say) go first and take the warm keep-alive
+    // connection; the long-lived GET waits one turn of the event loop and opens a connection of its own.
+    await new Promise((resolve) => setImmediate(resolve));
     while (!signal.aborted) {
       try {
         const sessionId = this.sessionId;
