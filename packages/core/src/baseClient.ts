@@ -365,18 +365,19 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     return inflight;
   }
 
-  async callTool(name: string, args: object = {}, options?: RequestOptions): Promise<CallToolResult> {
+  callTool(name: string, args: object = {}, options?: RequestOptions): Promise<CallToolResult> {
     const params = { name, arguments: args };
-    try {
-      return await this.request<CallToolResult>('tools/call', params, options);
-    } catch (error) {
+    const call = this.request<CallToolResult>('tools/call', params, options);
+    // Only the stateless era has Mcp-Param headers; the handshake era's hot path stays one promise.
+    if (this.era !== 'modern') return call;
+    return call.catch(async (error: unknown) => {
       // A stateless-era HTTP server refuses, before running it, a call whose Mcp-Param headers do not
       // match the tool's schema (changed, or never listed): list the tools again and retry once.
-      if (!isHeaderMismatch(error) || this.era !== 'modern') throw error;
+      if (!isHeaderMismatch(error)) throw error;
       this.logger.debug({ tool: name }, 'header mismatch; listing tools again before one retry');
       await this.getTools({ refresh: true, timeout: options?.timeout, signal: options?.signal });
       return this.request<CallToolResult>('tools/call', params, options);
-    }
+    });
   }
 
   listResources(options?: RequestOptions): Promise<Resource[]> {

@@ -74,8 +74,6 @@ interface PendingRequest {
   maxTimer: ReturnType<typeof setTimeout> | undefined;
   onProgress: ((progress: Progress) => void) | undefined;
   resetTimeoutOnProgress: boolean;
-  /** Only for transports that abort a request's send (HTTP); abort listeners cost microseconds per call. */
-  controller: AbortController | undefined;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
 }
@@ -154,7 +152,6 @@ export class ProtocolSession {
         maxTimer: undefined,
         onProgress: options.onProgress,
         resetTimeoutOnProgress: options.resetTimeoutOnProgress ?? false,
-        controller: this.transport.abortsRequests ? new AbortController() : undefined,
         signal: options.signal,
         onAbort: undefined,
       };
@@ -169,7 +166,7 @@ export class ProtocolSession {
         entry.onAbort = () => this.cancel(wireId, this.abortError(method, signal), 'aborted by the client');
         signal.addEventListener('abort', entry.onAbort, { once: true });
       }
-      this.transport.send(message, { signal: entry.controller?.signal, requestId: wireId }).catch((error) => {
+      this.transport.send(message, { requestId: wireId }).catch((error) => {
         const current = this.pending.get(wireId);
         if (current !== entry) return;
         this.settle(wireId, entry);
@@ -423,7 +420,7 @@ export class ProtocolSession {
         this.options.logger.debug({ err: sendError }, 'could not send notifications/cancelled');
       });
     }
-    entry.controller?.abort(error);
+    this.transport.abortRequest?.(wireId, error);
   }
 
   /** Removes every trace of a request: map entry, timers, abort listener. */

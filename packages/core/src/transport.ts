@@ -1,8 +1,6 @@
 import type { JSONRPCMessage, RequestId } from './jsonrpc.js';
 
 export interface TransportSendOptions {
-  /** Aborted when the request this message starts is cancelled or times out; given only to transports with `abortsRequests`. */
-  signal?: AbortSignal;
   /** The wire id of the request this message is, if it is one. */
   requestId?: RequestId;
 }
@@ -31,9 +29,13 @@ export interface Transport {
   isAlive?(): boolean;
   /** Told the negotiated protocol version, for transports that put it on the wire. */
   setProtocolVersion?(version: string): void;
-  /** send() honours `options.signal` (HTTP aborts the POST); only then does the session make one per request. */
-  readonly abortsRequests?: boolean;
-  /** In the stateless era, aborting a request's send is its cancellation (HTTP): no `notifications/cancelled` is sent. */
+  /**
+   * The request with this wire id timed out or was cancelled: stop sending it and reading its
+   * answer (HTTP aborts its POST). For transports where a request holds something of its own; the
+   * session calls it instead of handing every request an AbortSignal, which costs far more.
+   */
+  abortRequest?(requestId: RequestId, reason: Error): void;
+  /** In the stateless era, `abortRequest` is the request's cancellation (HTTP): no `notifications/cancelled` is sent. */
   readonly cancelsByAbort?: boolean;
   /** Extra context for error messages (e.g. a stdio server's stderr tail). Never secrets. */
   diagnostics?(): string | undefined;

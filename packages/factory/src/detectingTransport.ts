@@ -1,4 +1,4 @@
-import type { JSONRPCMessage, Transport, TransportSendOptions } from '@org/mcp-core';
+import type { JSONRPCMessage, RequestId, Transport, TransportSendOptions } from '@org/mcp-core';
 
 export type DetectedTransport = 'streamable-http' | 'sse';
 
@@ -19,11 +19,7 @@ export class DetectingTransport implements Transport {
 
   constructor(private readonly options: DetectingTransportOptions) {}
 
-  // Read by the session on every request, so they must follow the transport that was detected.
-  get abortsRequests(): boolean | undefined {
-    return this.inner?.abortsRequests;
-  }
-
+  // Read by the session on every cancel, so it must follow the transport that was detected.
   get cancelsByAbort(): boolean | undefined {
     return this.inner?.cancelsByAbort;
   }
@@ -42,6 +38,10 @@ export class DetectingTransport implements Transport {
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     if (!this.inner) return Promise.reject(new Error('DetectingTransport.send before start'));
     return this.inner.send(message, options);
+  }
+
+  abortRequest(requestId: RequestId, reason: Error): void {
+    this.inner?.abortRequest?.(requestId, reason);
   }
 
   async close(): Promise<void> {

@@ -1,23 +1,30 @@
-import { InMemoryTransport, type Transport } from '@org/mcp-core';
+import { InMemoryTransport, type RequestId, type Transport } from '@org/mcp-core';
 import { describe, expect, it } from 'vitest';
 import { DetectingTransport } from '../src/detectingTransport.js';
 
-/** An in-memory transport that says it aborts requests and cancels by abort, as Streamable HTTP does. */
-function abortingTransport(): Transport {
+/** An in-memory transport that aborts requests and cancels by abort, as Streamable HTTP does. */
+function abortingTransport(aborted: [RequestId, Error][]): Transport {
   const [transport] = InMemoryTransport.createLinkedPair();
-  return Object.assign(transport, { abortsRequests: true, cancelsByAbort: true });
+  return Object.assign(transport, {
+    cancelsByAbort: true,
+    abortRequest: (id: RequestId, reason: Error) => void aborted.push([id, reason]),
+  });
 }
 
 describe('DetectingTransport', () => {
-  it("reports the detected transport's abort capabilities, so the session aborts its requests", async () => {
+  it('forwards request aborts and cancel-by-abort to the detected transport, so a timed-out POST is aborted', async () => {
+    const aborted: [RequestId, Error][] = [];
     const detecting = new DetectingTransport({
       detect: async () => 'streamable-http',
-      create: abortingTransport,
+      create: () => abortingTransport(aborted),
     });
-    expect(detecting.abortsRequests).toBeUndefined();
+    expect(detecting.cancelsByAbort).toBeUndefined();
+    detecting.abortRequest(1, new Error('before start: nothing to abort'));
     await detecting.start();
-    expect(detecting.abortsRequests).toBe(true);
     expect(detecting.cancelsByAbort).toBe(true);
+    const reason = new Error('timed out');
+    detecting.abortRequest(7, reason);
+    expect(aborted).toEqual([[7, reason]]);
     await detecting.close();
   });
 });

@@ -24,6 +24,7 @@ import { jsonRpcErrorOf } from './jsonRpcErrorOf.js';
 import { modernRequestHeaders } from './modernHeaders.js';
 import { readEventStream } from './readEventStream.js';
 import { readJsonBody } from './readJsonBody.js';
+import { RequestAbort } from './requestAbort.js';
 import { ToolParamHeaders } from './toolParamHeaders.js';
 import {
   DEFAULT_CLOSE_TIMEOUT,
@@ -38,10 +39,13 @@ import {
 type Headers = Record<string, string>;
 type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
+/** What bounds an exchange: a request's own abort, or the transport's lifetime. */
+type Abortable = AbortSignal | RequestAbort;
+
 interface HttpCall {
   headers: Headers;
   body?: string;
-  signal?: AbortSignal | undefined;
+  signal?: Abortable | undefined;
   /** Bound on waiting for the status line and on body silence; 0 = unbounded (a signal bounds it). */
   timeout: number;
 }
@@ -50,7 +54,7 @@ interface HttpCall {
 interface Exchange {
   id: RequestId;
   method: string;
-  signal: AbortSignal | undefined;
+  signal: Abortable | undefined;
   /** Where each message of the answer goes. */
   deliver: (message: unknown) => void;
 }
@@ -74,7 +78,6 @@ export class StreamableHttpTransport implements Transport {
   onerror?: (error: Error) => void;
   /** In the stateless era, closing a request's response stream is its cancellation. */
   readonly cancelsByAbort = true;
-  readonly abortsRequests = true;
 
   private endpoint: URL;
   private readonly serverName: string;
@@ -90,6 +93,8 @@ export class StreamableHttpTransport implements Transport {
   /** Aborted by close(): ends sleeps and background streams. */
   private readonly lifetime = new AbortController();
   private readonly toolParamHeaders: ToolParamHeaders;
+  /** What aborts each request's POST, by wire id, while it is in flight. */
+  private readonly inflight = new Map<RequestId, RequestAbort>();
 
   private sessionId: string | undefined;
   private protocolVersion: string | undefined;
@@ -145,8 +150,24 @@ export class StreamableHttpTransport implements Transport {
       if (message.method === 'initialize' && 'id' in message) this.initializeMessage = message;
       else if (message.method === 'notifications/initialized') this.initializedMessage = message;
     }
-    if (this.recovering) await this.recovering;
-    await this.post(message, options.signal, true);
+    if (!('id' in message) || !('method' in message)) {
+      if (this.recovering) await this.recovering;
+      return this.post(message, undefined, true);
+    }
+    const id = options.requestId ?? message.id;
+    const abort = new RequestAbort();
+    this.inflight.set(id, abort);
+    try {
+      if (this.recovering) await this.recovering;
+      await this.post(message, abort, true);
+    } finally {
+      this.inflight.delete(id);
+    }
+  }
+
+  /** The request timed out or was cancelled: its POST is aborted (in the stateless era, that is the cancel). */
+  abortRequest(requestId: RequestId, reason: Error): void {
+    this.inflight.get(requestId)?.abort(reason);
   }
 
   /** The version is agreed: put it on every request and, in the handshake era, open the GET stream. */
@@ -189,7 +210,7 @@ export class StreamableHttpTransport implements Transport {
   /** POSTs one message; for a request, delivers its answer. Recovers an expired session once. */
   private async post(
     message: JSONRPCMessage,
-    signal: AbortSignal | undefined,
+    signal: RequestAbort | undefined,
     mayRecover: boolean,
   ): Promise<void> {
     const method = methodOf(message);
@@ -321,7 +342,8 @@ export class StreamableHttpTransport implements Transport {
           { serverName: this.serverName },
         );
       }
-      const signals = exchange.signal ? [exchange.signal, this.lifetime.signal] : [this.lifetime.signal];
+      const own = exchange.signal instanceof RequestAbort ? exchange.signal.toSignal() : exchange.signal;
+      const signals = own ? [own, this.lifetime.signal] : [this.lifetime.signal];
       await sleep(retry ?? calculateBackoff(attempt, this.backoff), AbortSignal.any(signals));
       attempt++;
       const cursor: string = lastEventId;

@@ -10,7 +10,6 @@ import {
   secretsOf,
   silentLogger,
   type Transport,
-  type TransportSendOptions,
 } from '@org/mcp-core';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { type Dispatcher, Pool } from 'undici';
@@ -108,15 +107,14 @@ export class SSETransport implements Transport {
 
   /**
    * POSTs one message to the endpoint; any 2xx means accepted (the answer comes on the stream).
-   * The POST is bounded by `headersTimeout`, not by the request's signal: once sent, a message
-   * cannot be unsent, and core tells the server to cancel with `notifications/cancelled`.
+   * The POST is bounded by `headersTimeout` and never aborted: once sent, a message cannot be
+   * unsent, and core tells the server to cancel with `notifications/cancelled`.
    */
-  async send(message: JSONRPCMessage, options: TransportSendOptions = {}): Promise<void> {
+  async send(message: JSONRPCMessage): Promise<void> {
     if (this.closing || this.failure) throw this.closedError(`send ${describeMessage(message)}`);
     const path = this.endpointPath;
     if (path === undefined)
       throw this.closedError(`send ${describeMessage(message)}`, 'TRANSPORT_NOT_STARTED');
-    options.signal?.throwIfAborted();
     let response: Dispatcher.ResponseData;
     try {
       response = await this.pool.request({
