@@ -18,7 +18,7 @@ export const MODES = {
   full: {
     mode: 'full',
     reps: 5,
-    connects: 5,
+    connects: 15,
     sequential: 2000,
     concurrent: 20_000,
     inflight: 64,
@@ -31,7 +31,7 @@ export const MODES = {
   quick: {
     mode: 'quick',
     reps: 3,
-    connects: 2,
+    connects: 5,
     sequential: 500,
     concurrent: 4000,
     inflight: 64,
