@@ -71,6 +71,8 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
   private toolsExpiry: number | undefined;
   /** Stateless era: where list_changed notifications come from. */
   private changes: ChangeSubscription | undefined;
+  /** A transport that closed by itself is still being stopped (its process reaped, say); disconnect() waits for it. */
+  private lost: Promise<void> | undefined;
 
   constructor(options: BaseClientOptions) {
     super();
@@ -234,7 +236,7 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     );
   }
 
-  /** Idempotent. Pending requests reject at once; resolves when the transport has released everything. */
+  /** Idempotent. Pending requests reject at once; resolves when the transport has released everything, also after the server went away by itself. */
   disconnect(): Promise<void> {
     if (this.closing) return this.closing;
     if (this.connecting) {
@@ -253,7 +255,7 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
         () => undefined,
       );
     }
-    if (this.currentState !== 'connected') return Promise.resolve();
+    if (this.currentState !== 'connected') return this.lost ?? Promise.resolve();
     const transport = this.transport;
     const session = this.session;
     this.stopListening();
@@ -422,8 +424,8 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     this.transport = undefined;
     this.session = undefined;
     this.invalidateTools();
-    // The transport already released its resources; close() is idempotent and reaps anything left.
-    void this.closeTransport(transport);
+    // close() is idempotent: it waits for whatever the transport is still stopping, and reaps anything left.
+    this.lost = this.closeTransport(transport);
     this.setState('closed');
     this.emit('close', reason);
   }

@@ -42,6 +42,8 @@ interface ServerEntry {
   work: AbortController | undefined;
   connecting: Promise<MCPClient> | undefined;
   stableTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The client of a server that went away on its own: stop() waits until what it left is stopped. */
+  lost: MCPClient | undefined;
 }
 
 export interface ConnectServerOptions {
@@ -286,6 +288,7 @@ export class MCPConnectionManager extends EventEmitter {
       work: undefined,
       connecting: undefined,
       stableTimer: undefined,
+      lost: undefined,
     });
   }
 
@@ -325,6 +328,7 @@ export class MCPConnectionManager extends EventEmitter {
   private onClientClosed(entry: ServerEntry, client: MCPClient, reason: Error | undefined): void {
     if (entry.client !== client || entry.state !== 'connected' || this.shuttingDown) return;
     entry.client = undefined;
+    entry.lost = client;
     clearTimeout(entry.stableTimer);
     entry.lastError = reason;
     this.toolsChanged(entry.name);
@@ -434,6 +438,9 @@ export class MCPConnectionManager extends EventEmitter {
     if (client || connecting) this.setState(entry, 'closing');
     await connecting?.catch(() => {});
     if (client) await this.boundedDisconnect(entry, client);
+    const lost = entry.lost;
+    entry.lost = undefined;
+    if (lost) await this.boundedDisconnect(entry, lost);
     if (entry.tools.length) {
       entry.tools = [];
       this.toolsChanged(entry.name);

@@ -167,6 +167,23 @@ describe('MCPConnectionManager with real stdio servers', () => {
     expect((await m.listTools()).map((t) => t.qualifiedName)).toEqual(['live__first', 'live__second']);
   });
 
+  it('shutdown waits for a server whose connection broke while its process still runs', async () => {
+    // A 65 MiB answer is over the 64 MiB message limit: the client drops the connection at once, while stopping
+    // a process that ignores stdin EOF and SIGTERM takes until SIGKILL.
+    const m = await manager(
+      { stubborn: { ...server({ STUBBORN: '1', TOOLS: 'huge' }), stopGracePeriod: 200 } },
+      { autoReconnect: false },
+    );
+    await m.connectAllEnabled();
+    const [pid] = await pids(m);
+    const failed = nextState(m, 'stubborn', 'failed');
+    await expect(m.callTool('stubborn__huge')).rejects.toMatchObject({ code: 'MESSAGE_TOO_LARGE' });
+    await failed;
+    expect(isAlive(pid as number)).toBe(true);
+    await m.shutdown();
+    expect(isAlive(pid as number)).toBe(false);
+  });
+
   it('shuts down every server, idempotently, leaving no process behind', async () => {
     const m = await manager({ a: server(), b: server(), c: server() });
     await m.connectAllEnabled();

@@ -160,6 +160,20 @@ describe('MCPStdioClient when the server dies', () => {
 });
 
 describe('MCPStdioClient stopping a process tree', () => {
+  it('disconnect() after the connection closed by itself waits until the server is stopped', async () => {
+    // An oversize message closes the connection at once; stopping a server that ignores EOF and SIGTERM takes longer.
+    const { client: stubborn, pid } = await connected(
+      nodeServer('stubbornServer.mjs', [], { stopGracePeriod: 300 }),
+      { maxMessageSize: 1024 * 1024 },
+    );
+    const closed = new Promise<unknown>((resolve) => stubborn.once('close', resolve));
+    await stubborn.callTool('big', { size: 2 * 1024 * 1024 }).catch(() => undefined);
+    await closed;
+    expect(stubborn.state).toBe('closed');
+    await stubborn.disconnect();
+    expect(isAlive(pid)).toBe(false);
+  });
+
   it('rejects pending requests at the start of disconnect, then stops a server that ignores SIGTERM and EOF', async () => {
     const { client: stubborn, pid } = await connected(
       nodeServer('stubbornServer.mjs', [], { stopGracePeriod: 300 }),
