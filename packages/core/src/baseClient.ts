@@ -186,12 +186,14 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     this.session = session;
     try {
       await abortable(transport.start({ signal }), signal);
+      // Read after start: a transport that detects what the server speaks knows only then.
+      const handshakeOnly = era === 'auto' && transport.handshakeOnly === true;
       const negotiated = await abortable(
         negotiateEra(session, {
           clientInfo: this.options.clientInfo ?? DEFAULT_CLIENT_INFO,
           capabilities: capabilitiesFor(this.options),
           protocolVersion: this.options.protocolVersion,
-          era,
+          era: handshakeOnly ? 'handshake' : era,
           probeTimeout: this.options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
           cacheKey: this.options.eraCacheKey,
           timeout,
@@ -200,7 +202,7 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
         }),
         signal,
       );
-      this.identity = negotiated;
+      this.identity = handshakeOnly ? { ...negotiated, how: 'transport' } : negotiated;
       transport.setProtocolVersion?.(negotiated.protocolVersion);
     } catch (raw) {
       const probeLost = raw instanceof ProbeLostConnection;

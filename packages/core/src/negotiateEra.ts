@@ -26,8 +26,11 @@ export interface EraNegotiationOptions extends NegotiationOptions {
 
 export interface NegotiatedSession extends ServerIdentity {
   era: ProtocolEra;
-  /** How the era was settled, for the connect log: a pin, a remembered answer, the probe, or a refused initialize. */
-  how?: 'pinned' | 'remembered' | 'probed' | 'initialize refused';
+  /**
+   * How the era was settled, for the connect log: a pin, a remembered answer, the probe, a refused
+   * initialize, or a transport that has only the handshake era.
+   */
+  how?: 'pinned' | 'remembered' | 'probed' | 'initialize refused' | 'transport';
 }
 
 /** The probe ended the connection (some old servers exit on any request before initialize): start again in the handshake era. */

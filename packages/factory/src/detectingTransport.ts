@@ -1,4 +1,10 @@
-import type { JSONRPCMessage, RequestId, Transport, TransportSendOptions } from '@org/mcp-core';
+import {
+  type JSONRPCMessage,
+  MCPConnectionError,
+  type RequestId,
+  type Transport,
+  type TransportSendOptions,
+} from '@org/mcp-core';
 
 export type DetectedTransport = 'streamable-http' | 'sse';
 
@@ -24,6 +30,11 @@ export class DetectingTransport implements Transport {
     return this.inner?.cancelsByAbort;
   }
 
+  // Read by the client right after start, once the transport is known.
+  get handshakeOnly(): boolean | undefined {
+    return this.inner?.handshakeOnly;
+  }
+
   async start(options: { signal?: AbortSignal } = {}): Promise<void> {
     const kind = await this.options.detect(options.signal);
     this.options.onDetected?.(kind);
@@ -36,7 +47,13 @@ export class DetectingTransport implements Transport {
   }
 
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    if (!this.inner) return Promise.reject(new Error('DetectingTransport.send before start'));
+    if (!this.inner)
+      return Promise.reject(
+        new MCPConnectionError(
+          'TRANSPORT_NOT_STARTED',
+          `Cannot send "${'method' in message ? message.method : 'a response'}": the transport was not started. Call connect() first.`,
+        ),
+      );
     return this.inner.send(message, options);
   }
 

@@ -32,6 +32,8 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
       requestTimeout,
       connectTimeout: options.connectTimeout ?? config.connectTimeout,
       transportType: TransportType.HTTP,
+      // The same endpoint as MCPHttpClient's, so the era learnt there holds here too.
+      eraCacheKey: `http ${url.origin}${url.pathname}`,
       createTransport: () =>
         new DetectingTransport({
           detect: async (signal) =>

@@ -19,6 +19,10 @@ describe('DetectingTransport', () => {
       create: () => abortingTransport(aborted),
     });
     expect(detecting.cancelsByAbort).toBeUndefined();
+    await expect(detecting.send({ jsonrpc: '2.0', id: 1, method: 'ping' })).rejects.toMatchObject({
+      name: 'MCPConnectionError',
+      code: 'TRANSPORT_NOT_STARTED',
+    });
     detecting.abortRequest(1, new Error('before start: nothing to abort'));
     await detecting.start();
     expect(detecting.cancelsByAbort).toBe(true);

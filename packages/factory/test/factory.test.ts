@@ -2,7 +2,13 @@ import { BaseMCPClient, InMemoryTransport, MCPConfigError } from '@org/mcp-core'
 import { MCPHttpClient } from '@org/mcp-transport-http';
 import { MCPSSEClient } from '@org/mcp-transport-sse';
 import { MCPStdioClient } from '@org/mcp-transport-stdio';
-import { everythingBin, type RunningHttpServer, startEverything, startOfficialModern } from '@org/test-utils';
+import {
+  captureLogger,
+  everythingBin,
+  type RunningHttpServer,
+  startEverything,
+  startOfficialModern,
+} from '@org/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpWithSseFallbackClient, MCPClientFactory } from '../src/index.js';
 
@@ -90,12 +96,16 @@ describe('Streamable HTTP with SSE fallback, against real servers on 127.0.0.1',
   });
 
   it('falls back to SSE for a legacy-only server and remembers it', async () => {
+    const log = captureLogger();
     const client = MCPClientFactory.createClient(
       { transport: 'http', url: sse.url, sseFallback: true },
-      { name: 'legacy' },
+      { name: 'legacy', logger: log.logger },
     );
     await client.connect();
     expect(client.transportType).toBe('sse');
+    // No server/discover probe over SSE: that transport has only the handshake era.
+    const connected = log.lines.find((line) => line.args[1] === 'connected');
+    expect(connected?.args[0]).toMatchObject({ era: 'handshake', how: 'transport' });
     const tools = await client.getTools();
     expect(tools.map((t) => t.name)).toContain('echo');
     const result = await client.callTool('echo', { message: 'hi' });

@@ -10,8 +10,8 @@ export interface MCPSSEClientOptions
 
 /**
  * An MCP client for a remote server on the legacy HTTP+SSE transport (2024-11-05); named after
- * the URL's host unless `options.name` says otherwise. Speaks the handshake era unless told otherwise,
- * since the stateless era has no HTTP+SSE transport.
+ * the URL's host unless `options.name` says otherwise. Speaks the handshake era without probing (the
+ * transport says `handshakeOnly`), since the stateless era has no HTTP+SSE transport.
  */
 export class MCPSSEClient extends BaseMCPClient {
   constructor(config: SSEServerConfig, options: MCPSSEClientOptions = {}) {
@@ -20,7 +20,6 @@ export class MCPSSEClient extends BaseMCPClient {
     super({
       ...options,
       name,
-      era: options.era ?? 'handshake',
       requestTimeout: options.requestTimeout ?? config.timeout,
       connectTimeout: options.connectTimeout ?? config.connectTimeout,
       transportType: TransportType.SSE,

@@ -39,6 +39,8 @@ export class SSETransport implements Transport {
   onmessage?: (message: unknown) => void;
   onclose?: (reason?: Error) => void;
   onerror?: (error: Error) => void;
+  /** The stateless era (2026-07-28) has no HTTP+SSE transport: no server/discover probe here. */
+  readonly handshakeOnly = true;
 
   private readonly url: URL;
   private readonly streamPath: string;
