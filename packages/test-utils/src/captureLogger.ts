@@ -37,16 +37,25 @@ export function captureLogger(): { logger: CapturingLogger; lines: CapturedLine[
       child: (more) => make({ ...bindings, ...more }),
     };
   };
+  // Every line, bindings and errors included (message, stack, own fields, the whole cause chain): what a secret must not be in.
   const text = () =>
-    JSON.stringify(lines, (_key, value) =>
-      value instanceof Error
-        ? {
-            name: value.name,
-            message: value.message,
-            code: (value as { code?: string }).code,
-            cause: value.cause,
-          }
-        : value,
-    );
+    lines
+      .map(
+        (line) => `${line.level} ${render(line.bindings)} ${line.args.map((arg) => render(arg)).join(' ')}`,
+      )
+      .join('\n');
   return { logger: make({}), lines, text };
+}
+
+function render(value: unknown, seen = new Set<unknown>()): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (seen.has(value)) return '[circular]';
+  seen.add(value);
+  if (value instanceof Error) {
+    const own = Object.fromEntries(Object.entries(value));
+    return `${value.name}: ${value.message} ${value.stack ?? ''} ${render(own, seen)} cause=${render(value.cause, seen)}`;
+  }
+  return `{${Object.entries(value)
+    .map(([key, item]) => `${key}: ${render(item, seen)}`)
+    .join(', ')}}`;
 }

@@ -1,33 +1,10 @@
-import {
-  type Logger,
-  MCPConnectionError,
-  MCPTimeoutError,
-  MCPTransportError,
-  type Progress,
-} from '@org/mcp-core';
+import { MCPConnectionError, MCPTimeoutError, MCPTransportError, type Progress } from '@org/mcp-core';
+import { captureLogger } from '@org/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MCPHttpClient, type MCPHttpClientOptions } from '../src/index.js';
 import { type FixtureServer, openStream, sendJson, startFixture, writeEvent } from './fixtureServer.js';
 
 const SECRET = 'Bearer sk-test-0123456789abcdef';
-
-/** A pino-shaped logger that keeps every call, to prove secrets never reach a log. */
-function capturingLogger(lines: unknown[]): Logger {
-  const log =
-    (level: string) =>
-    (...args: unknown[]) => {
-      lines.push({ level, args });
-    };
-  const logger: Logger = {
-    trace: log('trace'),
-    debug: log('debug'),
-    info: log('info'),
-    warn: log('warn'),
-    error: log('error'),
-    child: () => logger,
-  };
-  return logger;
-}
 
 function serializeError(error: unknown): string {
   const e = error as Error & { cause?: unknown };
@@ -37,24 +14,24 @@ function serializeError(error: unknown): string {
 describe('MCPHttpClient against a node:http fixture', () => {
   let fixture: FixtureServer;
   let client: MCPHttpClient;
-  const logs: unknown[] = [];
+  let log = captureLogger();
 
   const makeClient = (options: MCPHttpClientOptions = {}) => {
     client = new MCPHttpClient(
       { transport: 'http', url: fixture.url, headers: { Authorization: SECRET, 'X-Team': 'blue' } },
-      { name: 'fixture', logger: capturingLogger(logs), ...options },
+      { name: 'fixture', logger: log.logger, ...options },
     );
     return client;
   };
 
   beforeEach(async () => {
-    logs.length = 0;
+    log = captureLogger();
     fixture = await startFixture();
   });
   afterEach(async () => {
     await client?.disconnect();
     await fixture.close();
-    expect(JSON.stringify(logs)).not.toContain('sk-test-0123456789abcdef');
+    expect(log.text()).not.toContain('sk-test-0123456789abcdef');
   });
 
   it('exchanges JSON responses with the session id, protocol version and configured headers', async () => {

@@ -5,9 +5,9 @@ import {
   MCPTimeoutError,
   MCPTransportError,
 } from '@org/mcp-core';
+import { captureLogger } from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MCPSSEClient, type MCPSSEClientOptions } from '../src/index.js';
-import { captureLogger } from './captureLogger.js';
 import { type SseFixture, type SseFixtureOptions, startSseFixture } from './sseFixture.js';
 
 const SECRET = 'sk-live-0b7e2c94d1a35f68';
@@ -194,7 +194,8 @@ describe('MCPSSEClient', () => {
   });
 
   it('keeps header values out of every error and log line', async () => {
-    const logger = captureLogger();
+    const log = captureLogger();
+    const { logger } = log;
     const echoAuth = (req: { headers: Record<string, unknown> }) =>
       `rejected ${String(req.headers.authorization)}`;
     // 1. The GET refused with the credential echoed back.
@@ -240,8 +241,8 @@ describe('MCPSSEClient', () => {
       expect(describeError(error)).not.toContain(SECRET);
     }
     expect((errors[0] as Error).message).toContain('HTTP 403: rejected [redacted]');
-    expect(logger.lines.some((line) => line.includes('connect failed'))).toBe(true);
-    for (const line of logger.lines) expect(line).not.toContain(SECRET);
+    expect(log.text()).toContain('connect failed');
+    expect(log.text()).not.toContain(SECRET);
   });
 });
 
