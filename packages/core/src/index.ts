@@ -91,6 +91,7 @@ export {
   type ProtocolEra,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from './protocolVersion.js';
+export { remoteClientOptions } from './remoteClientOptions.js';
 export { DEFAULT_MAX_RETRIES, type RetryOptions, retry } from './retry.js';
 export {
   type CustomServerConfig,

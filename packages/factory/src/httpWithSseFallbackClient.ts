@@ -3,6 +3,7 @@ import {
   type ClientOptions,
   type HttpServerConfig,
   parseHttpUrl,
+  remoteClientOptions,
   TransportType,
 } from '@org/mcp-core';
 import { detectHttpTransport, StreamableHttpTransport } from '@org/mcp-transport-http';
@@ -24,16 +25,12 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
       kind: 'HTTP',
       example: 'https://example.com/mcp',
     });
-    const name = options.name ?? url.host;
-    const requestTimeout = options.requestTimeout ?? config.timeout;
+    // Keyed like MCPHttpClient ('http' and the endpoint), so the era learnt by either holds for both.
+    const remote = remoteClientOptions(config, options, url, TransportType.HTTP);
+    const { name, requestTimeout } = remote;
     super({
       ...options,
-      name,
-      requestTimeout,
-      connectTimeout: options.connectTimeout ?? config.connectTimeout,
-      transportType: TransportType.HTTP,
-      // The same endpoint as MCPHttpClient's, so the era learnt there holds here too.
-      eraCacheKey: `http ${url.origin}${url.pathname}`,
+      ...remote,
       createTransport: () =>
         new DetectingTransport({
           detect: async (signal) =>

@@ -1,4 +1,10 @@
-import { BaseMCPClient, type ClientOptions, type HttpServerConfig, TransportType } from '@org/mcp-core';
+import {
+  BaseMCPClient,
+  type ClientOptions,
+  type HttpServerConfig,
+  remoteClientOptions,
+  TransportType,
+} from '@org/mcp-core';
 import { parseEndpoint } from './endpoint.js';
 import { StreamableHttpTransport } from './streamableHttpTransport.js';
 import type { StreamableHttpTransportOptions } from './transportOptions.js';
@@ -15,23 +21,17 @@ export interface MCPHttpClientOptions
 export class MCPHttpClient extends BaseMCPClient {
   constructor(config: HttpServerConfig, options: MCPHttpClientOptions = {}) {
     const url = parseEndpoint(config.url, options.name);
-    const name = options.name ?? url.host;
-    const requestTimeout = options.requestTimeout ?? config.timeout;
+    const remote = remoteClientOptions(config, options, url, TransportType.HTTP);
     super({
       ...options,
-      name,
-      requestTimeout,
-      connectTimeout: options.connectTimeout ?? config.connectTimeout,
-      transportType: TransportType.HTTP,
-      // The era a server speaks is learnt once per endpoint (spec: per origin).
-      eraCacheKey: `http ${url.origin}${url.pathname}`,
+      ...remote,
       createTransport: () =>
         new StreamableHttpTransport({
           url,
           headers: config.headers,
-          serverName: name,
+          serverName: remote.name,
           logger: this?.logger,
-          requestTimeout,
+          requestTimeout: remote.requestTimeout,
           backoff: options.backoff,
           closeTimeout: options.closeTimeout,
           maxMessageSize: options.maxMessageSize,

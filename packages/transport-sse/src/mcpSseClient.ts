@@ -1,4 +1,10 @@
-import { BaseMCPClient, type ClientOptions, type SSEServerConfig, TransportType } from '@org/mcp-core';
+import {
+  BaseMCPClient,
+  type ClientOptions,
+  remoteClientOptions,
+  type SSEServerConfig,
+  TransportType,
+} from '@org/mcp-core';
 import { SSETransport } from './sseTransport.js';
 import type { SSETransportOptions } from './sseTransportOptions.js';
 import { parseSseUrl } from './sseUrl.js';
@@ -16,19 +22,15 @@ export interface MCPSSEClientOptions
 export class MCPSSEClient extends BaseMCPClient {
   constructor(config: SSEServerConfig, options: MCPSSEClientOptions = {}) {
     const url = parseSseUrl(config.url, options.name);
-    const name = options.name ?? url.host;
+    const remote = remoteClientOptions(config, options, url, TransportType.SSE);
     super({
       ...options,
-      name,
-      requestTimeout: options.requestTimeout ?? config.timeout,
-      connectTimeout: options.connectTimeout ?? config.connectTimeout,
-      transportType: TransportType.SSE,
-      eraCacheKey: `sse ${url.origin}${url.pathname}`,
+      ...remote,
       createTransport: () =>
         new SSETransport({
           url,
           headers: config.headers,
-          serverName: name,
+          serverName: remote.name,
           logger: this.logger,
           headersTimeout: options.headersTimeout,
           keepAliveTimeout: options.keepAliveTimeout,
