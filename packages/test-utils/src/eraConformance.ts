@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 export interface EraTestClient {
   connect(): Promise<void>;
   getTools(): Promise<{ name: string }[]>;
-  callTool(name: string, args?: object): Promise<{ content?: unknown }>;
+  callTool(name: string, args?: object, options?: { signal?: AbortSignal }): Promise<{ content?: unknown }>;
   isHealthy(): Promise<boolean>;
   readonly era?: string | undefined;
   readonly protocolVersion?: string | undefined;
@@ -52,4 +52,38 @@ export async function expectFollowsToolChanges(client: EraTestClient): Promise<v
   await changed;
   expect((await client.getTools()).map((tool) => tool.name)).toContain('grown');
   expect(JSON.stringify((await client.callTool('grown', {})).content)).toContain('grown');
+}
+
+/**
+ * A call the caller aborts reaches the official 2.x fixture as a cancellation, whatever the era and
+ * transport (`notifications/cancelled` on stdio and in the handshake era, the closed POST stream in
+ * the stateless era over HTTP): the fixture's `cancellations` tool counts what its handler saw.
+ */
+export async function expectCancelReachesServer(client: EraTestClient): Promise<void> {
+  const counts = async () => {
+    const result = await client.callTool('cancellations', {});
+    return JSON.parse((result.content as { text: string }[])[0]?.text ?? '{}') as {
+      started: number;
+      cancelled: number;
+    };
+  };
+  const before = await counts();
+  const controller = new AbortController();
+  const call = client.callTool('wait_for_cancel', {}, { signal: controller.signal }).catch((e: unknown) => e);
+  await pollUntil(async () => (await counts()).started > before.started, 'the call reached the server');
+  controller.abort();
+  expect(await call).toMatchObject({ code: 'REQUEST_ABORTED' });
+  await pollUntil(
+    async () => (await counts()).cancelled > before.cancelled,
+    'the server saw the cancellation',
+  );
+}
+
+/** Asks again and again (up to 250 times, 20 ms apart) until the server's state says yes. */
+async function pollUntil(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 250; attempt++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`gave up waiting: ${what}`);
 }

@@ -3,6 +3,7 @@
 export { type CapturedLine, type CapturingLogger, captureLogger } from './captureLogger.js';
 export {
   type EraTestClient,
+  expectCancelReachesServer,
   expectFollowsToolChanges,
   expectWorksInEra,
   subscriptionAcknowledged,

@@ -75,6 +75,28 @@ const TOOLS = [
   },
 ];
 
+/** Calls of `wait_for_cancel` started, and those the client cancelled; shared by every instance of this process. */
+const cancellation = { started: 0, cancelled: 0 };
+TOOLS.push(
+  {
+    name: 'wait_for_cancel',
+    description: 'Never answers: waits until the client cancels the call, and counts that.',
+    inputSchema: object({}),
+    run: (_args, ctx) => {
+      cancellation.started++;
+      return new Promise(() => {
+        ctx.mcpReq.signal.addEventListener('abort', () => cancellation.cancelled++, { once: true });
+      });
+    },
+  },
+  {
+    name: 'cancellations',
+    description: 'How many wait_for_cancel calls started and how many were cancelled.',
+    inputSchema: object({}),
+    run: () => text(JSON.stringify(cancellation)),
+  },
+);
+
 /** Added by the `grow` tool, which then announces that the tool list changed. */
 const GROWN = {
   name: 'grown',

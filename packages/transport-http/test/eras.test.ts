@@ -1,6 +1,7 @@
 import { eraCache, MCPError } from '@org/mcp-core';
 import {
   captureLogger,
+  expectCancelReachesServer,
   expectFollowsToolChanges,
   expectWorksInEra,
   type RunningHttpServer,
@@ -40,7 +41,15 @@ function client(server: Server, options: MCPHttpClientOptions = {}): MCPHttpClie
 }
 
 /** The official fixture's tools over Streamable HTTP: every page, less the one with an invalid x-mcp-header. */
-const OFFICIAL_HTTP_TOOLS = ['echo', 'add', 'regional_echo', 'confirm', 'grow'];
+const OFFICIAL_HTTP_TOOLS = [
+  'echo',
+  'add',
+  'regional_echo',
+  'confirm',
+  'wait_for_cancel',
+  'cancellations',
+  'grow',
+];
 
 describe('one client for every server era, over Streamable HTTP', () => {
   it('@modelcontextprotocol/server 2.x (dual-era): the stateless era, every page, an invalid x-mcp-header tool left out with a warning', async () => {
@@ -60,7 +69,16 @@ describe('one client for every server era, over Streamable HTTP', () => {
 
   it('the dual-era server pinned to the handshake era serves the same body there (no x-mcp-header screening)', async () => {
     const tools = await expectWorksInEra(client(official, { era: 'handshake' }), 'handshake');
-    expect(tools).toEqual(['echo', 'add', 'regional_echo', 'confirm', 'bad_header', 'grow']);
+    expect(tools).toEqual([
+      'echo',
+      'add',
+      'regional_echo',
+      'confirm',
+      'bad_header',
+      'wait_for_cancel',
+      'cancellations',
+      'grow',
+    ]);
   });
 
   it('a modern-only server: auto speaks the stateless era; a handshake pin fails naming its revisions', async () => {
@@ -129,5 +147,15 @@ describe('one client for every server era, over Streamable HTTP', () => {
     } finally {
       await growing.close();
     }
+  });
+
+  it.each([
+    ['modern', 'auto'],
+    ['handshake', 'handshake'],
+  ] as const)('a call the caller aborts is cancelled on the server (%s era)', async (era, pin) => {
+    const c = client(official, { era: pin });
+    await c.connect();
+    expect(c.era).toBe(era);
+    await expectCancelReachesServer(c);
   });
 });

@@ -1,6 +1,7 @@
 import { eraCache, MCPError } from '@org/mcp-core';
 import {
   captureLogger,
+  expectCancelReachesServer,
   expectFollowsToolChanges,
   expectWorksInEra,
   isAlive,
@@ -38,7 +39,16 @@ function client(
 const official = [officialModernServerScript, 'stdio'];
 const everything = [packageBin('@modelcontextprotocol/server-everything'), 'stdio'];
 /** Every tool of the official 2.x fixture, served two to a page. */
-const OFFICIAL_TOOLS = ['echo', 'add', 'regional_echo', 'confirm', 'bad_header', 'grow'];
+const OFFICIAL_TOOLS = [
+  'echo',
+  'add',
+  'regional_echo',
+  'confirm',
+  'bad_header',
+  'wait_for_cancel',
+  'cancellations',
+  'grow',
+];
 
 describe('one client for every server era, over stdio', () => {
   it('@modelcontextprotocol/server 2.x (dual-era): chooses the stateless era, follows every page', async () => {
@@ -142,6 +152,20 @@ describe('one client for every server era, over stdio', () => {
       groups.add(c.pid);
       await c.getTools();
       await expectFollowsToolChanges(c);
+    },
+  );
+
+  it.each([
+    ['modern', 'auto'],
+    ['handshake', 'handshake'],
+  ] as const)(
+    'a call the caller aborts is cancelled on the server (%s era: notifications/cancelled)',
+    async (era, pin) => {
+      const c = client(official, { era: pin });
+      await c.connect();
+      expect(c.era).toBe(era);
+      groups.add(c.pid);
+      await expectCancelReachesServer(c);
     },
   );
 });

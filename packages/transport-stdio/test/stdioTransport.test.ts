@@ -1,5 +1,5 @@
 import { MCPConnectionError } from '@org/mcp-core';
-import { isAlive } from '@org/test-utils';
+import { isAlive, waitUntil } from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StdioTransport } from '../src/index.js';
 import { fixture } from './support/fixture.js';
@@ -67,6 +67,8 @@ describe('StdioTransport', () => {
       params: { name: 'stderr', arguments: { text: 'diagnostic line' } },
     });
     await answered;
+    // stderr is another pipe: its line may arrive after the answer on stdout.
+    await waitUntil(() => transport.diagnostics() !== undefined, 'the stderr line');
     expect(transport.diagnostics()).toBe('diagnostic line');
   });
 
