@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-/** One smoke test that starts real servers and subprocesses: generous timeouts, no speed assertion. */
+/** Smoke tests that run the bench (--quick: about a minute alone) against real servers: generous timeouts, no speed assertion. */
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 120_000,
+    testTimeout: 600_000,
     pool: 'forks',
   },
 });
