@@ -1,8 +1,9 @@
 // A dual-era MCP server built on the official @modelcontextprotocol/server 2.x, for the era tests:
-// `node officialModernServer.mjs stdio|http`; FIXTURE_LEGACY=reject makes it modern-only (the
-// environment, not an argument, so that a stdio server's command line stays the same). Its tools come in pages of two, one
-// mirrors a parameter into an Mcp-Param header, one asks for input (input_required), and one carries
-// an invalid x-mcp-header declaration that a Streamable HTTP client must leave out.
+// `node officialModernServer.mjs stdio|http`. FIXTURE_LEGACY=reject makes it modern-only (set in the
+// environment, not an argument, so that a stdio server's command line stays the same). Its tools
+// come in pages of two; one mirrors parameters into Mcp-Param headers, one asks for input
+// (input_required), one carries an invalid x-mcp-header declaration that a Streamable HTTP client
+// must leave out, one waits to be cancelled and another counts that, and `grow` adds a tool.
 import { createServer } from 'node:http';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import {
@@ -115,6 +116,7 @@ TOOLS.push({
   },
 });
 let announceToolsChanged = () => {};
+/** stdio: the instance serving the connection (and a discarded probe instance), to announce changes through. */
 const instances = new Set();
 
 function factory() {
@@ -129,7 +131,7 @@ function factory() {
       tool.run,
     );
   for (const tool of TOOLS) register(tool);
-  instances.add({ server, register });
+  if (mode === 'stdio') instances.add({ server, register });
   // McpServer lists every tool at once; this fixture pages them so that clients must follow cursors.
   server.server.setRequestHandler('tools/list', (request) => {
     const start = Number(request.params?.cursor ?? 0);
