@@ -17,5 +17,11 @@ export {
   startHttpServerProcess,
 } from './everything.js';
 export { listenLoopback, readJson, type TestHttpServer } from './httpServer.js';
-export { MODERN_ONLY_ENV, officialModernServerScript, startOfficialModern } from './officialModern.js';
+export {
+  INVALID_HEADER_TOOL,
+  MODERN_ONLY_ENV,
+  OFFICIAL_MODERN_TOOLS,
+  officialModernServerScript,
+  startOfficialModern,
+} from './officialModern.js';
 export { descendantsOf, isAlive, isGroupAlive, openFdCount, waitUntil } from './processes.js';

@@ -6,6 +6,21 @@ const require = createRequire(import.meta.url);
 /** The script of the dual-era fixture built on the official @modelcontextprotocol/server 2.x. */
 export const officialModernServerScript = require.resolve('@org/test-utils/official-modern-server');
 
+/** Every tool the fixture lists, in its order (two to a page), before `grow` adds one. */
+export const OFFICIAL_MODERN_TOOLS = [
+  'echo',
+  'add',
+  'regional_echo',
+  'confirm',
+  'bad_header',
+  'wait_for_cancel',
+  'cancellations',
+  'grow',
+] as const;
+
+/** The fixture's tool with an invalid x-mcp-header declaration: a Streamable HTTP client leaves it out in the stateless era. */
+export const INVALID_HEADER_TOOL = 'bad_header';
+
 /** What a modern-only run of the fixture needs in its environment (it refuses `initialize`). */
 export const MODERN_ONLY_ENV = { FIXTURE_LEGACY: 'reject' } as const;
 

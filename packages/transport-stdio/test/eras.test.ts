@@ -6,6 +6,7 @@ import {
   expectWorksInEra,
   isAlive,
   MODERN_ONLY_ENV,
+  OFFICIAL_MODERN_TOOLS,
   officialModernServerScript,
 } from '@org/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,22 +39,11 @@ function client(
 
 const official = [officialModernServerScript, 'stdio'];
 const everything = [packageBin('@modelcontextprotocol/server-everything'), 'stdio'];
-/** Every tool of the official 2.x fixture, served two to a page. */
-const OFFICIAL_TOOLS = [
-  'echo',
-  'add',
-  'regional_echo',
-  'confirm',
-  'bad_header',
-  'wait_for_cancel',
-  'cancellations',
-  'grow',
-];
 
 describe('one client for every server era, over stdio', () => {
   it('@modelcontextprotocol/server 2.x (dual-era): chooses the stateless era, follows every page', async () => {
     const c = client(official);
-    expect(await expectWorksInEra(c, 'modern')).toEqual(OFFICIAL_TOOLS);
+    expect(await expectWorksInEra(c, 'modern')).toEqual(OFFICIAL_MODERN_TOOLS);
     expect(c.serverInfo).toEqual({ name: 'official-v2-fixture', version: '2.4.0' });
     expect(c.instructions).toBe('A fixture of the era tests.');
     const pid = groups.add(c.pid);
@@ -70,7 +60,7 @@ describe('one client for every server era, over stdio', () => {
 
   it('the dual-era server pinned to the handshake era serves the same body there', async () => {
     const c = client(official, { era: 'handshake' });
-    expect(await expectWorksInEra(c, 'handshake')).toEqual(OFFICIAL_TOOLS);
+    expect(await expectWorksInEra(c, 'handshake')).toEqual(OFFICIAL_MODERN_TOOLS);
     groups.add(c.pid);
   });
 
