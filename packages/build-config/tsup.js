@@ -10,7 +10,8 @@ export function packageBuild(entry = ['src/index.ts'], overrides = {}) {
     dts: true,
     sourcemap: true,
     clean: true,
-    splitting: false,
+    // Several entries share one copy of each class (instanceof holds across them).
+    splitting: entry.length > 1,
     treeshake: true,
     ...overrides,
   });

@@ -8,6 +8,7 @@ import {
   DEFAULT_HEALTH_CHECK_TIMEOUT,
   DEFAULT_PROBE_TIMEOUT,
 } from './clientOptions.js';
+import { CoreErrorCode } from './errorCodes.js';
 import {
   JSONRPC_ERROR,
   MCPAbortError,
@@ -115,7 +116,7 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     if (this.currentState === 'closing') {
       return Promise.reject(
         new MCPConnectionError(
-          'CLIENT_CLOSING',
+          CoreErrorCode.CLIENT_CLOSING,
           `Server "${this.name}" is disconnecting; connect again once it has closed.`,
           {
             serverName: this.name,
@@ -232,7 +233,7 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     }
     if (reason instanceof MCPError) return reason;
     return new MCPConnectionError(
-      'CONNECT_FAILED',
+      CoreErrorCode.CONNECT_FAILED,
       `Could not connect to server "${this.name}": ${reason instanceof Error ? reason.message : String(reason)}`,
       { serverName: this.name, cause: reason },
     );
@@ -245,7 +246,7 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
       const { promise, controller } = this.connecting;
       controller.abort(
         new MCPConnectionError(
-          'CLIENT_CLOSED',
+          CoreErrorCode.CLIENT_CLOSED,
           `Connect to server "${this.name}" was cancelled by disconnect().`,
           {
             serverName: this.name,
@@ -263,9 +264,13 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
     this.stopListening();
     this.setState('closing');
     session?.close(
-      new MCPConnectionError('CLIENT_CLOSED', `Server "${this.name}" was disconnected by the client.`, {
-        serverName: this.name,
-      }),
+      new MCPConnectionError(
+        CoreErrorCode.CLIENT_CLOSED,
+        `Server "${this.name}" was disconnected by the client.`,
+        {
+          serverName: this.name,
+        },
+      ),
     );
     this.closing = (async () => {
       if (transport) await this.closeTransport(transport);
@@ -454,7 +459,7 @@ export class BaseMCPClient extends EventEmitter implements MCPClient {
   private liveSession(method: string): ProtocolSession {
     if (this.currentState === 'connected' && this.session) return this.session;
     throw new MCPConnectionError(
-      'NOT_CONNECTED',
+      CoreErrorCode.NOT_CONNECTED,
       `Cannot send "${method}": server "${this.name}" is ${this.currentState}. Call connect() first.`,
       { serverName: this.name },
     );

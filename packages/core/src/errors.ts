@@ -1,8 +1,10 @@
 /**
  * One base class and one subclass per kind of failure. `code` is a stable string callers can
  * switch on; `name` is fixed so it survives minification; `cause` keeps the underlying error.
- * Messages never carry header or environment values.
+ * Messages never carry header or environment values. Codes come from the catalogue (errorCodes.ts).
  */
+import { ConfigErrorCode, CoreErrorCode, type MCPErrorCode } from './errorCodes.js';
+
 export interface MCPErrorOptions {
   /** The configured name of the server the error concerns. */
   serverName?: string | undefined;
@@ -12,10 +14,10 @@ export interface MCPErrorOptions {
 
 export class MCPError extends Error {
   override name = 'MCPError';
-  readonly code: string;
+  readonly code: MCPErrorCode;
   readonly serverName?: string | undefined;
 
-  constructor(code: string, message: string, options: MCPErrorOptions = {}) {
+  constructor(code: MCPErrorCode, message: string, options: MCPErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.serverName = options.serverName;
@@ -33,7 +35,7 @@ export class MCPConnectionError extends MCPError {
   readonly stderrTail?: string | undefined;
 
   constructor(
-    code: string,
+    code: MCPErrorCode,
     message: string,
     options: MCPErrorOptions & {
       exitCode?: number | null;
@@ -57,7 +59,7 @@ export class MCPTimeoutError extends MCPError {
   constructor(method: string, timeout: number, options: MCPErrorOptions & { message?: string } = {}) {
     const where = options.serverName ? ` on server "${options.serverName}"` : '';
     super(
-      'REQUEST_TIMEOUT',
+      CoreErrorCode.REQUEST_TIMEOUT,
       options.message ??
         `Request "${method}"${where} timed out after ${timeout} ms. Raise the timeout option if the server is slow, or check that it is responsive.`,
       options,
@@ -74,7 +76,7 @@ export class MCPAbortError extends MCPError {
 
   constructor(method: string, options: MCPErrorOptions = {}) {
     const where = options.serverName ? ` on server "${options.serverName}"` : '';
-    super('REQUEST_ABORTED', `Request "${method}"${where} was aborted by the caller.`, options);
+    super(CoreErrorCode.REQUEST_ABORTED, `Request "${method}"${where} was aborted by the caller.`, options);
     this.method = method;
   }
 }
@@ -85,29 +87,42 @@ export class MCPTransportError extends MCPError {
   /** HTTP status, when the failure was an HTTP response. */
   readonly status?: number | undefined;
 
-  constructor(code: string, message: string, options: MCPErrorOptions & { status?: number } = {}) {
+  constructor(code: MCPErrorCode, message: string, options: MCPErrorOptions & { status?: number } = {}) {
     super(code, message, options);
     this.status = options.status;
   }
 }
 
-/** The server answered with a JSON-RPC error. */
+/**
+ * The server answered with a JSON-RPC error (code `PROTOCOL_ERROR`, with `rpcCode` and `data`), or
+ * with something the protocol does not allow (an invalid result: the catalogue code, no `rpcCode`).
+ */
 export class MCPProtocolError extends MCPError {
   override name = 'MCPProtocolError';
-  /** The JSON-RPC error code (-32601 method not found, -32602 invalid params, ...). */
-  readonly rpcCode: number;
+  /** The JSON-RPC error code (-32601 method not found, -32602 invalid params, ...), when the server sent one. */
+  readonly rpcCode: number | undefined;
   readonly data?: unknown;
   readonly method?: string | undefined;
 
+  /** `new MCPProtocolError(rpcCode, serverMessage)` for a JSON-RPC error; `(code, message)` for a violation. */
   constructor(
-    rpcCode: number,
+    rpcCodeOrCode: number | MCPErrorCode,
     message: string,
     options: MCPErrorOptions & { data?: unknown; method?: string } = {},
   ) {
-    const where = options.serverName ? `Server "${options.serverName}"` : 'The server';
-    const what = options.method ? ` to "${options.method}"` : '';
-    super('PROTOCOL_ERROR', `${where} answered${what} with JSON-RPC error ${rpcCode}: ${message}`, options);
-    this.rpcCode = rpcCode;
+    if (typeof rpcCodeOrCode === 'string') {
+      super(rpcCodeOrCode, message, options);
+      this.rpcCode = undefined;
+    } else {
+      const where = options.serverName ? `Server "${options.serverName}"` : 'The server';
+      const what = options.method ? ` to "${options.method}"` : '';
+      super(
+        CoreErrorCode.PROTOCOL_ERROR,
+        `${where} answered${what} with JSON-RPC error ${rpcCodeOrCode}: ${message}`,
+        options,
+      );
+      this.rpcCode = rpcCodeOrCode;
+    }
     this.data = options.data;
     this.method = options.method;
   }
@@ -128,12 +143,12 @@ export class MCPConfigError extends MCPError {
 
   constructor(
     message: string,
-    options: MCPErrorOptions & { issues?: ConfigIssue[]; file?: string; code?: string } = {},
+    options: MCPErrorOptions & { issues?: ConfigIssue[]; file?: string; code?: MCPErrorCode } = {},
   ) {
     const issues = options.issues ?? [];
     const location = options.file ? ` in ${options.file}` : '';
     const detail = issues.length ? `\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}` : '';
-    super(options.code ?? 'CONFIG_INVALID', `${message}${location}${detail}`, options);
+    super(options.code ?? ConfigErrorCode.CONFIG_INVALID, `${message}${location}${detail}`, options);
     this.issues = issues;
     this.file = options.file;
   }

@@ -1,4 +1,5 @@
-import { MCPConnectionError, MCPTransportError } from './errors.js';
+import { CoreErrorCode } from './errorCodes.js';
+import { MCPConnectionError, MCPProtocolError } from './errors.js';
 import {
   type ClientCapabilities,
   type Implementation,
@@ -44,8 +45,8 @@ export async function initializeHandshake(
   const who = options.serverName ? `Server "${options.serverName}"` : 'The server';
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new MCPTransportError(
-      'INVALID_INITIALIZE_RESULT',
+    throw new MCPProtocolError(
+      CoreErrorCode.INVALID_INITIALIZE_RESULT,
       `${who} answered initialize with an invalid result (${issue?.path.join('.') || 'result'}: ${issue?.message}).`,
       { serverName: options.serverName },
     );
@@ -53,7 +54,7 @@ export async function initializeHandshake(
   const result = parsed.data;
   if (!SUPPORTED_PROTOCOL_VERSIONS.includes(result.protocolVersion)) {
     throw new MCPConnectionError(
-      'UNSUPPORTED_PROTOCOL_VERSION',
+      CoreErrorCode.UNSUPPORTED_PROTOCOL_VERSION,
       `${who} chose protocol version ${result.protocolVersion}, which this client does not speak (it supports ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}). Upgrade the client or the server.`,
       { serverName: options.serverName },
     );

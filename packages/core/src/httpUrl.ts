@@ -1,3 +1,4 @@
+import { CoreErrorCode } from './errorCodes.js';
 import { MCPConfigError } from './errors.js';
 
 /**
@@ -35,6 +36,6 @@ function invalid(
     serverName: options.serverName,
     cause,
     issues: [{ path, message: `${what}; expected e.g. ${options.example}` }],
-    code: 'INVALID_URL',
+    code: CoreErrorCode.INVALID_URL,
   });
 }

@@ -1,3 +1,4 @@
+import { CoreErrorCode } from './errorCodes.js';
 import { MCPConnectionError } from './errors.js';
 import type { JSONRPCMessage } from './jsonrpc.js';
 import type { Transport } from './transport.js';
@@ -22,13 +23,14 @@ export class InMemoryTransport implements Transport {
   }
 
   async start(): Promise<void> {
-    if (this.closed) throw new MCPConnectionError('TRANSPORT_CLOSED', 'In-memory transport is closed.');
+    if (this.closed)
+      throw new MCPConnectionError(CoreErrorCode.TRANSPORT_CLOSED, 'In-memory transport is closed.');
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
     const peer = this.peer;
     if (this.closed || !peer || peer.closed) {
-      throw new MCPConnectionError('TRANSPORT_CLOSED', 'In-memory transport is closed.');
+      throw new MCPConnectionError(CoreErrorCode.TRANSPORT_CLOSED, 'In-memory transport is closed.');
     }
     // A structured copy, so neither side can mutate what the other holds.
     const copy = structuredClone(message);
@@ -49,7 +51,7 @@ export class InMemoryTransport implements Transport {
     const peer = this.peer;
     this.onclose?.(reason);
     peer?.closeWith(
-      new MCPConnectionError('PEER_CLOSED', 'The other end of the in-memory transport closed.'),
+      new MCPConnectionError(CoreErrorCode.PEER_CLOSED, 'The other end of the in-memory transport closed.'),
     );
   }
 

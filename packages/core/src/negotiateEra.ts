@@ -1,5 +1,6 @@
 import { type EraChoice, eraCache } from './eraCache.js';
-import { MCPConnectionError, MCPTransportError } from './errors.js';
+import { CoreErrorCode } from './errorCodes.js';
+import { MCPConnectionError, MCPProtocolError, MCPTransportError } from './errors.js';
 import { initializeHandshake, type NegotiationOptions, type ServerIdentity } from './handshake.js';
 import {
   identityFromDiscover,
@@ -117,8 +118,8 @@ async function discover(
   if (!isDiscoverResult(result)) {
     session.setEnvelope(undefined);
     if (options.era === 'modern' || eraOf(options.protocolVersion ?? '') === 'modern') {
-      throw new MCPTransportError(
-        'INVALID_DISCOVER_RESULT',
+      throw new MCPProtocolError(
+        CoreErrorCode.INVALID_DISCOVER_RESULT,
         `Server "${options.serverName}" answered server/discover without supportedVersions; it does not speak the stateless era. Use era 'auto' or 'handshake'.`,
         {
           serverName: options.serverName,
@@ -177,7 +178,7 @@ function unsupported(
       ? `, not the ${pin} this client was pinned to. Remove the pin, or pin one of those.`
       : `, none of which this client supports (${known.join(', ')}). Upgrade the client or the server.`;
   return new MCPConnectionError(
-    'UNSUPPORTED_PROTOCOL_VERSION',
+    CoreErrorCode.UNSUPPORTED_PROTOCOL_VERSION,
     `Server "${options.serverName}" speaks protocol ${supported.join(', ')}${advice}`,
     { serverName: options.serverName, cause },
   );

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { MCPTransportError } from './errors.js';
+import { CoreErrorCode } from './errorCodes.js';
+import { MCPProtocolError } from './errors.js';
 import type { RequestOptions } from './protocolSession.js';
 
 /** The part of a client paginate needs. */
@@ -28,8 +29,8 @@ export async function paginate<S extends z.ZodType<{ nextCursor?: string | null 
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new MCPTransportError(
-        'INVALID_RESULT',
+      throw new MCPProtocolError(
+        CoreErrorCode.INVALID_RESULT,
         `Server "${client.name}" answered ${method} with an invalid result (${issue?.path.join('.') || 'result'}: ${issue?.message}).`,
         { serverName: client.name },
       );
@@ -39,8 +40,8 @@ export async function paginate<S extends z.ZodType<{ nextCursor?: string | null 
     const next = parsed.data.nextCursor;
     if (next === undefined || next === null || next === '') return items;
     if (seen.has(next)) {
-      throw new MCPTransportError(
-        'PAGINATION_LOOP',
+      throw new MCPProtocolError(
+        CoreErrorCode.PAGINATION_LOOP,
         `Server "${client.name}" repeated cursor in ${method}; stopped paging.`,
         {
           serverName: client.name,
@@ -50,8 +51,8 @@ export async function paginate<S extends z.ZodType<{ nextCursor?: string | null 
     seen.add(next);
     cursor = next;
   }
-  throw new MCPTransportError(
-    'PAGINATION_LIMIT',
+  throw new MCPProtocolError(
+    CoreErrorCode.PAGINATION_LIMIT,
     `Server "${client.name}" returned over ${MAX_PAGES} pages for ${method}.`,
     {
       serverName: client.name,

@@ -1,3 +1,4 @@
+import { CoreErrorCode } from './errorCodes.js';
 import {
   JSONRPC_ERROR,
   MCPAbortError,
@@ -199,8 +200,8 @@ export class ProtocolSession {
       const resultType = result.resultType;
       if (resultType === undefined || resultType === 'complete') return result as T;
       if (resultType !== 'input_required') {
-        throw new MCPTransportError(
-          'INVALID_RESULT',
+        throw new MCPProtocolError(
+          CoreErrorCode.INVALID_RESULT,
           `${this.describeServer(true)} answered ${method} with unknown resultType "${String(resultType)}".`,
           {
             serverName: this.options.serverName,
@@ -208,8 +209,8 @@ export class ProtocolSession {
         );
       }
       if (round >= MAX_INPUT_ROUNDS) {
-        throw new MCPTransportError(
-          'INPUT_ROUNDS_EXCEEDED',
+        throw new MCPProtocolError(
+          CoreErrorCode.INPUT_ROUNDS_EXCEEDED,
           `${this.describeServer(true)} still asked for input after ${MAX_INPUT_ROUNDS} rounds of ${method}; gave up.`,
           {
             serverName: this.options.serverName,
@@ -237,8 +238,8 @@ export class ProtocolSession {
       entries.map(async ([key, input]) => {
         const handler = typeof input?.method === 'string' ? this.options.handlers?.[input.method] : undefined;
         if (!handler) {
-          throw new MCPTransportError(
-            'INPUT_UNAVAILABLE',
+          throw new MCPProtocolError(
+            CoreErrorCode.INPUT_UNAVAILABLE,
             `${this.describeServer(true)} needs "${String(input?.method)}" input to complete ${method}, and no handler for it is registered (ClientOptions.handlers).`,
             { serverName: this.options.serverName },
           );
@@ -282,7 +283,7 @@ export class ProtocolSession {
       reason instanceof MCPError
         ? reason
         : new MCPConnectionError(
-            'CONNECTION_CLOSED',
+            CoreErrorCode.CONNECTION_CLOSED,
             `Connection to ${this.describeServer()} closed${reason ? `: ${reason.message}` : ''}.`,
             { serverName: this.options.serverName, cause: reason },
           );
@@ -382,7 +383,8 @@ export class ProtocolSession {
         this.reply({ jsonrpc: '2.0', id, result: result as Record<string, unknown> });
     } catch (error) {
       if (controller.signal.aborted) return;
-      const code = error instanceof MCPProtocolError ? error.rpcCode : JSONRPC_ERROR.INTERNAL_ERROR;
+      const code =
+        (error instanceof MCPProtocolError ? error.rpcCode : undefined) ?? JSONRPC_ERROR.INTERNAL_ERROR;
       const message = error instanceof Error ? error.message : String(error);
       this.options.logger.warn({ method, err: error }, 'handler for a server request failed');
       this.reply({ jsonrpc: '2.0', id, error: { code, message } });
@@ -439,7 +441,7 @@ export class ProtocolSession {
     const reason = this.closedReason;
     if (reason instanceof MCPConnectionError) return reason;
     return new MCPConnectionError(
-      'NOT_CONNECTED',
+      CoreErrorCode.NOT_CONNECTED,
       `Cannot send "${method}": ${this.describeServer()} is not connected. Call connect() first.`,
       { serverName: this.options.serverName, cause: reason },
     );

@@ -1,6 +1,7 @@
 import {
   type ClientOptions,
   type CustomServerConfig,
+  FactoryErrorCode,
   type HttpServerConfig,
   type MCPClient,
   MCPConfigError,
@@ -43,7 +44,7 @@ export const MCPClientFactory = {
             message: `"${type}" is not a known transport; known: ${[...registry.keys()].join(', ')}. Register it with MCPClientFactory.registerTransport().`,
           },
         ],
-        code: 'UNKNOWN_TRANSPORT',
+        code: FactoryErrorCode.UNKNOWN_TRANSPORT,
       });
     }
     return create(config, options);
@@ -52,7 +53,9 @@ export const MCPClientFactory = {
   /** Adds (or replaces) the creator of a transport type. */
   registerTransport(type: string, create: ClientCreator): void {
     if (!type)
-      throw new MCPConfigError('A transport type needs a non-empty name', { code: 'UNKNOWN_TRANSPORT' });
+      throw new MCPConfigError('A transport type needs a non-empty name', {
+        code: FactoryErrorCode.UNKNOWN_TRANSPORT,
+      });
     registry.set(type, create);
   },
 

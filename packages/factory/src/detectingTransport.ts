@@ -1,4 +1,5 @@
 import {
+  CoreErrorCode,
   type JSONRPCMessage,
   MCPConnectionError,
   type RequestId,
@@ -50,7 +51,7 @@ export class DetectingTransport implements Transport {
     if (!this.inner)
       return Promise.reject(
         new MCPConnectionError(
-          'TRANSPORT_NOT_STARTED',
+          CoreErrorCode.TRANSPORT_NOT_STARTED,
           `Cannot send "${'method' in message ? message.method : 'a response'}": the transport was not started. Call connect() first.`,
         ),
       );

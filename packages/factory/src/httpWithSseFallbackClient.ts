@@ -1,11 +1,5 @@
-import {
-  BaseMCPClient,
-  type ClientOptions,
-  type HttpServerConfig,
-  parseHttpUrl,
-  remoteClientOptions,
-  TransportType,
-} from '@org/mcp-core';
+import { BaseMCPClient, type ClientOptions, type HttpServerConfig, TransportType } from '@org/mcp-core';
+import { parseHttpUrl, remoteClientOptions } from '@org/mcp-core/internal';
 import { detectHttpTransport, StreamableHttpTransport } from '@org/mcp-transport-http';
 import { SSETransport } from '@org/mcp-transport-sse';
 import { type DetectedTransport, DetectingTransport } from './detectingTransport.js';

@@ -3,18 +3,18 @@ import { loadMcpConfig } from '@org/mcp-config';
 import {
   type CallToolResult,
   calculateBackoff,
-  sleep as defaultSleep,
   type Logger,
+  ManagerErrorCode,
   type MCPClient,
   MCPConnectionError,
   MCPError,
   type MCPServerConfig,
   type MCPServersConfig,
   type RequestOptions,
-  retry,
   silentLogger,
   type Tool,
 } from '@org/mcp-core';
+import { sleep as defaultSleep, retry } from '@org/mcp-core/internal';
 import { MCPClientFactory } from '@org/mcp-factory';
 import { closestName } from './closestName.js';
 import { isRetryable } from './isRetryable.js';
@@ -86,9 +86,13 @@ export class MCPConnectionManager extends EventEmitter {
   addServer(name: string, config: MCPServerConfig): void {
     this.assertOpen();
     if (this.servers.has(name)) {
-      throw new MCPError('SERVER_EXISTS', `Server "${name}" is already configured; remove it first.`, {
-        serverName: name,
-      });
+      throw new MCPError(
+        ManagerErrorCode.SERVER_EXISTS,
+        `Server "${name}" is already configured; remove it first.`,
+        {
+          serverName: name,
+        },
+      );
     }
     this.register(name, config);
   }
@@ -244,7 +248,7 @@ export class MCPConnectionManager extends EventEmitter {
     if (!tool) {
       const hint = closestName(qualifiedName, index.keys());
       throw new MCPError(
-        'UNKNOWN_TOOL',
+        ManagerErrorCode.UNKNOWN_TOOL,
         `No connected server offers a tool named "${qualifiedName}".${hint ? ` Did you mean "${hint}"?` : ''} listTools() shows the names.`,
       );
     }
@@ -361,7 +365,7 @@ export class MCPConnectionManager extends EventEmitter {
       if (entry.restarts >= maxRestarts) {
         this.setState(entry, 'failed');
         const error = new MCPConnectionError(
-          'RESTARTS_EXHAUSTED',
+          ManagerErrorCode.RESTARTS_EXHAUSTED,
           `Server "${entry.name}" kept failing and was given up after ${maxRestarts} restarts. Last error: ${entry.lastError?.message ?? 'unknown'}`,
           { serverName: entry.name, cause: entry.lastError },
         );
@@ -409,7 +413,7 @@ export class MCPConnectionManager extends EventEmitter {
       this.logger.warn({ server: entry.name, failures: entry.healthFailures }, 'unhealthy; restarting');
       entry.healthFailures = 0;
       const reason = new MCPConnectionError(
-        'UNHEALTHY',
+        ManagerErrorCode.UNHEALTHY,
         `Server "${entry.name}" failed ${limit} health checks in a row and is being restarted.`,
         { serverName: entry.name },
       );
@@ -426,7 +430,7 @@ export class MCPConnectionManager extends EventEmitter {
   /** Aborts in-flight work, disconnects the client and leaves the server in `finalState`. */
   private async stop(entry: ServerEntry, finalState: ServerState): Promise<void> {
     entry.work?.abort(
-      new MCPConnectionError('SERVER_STOPPED', `Server "${entry.name}" was stopped.`, {
+      new MCPConnectionError(ManagerErrorCode.SERVER_STOPPED, `Server "${entry.name}" was stopped.`, {
         serverName: entry.name,
       }),
     );
@@ -486,7 +490,7 @@ export class MCPConnectionManager extends EventEmitter {
       closed: 'is closed',
     };
     throw new MCPConnectionError(
-      `SERVER_${entry.state.toUpperCase()}`,
+      ManagerErrorCode[`SERVER_${entry.state.toUpperCase()}` as keyof typeof ManagerErrorCode],
       `Server "${name}" ${why[entry.state] ?? entry.state}.`,
       {
         serverName: name,
@@ -500,7 +504,7 @@ export class MCPConnectionManager extends EventEmitter {
     if (entry) return entry;
     const hint = closestName(name, this.servers.keys());
     throw new MCPConnectionError(
-      'UNKNOWN_SERVER',
+      ManagerErrorCode.UNKNOWN_SERVER,
       `No server named "${name}" is configured.${hint ? ` Did you mean "${hint}"?` : ''}`,
       { serverName: name },
     );
@@ -508,7 +512,7 @@ export class MCPConnectionManager extends EventEmitter {
 
   private disabledError(entry: ServerEntry): MCPConnectionError {
     return new MCPConnectionError(
-      'SERVER_DISABLED',
+      ManagerErrorCode.SERVER_DISABLED,
       `Server "${entry.name}" is disabled; enableServer("${entry.name}") first.`,
       { serverName: entry.name },
     );
@@ -517,7 +521,7 @@ export class MCPConnectionManager extends EventEmitter {
   private assertOpen(): void {
     if (this.shuttingDown) {
       throw new MCPConnectionError(
-        'MANAGER_SHUT_DOWN',
+        ManagerErrorCode.MANAGER_SHUT_DOWN,
         'The connection manager has been shut down; create a new one.',
       );
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MCPError, type Tool } from '@org/mcp-core';
+import { ManagerErrorCode, MCPError, type Tool } from '@org/mcp-core';
 import type { ToolNamingPolicy } from './managerOptions.js';
 
 /** A server's tool with the name callers use to reach it through the manager. */
@@ -27,7 +27,7 @@ export function qualifyTools(
     for (const [tool, servers] of owners) {
       if (servers.length > 1) {
         throw new MCPError(
-          'TOOL_NAME_COLLISION',
+          ManagerErrorCode.TOOL_NAME_COLLISION,
           `Tool "${tool}" is offered by servers ${servers.map((s) => `"${s}"`).join(' and ')}. Use toolNaming 'prefix' or 'prefix-on-collision', or disable one of them.`,
         );
       }

@@ -1,3 +1,4 @@
+import { CoreErrorCode } from '@org/mcp-core';
 import { expect } from 'vitest';
 
 /** The part of the MCPClient contract the era tests use (structural: test-utils cannot depend on core). */
@@ -72,7 +73,7 @@ export async function expectCancelReachesServer(client: EraTestClient): Promise<
   const call = client.callTool('wait_for_cancel', {}, { signal: controller.signal }).catch((e: unknown) => e);
   await pollUntil(async () => (await counts()).started > before.started, 'the call reached the server');
   controller.abort();
-  expect(await call).toMatchObject({ code: 'REQUEST_ABORTED' });
+  expect(await call).toMatchObject({ code: CoreErrorCode.REQUEST_ABORTED });
   await pollUntil(
     async () => (await counts()).cancelled > before.cancelled,
     'the server saw the cancellation',

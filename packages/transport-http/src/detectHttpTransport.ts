@@ -1,15 +1,12 @@
 import {
-  bodySnippet,
   DEFAULT_CLIENT_INFO,
-  describeUrl,
+  HttpErrorCode,
   JSONRPC_ERROR,
   LATEST_PROTOCOL_VERSION,
   MCPTimeoutError,
   MCPTransportError,
-  MODERN_ERROR,
-  readBodyText,
-  secretsOf,
 } from '@org/mcp-core';
+import { bodySnippet, describeUrl, MODERN_ERROR, readBodyText, secretsOf } from '@org/mcp-core/internal';
 import { Agent } from 'undici';
 import { parseEndpoint } from './endpoint.js';
 import { jsonRpcErrorOf } from './jsonRpcErrorOf.js';
@@ -87,7 +84,7 @@ export async function detectHttpTransport(
     if (status < 200 || status >= 300) {
       const snippet = bodySnippet(await readBodyText(response.body), secretsOf(headers));
       throw new MCPTransportError(
-        'HTTP_STATUS',
+        HttpErrorCode.HTTP_STATUS,
         `Server "${serverName}" answered the transport probe (initialize POST to ${describeUrl(endpoint)}) with HTTP ${status}${snippet ? `: ${snippet}` : ''}.${status === 401 || status === 403 ? ' Check the credentials in the configured headers.' : ''}`,
         { serverName, status },
       );
@@ -124,7 +121,7 @@ export async function detectHttpTransport(
     const reason =
       error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
     throw new MCPTransportError(
-      'HTTP_REQUEST_FAILED',
+      HttpErrorCode.HTTP_REQUEST_FAILED,
       `Probing server "${serverName}" at ${describeUrl(endpoint)} failed (${reason}). Check that the server is running and reachable.`,
       { serverName, cause: error },
     );

@@ -1,4 +1,4 @@
-import { parseHttpUrl } from '@org/mcp-core';
+import { parseHttpUrl } from '@org/mcp-core/internal';
 
 /** Parses the configured Streamable HTTP endpoint; only http: and https: URLs are accepted. */
 export function parseEndpoint(url: string | URL, serverName?: string): URL {

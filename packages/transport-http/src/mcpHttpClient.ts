@@ -1,10 +1,5 @@
-import {
-  BaseMCPClient,
-  type ClientOptions,
-  type HttpServerConfig,
-  remoteClientOptions,
-  TransportType,
-} from '@org/mcp-core';
+import { BaseMCPClient, type ClientOptions, type HttpServerConfig, TransportType } from '@org/mcp-core';
+import { remoteClientOptions } from '@org/mcp-core/internal';
 import { parseEndpoint } from './endpoint.js';
 import { StreamableHttpTransport } from './streamableHttpTransport.js';
 import type { StreamableHttpTransportOptions } from './transportOptions.js';

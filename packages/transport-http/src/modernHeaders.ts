@@ -1,4 +1,4 @@
-import { META } from '@org/mcp-core';
+import { META } from '@org/mcp-core/internal';
 
 /** Methods whose `Mcp-Name` header mirrors `params.name` or `params.uri`. */
 const NAMED_METHODS: Record<string, 'name' | 'uri'> = {

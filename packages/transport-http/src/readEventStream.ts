@@ -1,4 +1,4 @@
-import { MCPTransportError } from '@org/mcp-core';
+import { CoreErrorCode, MCPTransportError } from '@org/mcp-core';
 import { createParser } from 'eventsource-parser';
 
 /** What a reader of a `text/event-stream` body is told. */
@@ -34,7 +34,7 @@ export async function readEventStream(
       } catch (cause) {
         handlers.onInvalid(
           new MCPTransportError(
-            'INVALID_JSON',
+            CoreErrorCode.INVALID_JSON,
             `Server "${options.serverName}" sent an event whose data is not JSON; it was skipped.`,
             { serverName: options.serverName, cause },
           ),
@@ -47,7 +47,7 @@ export async function readEventStream(
     onError: (error) => {
       if (error.type !== 'max-buffer-size-exceeded') return;
       tooLarge = new MCPTransportError(
-        'MESSAGE_TOO_LARGE',
+        CoreErrorCode.MESSAGE_TOO_LARGE,
         `Server "${options.serverName}" sent an event larger than ${options.maxMessageSize} bytes; the stream was dropped. Raise maxMessageSize if such messages are expected.`,
         { serverName: options.serverName },
       );

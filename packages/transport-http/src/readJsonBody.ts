@@ -1,5 +1,5 @@
 import { finished, type Readable } from 'node:stream';
-import { MCPTransportError } from '@org/mcp-core';
+import { CoreErrorCode, MCPTransportError } from '@org/mcp-core';
 
 interface ReadJsonBodyOptions {
   maxMessageSize: number;
@@ -51,7 +51,7 @@ function parse(chunks: Buffer[], size: number, options: ReadJsonBodyOptions): un
     return JSON.parse(text);
   } catch (cause) {
     throw new MCPTransportError(
-      'INVALID_JSON',
+      CoreErrorCode.INVALID_JSON,
       `Server "${options.serverName}" answered "${options.method}" with a body that is not valid JSON.`,
       { serverName: options.serverName, cause },
     );
@@ -60,7 +60,7 @@ function parse(chunks: Buffer[], size: number, options: ReadJsonBodyOptions): un
 
 function tooLarge(options: ReadJsonBodyOptions): MCPTransportError {
   return new MCPTransportError(
-    'MESSAGE_TOO_LARGE',
+    CoreErrorCode.MESSAGE_TOO_LARGE,
     `Server "${options.serverName}" answered "${options.method}" with more than ${options.maxMessageSize} bytes; the response was dropped. Raise maxMessageSize if such messages are expected.`,
     { serverName: options.serverName },
   );

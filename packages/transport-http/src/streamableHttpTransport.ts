@@ -1,23 +1,20 @@
 import {
   type BackoffOptions,
-  bodySnippet,
+  CoreErrorCode,
   calculateBackoff,
   DEFAULT_REQUEST_TIMEOUT,
-  describeUrl,
-  eraOf,
+  HttpErrorCode,
   type JSONRPCMessage,
   type Logger,
   MCPConnectionError,
   MCPError,
   MCPTransportError,
   type RequestId,
-  readBodyText,
-  secretsOf,
   silentLogger,
-  sleep,
   type Transport,
   type TransportSendOptions,
 } from '@org/mcp-core';
+import { bodySnippet, describeUrl, eraOf, readBodyText, secretsOf, sleep } from '@org/mcp-core/internal';
 import { Agent, type Dispatcher } from 'undici';
 import { parseEndpoint } from './endpoint.js';
 import { jsonRpcErrorOf } from './jsonRpcErrorOf.js';
@@ -291,7 +288,7 @@ export class StreamableHttpTransport implements Transport {
     }
     await response.body.dump();
     throw new MCPTransportError(
-      'HTTP_CONTENT_TYPE',
+      HttpErrorCode.HTTP_CONTENT_TYPE,
       `Server "${this.serverName}" answered "${exchange.method}" with HTTP ${status} and content type "${type || 'none'}"; expected application/json or text/event-stream. Check that ${describeUrl(this.endpoint)} is an MCP Streamable HTTP endpoint.`,
       { serverName: this.serverName, status },
     );
@@ -337,7 +334,7 @@ export class StreamableHttpTransport implements Transport {
     while (!answered) {
       if (lastEventId === undefined || attempt >= this.maxResumeAttempts) {
         throw new MCPTransportError(
-          'STREAM_ENDED',
+          HttpErrorCode.STREAM_ENDED,
           `Server "${this.serverName}" ended the response stream of "${exchange.method}" before sending the response${lastEventId === undefined ? '' : ` (${attempt} resume attempts failed)`}. Retry the request.`,
           { serverName: this.serverName },
         );
@@ -433,7 +430,7 @@ export class StreamableHttpTransport implements Transport {
           await response.body.dump();
           this.report(
             new MCPTransportError(
-              'HTTP_CONTENT_TYPE',
+              HttpErrorCode.HTTP_CONTENT_TYPE,
               `Server "${this.serverName}" answered the GET stream with a content type other than text/event-stream; server-initiated messages are off.`,
               { serverName: this.serverName, status },
             ),
@@ -469,7 +466,7 @@ export class StreamableHttpTransport implements Transport {
       (cause) => {
         this.recovering = undefined;
         const error = new MCPConnectionError(
-          'SESSION_LOST',
+          HttpErrorCode.SESSION_LOST,
           `Server "${this.serverName}" ended the session and starting a new one failed: ${cause instanceof Error ? cause.message : String(cause)} Reconnect the client.`,
           { serverName: this.serverName, cause },
         );
@@ -516,7 +513,7 @@ export class StreamableHttpTransport implements Transport {
     const id = Array.isArray(value) ? value[0] : value;
     if (id !== undefined && !SESSION_ID_PATTERN.test(id)) {
       throw new MCPTransportError(
-        'INVALID_SESSION_ID',
+        HttpErrorCode.INVALID_SESSION_ID,
         `Server "${this.serverName}" sent a session id with characters outside visible ASCII.`,
         { serverName: this.serverName },
       );
@@ -560,7 +557,7 @@ export class StreamableHttpTransport implements Transport {
       const target = typeof location === 'string' ? safeUrl(location, url) : undefined;
       if (!target || target.origin !== url.origin || hops >= MAX_REDIRECTS) {
         throw new MCPTransportError(
-          'REDIRECT_REFUSED',
+          HttpErrorCode.REDIRECT_REFUSED,
           `Server "${this.serverName}" redirected ${method} ${describeUrl(url)} (HTTP ${response.statusCode}) ${!target ? 'without a usable location' : target.origin !== url.origin ? `to another origin (${target.origin})` : `more than ${MAX_REDIRECTS} times`}; only same-origin redirects are followed. Configure the final URL instead.`,
           { serverName: this.serverName, status: response.statusCode },
         );
@@ -584,7 +581,7 @@ export class StreamableHttpTransport implements Transport {
           : '';
     const target = what.startsWith('the ') ? what : `"${what}"`;
     return new MCPTransportError(
-      'HTTP_STATUS',
+      HttpErrorCode.HTTP_STATUS,
       `Server "${this.serverName}" answered ${target} with HTTP ${status}${snippet ? `: ${snippet}` : ''}.${hint}`,
       { serverName: this.serverName, status },
     );
@@ -596,7 +593,7 @@ export class StreamableHttpTransport implements Transport {
     const reason =
       error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
     return new MCPTransportError(
-      'HTTP_REQUEST_FAILED',
+      HttpErrorCode.HTTP_REQUEST_FAILED,
       `HTTP ${what} to server "${this.serverName}" at ${describeUrl(this.endpoint)} failed (${reason}). Check that the server is running and reachable.`,
       { serverName: this.serverName, cause: error },
     );
@@ -621,7 +618,7 @@ export class StreamableHttpTransport implements Transport {
   private closedError(what: string): MCPConnectionError {
     if (this.failure instanceof MCPConnectionError) return this.failure;
     return new MCPConnectionError(
-      'TRANSPORT_CLOSED',
+      CoreErrorCode.TRANSPORT_CLOSED,
       `The HTTP transport to server "${this.serverName}" is closed; cannot ${what}. Connect the client again.`,
       { serverName: this.serverName },
     );

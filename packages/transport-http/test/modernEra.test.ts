@@ -1,4 +1,5 @@
-import { eraCache, MCPTransportError } from '@org/mcp-core';
+import { MCPTransportError } from '@org/mcp-core';
+import { eraCache } from '@org/mcp-core/internal';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectHttpTransport, MCPHttpClient, StreamableHttpTransport } from '../src/index.js';
 import { type FixtureServer, sendJson, startFixture } from './fixtureServer.js';

@@ -1,10 +1,5 @@
-import {
-  BaseMCPClient,
-  type ClientOptions,
-  remoteClientOptions,
-  type SSEServerConfig,
-  TransportType,
-} from '@org/mcp-core';
+import { BaseMCPClient, type ClientOptions, type SSEServerConfig, TransportType } from '@org/mcp-core';
+import { remoteClientOptions } from '@org/mcp-core/internal';
 import { SSETransport } from './sseTransport.js';
 import type { SSETransportOptions } from './sseTransportOptions.js';
 import { parseSseUrl } from './sseUrl.js';

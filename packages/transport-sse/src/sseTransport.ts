@@ -1,16 +1,17 @@
 import type { Readable } from 'node:stream';
 import {
-  bodySnippet,
-  describeUrl,
+  CoreErrorCode,
+  HttpErrorCode,
   type JSONRPCMessage,
   type Logger,
   MCPConnectionError,
+  type MCPErrorCode,
   MCPTransportError,
-  readBodyText,
-  secretsOf,
+  SseErrorCode,
   silentLogger,
   type Transport,
 } from '@org/mcp-core';
+import { bodySnippet, describeUrl, readBodyText, secretsOf } from '@org/mcp-core/internal';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { type Dispatcher, Pool } from 'undici';
 import {
@@ -87,7 +88,7 @@ export class SSETransport implements Transport {
   /** Opens the event stream and resolves once the server has named its POST endpoint. */
   async start(options: { signal?: AbortSignal } = {}): Promise<void> {
     if (this.closing) throw this.closedError('start');
-    if (this.started) throw this.closedError('start', 'TRANSPORT_STARTED');
+    if (this.started) throw this.closedError('start', CoreErrorCode.ALREADY_STARTED);
     this.started = true;
     const { signal } = options;
     signal?.throwIfAborted();
@@ -116,7 +117,7 @@ export class SSETransport implements Transport {
     if (this.closing || this.failure) throw this.closedError(`send ${describeMessage(message)}`);
     const path = this.endpointPath;
     if (path === undefined)
-      throw this.closedError(`send ${describeMessage(message)}`, 'TRANSPORT_NOT_STARTED');
+      throw this.closedError(`send ${describeMessage(message)}`, CoreErrorCode.TRANSPORT_NOT_STARTED);
     let response: Dispatcher.ResponseData;
     try {
       response = await this.pool.request({
@@ -178,7 +179,7 @@ export class SSETransport implements Transport {
     if (type !== 'text/event-stream') {
       const snippet = bodySnippet(await readBodyText(response.body), this.secrets);
       throw new MCPTransportError(
-        'HTTP_STATUS',
+        HttpErrorCode.HTTP_STATUS,
         `Server "${this.serverName}" answered the event-stream GET to ${describeUrl(this.url)} with HTTP ${response.statusCode} and content type "${type || 'none'}", not text/event-stream${snippet ? `: ${snippet}` : ''}. Check that the URL is an MCP SSE endpoint (often ending in /sse).`,
         { serverName: this.serverName, status: response.statusCode },
       );
@@ -216,7 +217,7 @@ export class SSETransport implements Transport {
   private tooLarge(): void {
     this.streamEnded(
       new MCPTransportError(
-        'MESSAGE_TOO_LARGE',
+        CoreErrorCode.MESSAGE_TOO_LARGE,
         `an event larger than ${this.maxMessageSize} characters arrived (raise maxMessageSize if such messages are expected)`,
         { serverName: this.serverName },
       ),
@@ -241,7 +242,7 @@ export class SSETransport implements Transport {
     } catch (cause) {
       this.onerror?.(
         new MCPTransportError(
-          'INVALID_JSON',
+          CoreErrorCode.INVALID_JSON,
           `Server "${this.serverName}" sent a message event whose data is not JSON; it was skipped.`,
           { serverName: this.serverName, cause },
         ),
@@ -265,7 +266,7 @@ export class SSETransport implements Transport {
     } catch (cause) {
       pending.reject(
         new MCPTransportError(
-          'INVALID_ENDPOINT',
+          SseErrorCode.INVALID_ENDPOINT,
           `Server "${this.serverName}" announced an endpoint that is not a URL. Check that ${describeUrl(this.url)} is an MCP SSE endpoint.`,
           { serverName: this.serverName, cause },
         ),
@@ -276,7 +277,7 @@ export class SSETransport implements Transport {
       // A hostile or misconfigured server must not get our headers sent to another host.
       pending.reject(
         new MCPTransportError(
-          'ENDPOINT_ORIGIN_MISMATCH',
+          SseErrorCode.ENDPOINT_ORIGIN_MISMATCH,
           `Server "${this.serverName}" announced a message endpoint on ${endpoint.origin}, not on the stream's origin ${this.url.origin}; refused, so no credentials were sent there. Check the server's public URL configuration.`,
           { serverName: this.serverName },
         ),
@@ -294,7 +295,7 @@ export class SSETransport implements Transport {
     if (pending) {
       this.pendingStart = undefined;
       this.failure = new MCPConnectionError(
-        'ENDPOINT_MISSING',
+        SseErrorCode.ENDPOINT_MISSING,
         `Server "${this.serverName}" ${error ? `dropped its event stream (${error.message})` : 'closed its event stream'} before announcing a message endpoint. Check that ${describeUrl(this.url)} is an MCP SSE endpoint.`,
         { serverName: this.serverName, cause: error },
       );
@@ -302,7 +303,7 @@ export class SSETransport implements Transport {
       return;
     }
     this.failure = new MCPConnectionError(
-      'STREAM_LOST',
+      HttpErrorCode.STREAM_LOST,
       `The event stream of server "${this.serverName}" ${error ? `failed: ${error.message}` : 'was closed by the server'}. Pending requests were rejected; connect again to continue.`,
       { serverName: this.serverName, cause: error },
     );
@@ -320,7 +321,7 @@ export class SSETransport implements Transport {
           ? 'Check the URL; the server may also have forgotten this session.'
           : "Check the server's logs.";
     return new MCPTransportError(
-      'HTTP_STATUS',
+      HttpErrorCode.HTTP_STATUS,
       `Server "${this.serverName}" answered ${what} with HTTP ${status}${snippet ? `: ${snippet}` : ''}. ${hint}`,
       { serverName: this.serverName, status },
     );
@@ -330,17 +331,17 @@ export class SSETransport implements Transport {
     if (this.closing) return this.closedError(what);
     const reason = error instanceof Error ? error.message : String(error);
     return new MCPTransportError(
-      'HTTP_REQUEST_FAILED',
+      HttpErrorCode.HTTP_REQUEST_FAILED,
       `Could not ${what} on server "${this.serverName}" (${describeUrl(this.url)}): ${reason}. Check that the server is running and reachable.`,
       { serverName: this.serverName, cause: error },
     );
   }
 
-  private closedError(what: string, code = 'TRANSPORT_CLOSED'): MCPConnectionError {
+  private closedError(what: string, code: MCPErrorCode = CoreErrorCode.TRANSPORT_CLOSED): MCPConnectionError {
     const state =
-      code === 'TRANSPORT_NOT_STARTED'
+      code === CoreErrorCode.TRANSPORT_NOT_STARTED
         ? 'not started'
-        : code === 'TRANSPORT_STARTED'
+        : code === CoreErrorCode.ALREADY_STARTED
           ? 'already started'
           : 'closed';
     return new MCPConnectionError(

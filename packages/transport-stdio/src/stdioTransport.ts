@@ -2,10 +2,12 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
+  CoreErrorCode,
   type JSONRPCMessage,
   type Logger,
   MCPConnectionError,
   MCPTransportError,
+  StdioErrorCode,
   silentLogger,
   type Transport,
 } from '@org/mcp-core';
@@ -71,7 +73,7 @@ export class StdioTransport implements Transport {
   async start(options: { signal?: AbortSignal } = {}): Promise<void> {
     if (this.state !== 'idle') {
       throw new MCPConnectionError(
-        'ALREADY_STARTED',
+        CoreErrorCode.ALREADY_STARTED,
         `The stdio transport of server "${this.serverName}" was already started; make a new one to connect again.`,
         { serverName: this.serverName },
       );
@@ -120,7 +122,7 @@ export class StdioTransport implements Transport {
     if (this.state !== 'starting') {
       options.signal?.throwIfAborted();
       throw new MCPConnectionError(
-        'TRANSPORT_CLOSED',
+        CoreErrorCode.TRANSPORT_CLOSED,
         `Server "${this.serverName}" was closed while it was starting.`,
         { serverName: this.serverName },
       );
@@ -241,7 +243,7 @@ export class StdioTransport implements Transport {
       this.child?.stdout.destroy();
       void this.stop(
         new MCPTransportError(
-          'MESSAGE_TOO_LARGE',
+          CoreErrorCode.MESSAGE_TOO_LARGE,
           `Server "${this.serverName}" sent a message larger than ${error.limit} bytes; the connection was closed. Raise maxMessageSize if such messages are expected.`,
           { serverName: this.serverName },
         ),
@@ -259,7 +261,7 @@ export class StdioTransport implements Transport {
       const snippet = line.length > SNIPPET ? `${line.slice(0, SNIPPET)}…` : line;
       this.onerror?.(
         new MCPTransportError(
-          'INVALID_JSON',
+          CoreErrorCode.INVALID_JSON,
           `Server "${this.serverName}" wrote a line that is not JSON on stdout (skipped): ${snippet}`,
           { serverName: this.serverName },
         ),
@@ -300,7 +302,7 @@ export class StdioTransport implements Transport {
       ? ` Its stderr ended with:\n${stderrTail.length > TAIL_IN_MESSAGE ? `…${stderrTail.slice(-TAIL_IN_MESSAGE)}` : stderrTail}`
       : ' It wrote nothing to stderr.';
     return new MCPConnectionError(
-      'SERVER_EXITED',
+      StdioErrorCode.SERVER_EXITED,
       `Server "${this.serverName}" ${how} unexpectedly. Check its command, arguments and environment, or run it by hand to see why.${tail}`,
       { serverName: this.serverName, exitCode: code, signal, stderrTail },
     );
@@ -308,17 +310,21 @@ export class StdioTransport implements Transport {
 
   private notRunning(): MCPConnectionError {
     return new MCPConnectionError(
-      'TRANSPORT_CLOSED',
+      CoreErrorCode.TRANSPORT_CLOSED,
       `Cannot write to server "${this.serverName}": its process is not running. Connect again.`,
       { serverName: this.serverName },
     );
   }
 
   private spawnFailed(why: string, cause?: unknown): MCPConnectionError {
-    return new MCPConnectionError('SPAWN_FAILED', `Could not start server "${this.serverName}": ${why}`, {
-      serverName: this.serverName,
-      cause,
-    });
+    return new MCPConnectionError(
+      StdioErrorCode.SPAWN_FAILED,
+      `Could not start server "${this.serverName}": ${why}`,
+      {
+        serverName: this.serverName,
+        cause,
+      },
+    );
   }
 }
 

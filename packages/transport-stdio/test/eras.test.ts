@@ -1,4 +1,5 @@
-import { eraCache, MCPError } from '@org/mcp-core';
+import { MCPError } from '@org/mcp-core';
+import { eraCache } from '@org/mcp-core/internal';
 import {
   captureLogger,
   expectCancelReachesServer,

@@ -1,0 +1,263 @@
+import type { MCPErrorCode } from './errorCodes.js';
+
+/** The class an error with a given code is raised as. */
+export type MCPErrorClassName =
+  | 'MCPError'
+  | 'MCPConnectionError'
+  | 'MCPTimeoutError'
+  | 'MCPAbortError'
+  | 'MCPTransportError'
+  | 'MCPProtocolError'
+  | 'MCPConfigError';
+
+/** What a code means, the class it comes as, and whether the manager tries again after it. */
+export interface ErrorCodeEntry {
+  readonly class: MCPErrorClassName;
+  /** `true`: another attempt may succeed; `'unless-401-403'`: retried except for those statuses. */
+  readonly retry: boolean | 'unless-401-403';
+  readonly meaning: string;
+}
+
+/**
+ * One entry per code; the root README's error table is checked against it by a test. Typed as
+ * a total record, so a code without an entry does not compile.
+ */
+export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
+  REQUEST_TIMEOUT: {
+    class: 'MCPTimeoutError',
+    retry: true,
+    meaning: 'a request or a connect ran past its timeout',
+  },
+  REQUEST_ABORTED: { class: 'MCPAbortError', retry: false, meaning: "the caller's AbortSignal fired" },
+  NOT_CONNECTED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the client or server is not connected',
+  },
+  CONNECT_FAILED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'connecting failed; `cause` says why',
+  },
+  CONNECTION_CLOSED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the connection closed while a request was pending',
+  },
+  CLIENT_CLOSED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the client was disconnected by its caller',
+  },
+  CLIENT_CLOSING: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'connect was called while the client was disconnecting',
+  },
+  PEER_CLOSED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the other end of an in-memory transport closed',
+  },
+  TRANSPORT_CLOSED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'a send on a transport that is closed',
+  },
+  TRANSPORT_NOT_STARTED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'a send on a transport that was never started',
+  },
+  ALREADY_STARTED: { class: 'MCPConnectionError', retry: true, meaning: 'a transport was started twice' },
+  UNSUPPORTED_PROTOCOL_VERSION: {
+    class: 'MCPConnectionError',
+    retry: false,
+    meaning: 'the server speaks no protocol revision this client speaks',
+  },
+  PROTOCOL_ERROR: {
+    class: 'MCPProtocolError',
+    retry: true,
+    meaning: 'the server answered with a JSON-RPC error (`rpcCode`, `data`)',
+  },
+  INVALID_RESULT: {
+    class: 'MCPProtocolError',
+    retry: true,
+    meaning: 'a result that does not have the shape its method requires',
+  },
+  INVALID_INITIALIZE_RESULT: {
+    class: 'MCPProtocolError',
+    retry: true,
+    meaning: 'an `initialize` result without a usable protocol version',
+  },
+  INVALID_DISCOVER_RESULT: {
+    class: 'MCPProtocolError',
+    retry: true,
+    meaning: 'a `server/discover` result without a usable version',
+  },
+  PAGINATION_LOOP: { class: 'MCPProtocolError', retry: true, meaning: 'a list method repeated a cursor' },
+  PAGINATION_LIMIT: {
+    class: 'MCPProtocolError',
+    retry: true,
+    meaning: 'a list method returned more pages than the limit',
+  },
+  INPUT_ROUNDS_EXCEEDED: {
+    class: 'MCPProtocolError',
+    retry: true,
+    meaning: 'the server kept asking for input past the round limit',
+  },
+  INPUT_UNAVAILABLE: {
+    class: 'MCPProtocolError',
+    retry: true,
+    meaning: 'the server asked for input the client has no handler for',
+  },
+  INVALID_JSON: { class: 'MCPTransportError', retry: true, meaning: 'a message that is not valid JSON-RPC' },
+  MESSAGE_TOO_LARGE: { class: 'MCPTransportError', retry: true, meaning: 'a message over the size limit' },
+  INVALID_URL: { class: 'MCPConfigError', retry: false, meaning: 'a server URL that is not an http(s) URL' },
+  SPAWN_FAILED: {
+    class: 'MCPConnectionError',
+    retry: false,
+    meaning: 'the stdio server could not be started (missing command, no permission)',
+  },
+  SERVER_EXITED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the stdio server exited (`exitCode`, `signal`, `stderrTail`)',
+  },
+  HTTP_STATUS: {
+    class: 'MCPTransportError',
+    retry: 'unless-401-403',
+    meaning: 'an HTTP answer with an error status (`status`)',
+  },
+  HTTP_CONTENT_TYPE: {
+    class: 'MCPTransportError',
+    retry: true,
+    meaning: 'an HTTP answer with a content type the transport cannot read',
+  },
+  HTTP_REQUEST_FAILED: {
+    class: 'MCPTransportError',
+    retry: true,
+    meaning: 'the HTTP request failed on the network (refused, reset, DNS)',
+  },
+  REDIRECT_REFUSED: {
+    class: 'MCPTransportError',
+    retry: true,
+    meaning: 'a redirect to another origin, which is never followed',
+  },
+  SESSION_LOST: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the server forgot the session again right after it was renewed',
+  },
+  INVALID_SESSION_ID: {
+    class: 'MCPTransportError',
+    retry: true,
+    meaning: 'a session id with characters outside visible ASCII',
+  },
+  STREAM_LOST: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the server event stream ended and could not be resumed',
+  },
+  STREAM_ENDED: {
+    class: 'MCPTransportError',
+    retry: true,
+    meaning: 'a response stream ended before the response',
+  },
+  ENDPOINT_MISSING: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the SSE stream ended before announcing its endpoint',
+  },
+  INVALID_ENDPOINT: {
+    class: 'MCPTransportError',
+    retry: true,
+    meaning: 'the SSE endpoint event is not a URL',
+  },
+  ENDPOINT_ORIGIN_MISMATCH: {
+    class: 'MCPTransportError',
+    retry: false,
+    meaning: "the SSE endpoint is on another origin than the stream's",
+  },
+  CONFIG_NOT_FOUND: { class: 'MCPConfigError', retry: false, meaning: 'the config file does not exist' },
+  CONFIG_READ_FAILED: {
+    class: 'MCPConfigError',
+    retry: false,
+    meaning: 'the config file or an `envFile` could not be read',
+  },
+  CONFIG_SYNTAX: { class: 'MCPConfigError', retry: false, meaning: 'the config file is not valid JSON' },
+  CONFIG_INVALID: {
+    class: 'MCPConfigError',
+    retry: false,
+    meaning: 'fields are wrong; `issues` lists each by dot path',
+  },
+  CONFIG_VARIABLE_UNSET: {
+    class: 'MCPConfigError',
+    retry: false,
+    meaning: 'a variable reference (`$VAR` in braces) is unset and has no default',
+  },
+  UNKNOWN_TRANSPORT: {
+    class: 'MCPConfigError',
+    retry: false,
+    meaning: 'a transport type no factory entry creates',
+  },
+  UNKNOWN_SERVER: {
+    class: 'MCPConnectionError',
+    retry: false,
+    meaning: 'no server of that name is configured',
+  },
+  SERVER_EXISTS: { class: 'MCPError', retry: false, meaning: 'a server of that name is already configured' },
+  SERVER_DISABLED: { class: 'MCPConnectionError', retry: false, meaning: 'the server is disabled' },
+  SERVER_STOPPED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the server was stopped while connecting',
+  },
+  SERVER_IDLE: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'a call to a server that was never connected',
+  },
+  SERVER_CONNECTING: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'a call to a server that is still connecting',
+  },
+  SERVER_RECONNECTING: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'a call to a server that is being restarted',
+  },
+  SERVER_FAILED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'a call to a server whose connect or restarts failed',
+  },
+  SERVER_CLOSING: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'a call to a server that is disconnecting',
+  },
+  SERVER_CLOSED: { class: 'MCPConnectionError', retry: true, meaning: 'a call to a server that is closed' },
+  UNHEALTHY: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the server failed its health checks and is being restarted',
+  },
+  RESTARTS_EXHAUSTED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'the server kept failing and restarts were given up',
+  },
+  MANAGER_SHUT_DOWN: { class: 'MCPConnectionError', retry: false, meaning: 'the manager is shut down' },
+  UNKNOWN_TOOL: {
+    class: 'MCPError',
+    retry: false,
+    meaning: 'no connected server offers a tool of that name',
+  },
+  TOOL_NAME_COLLISION: {
+    class: 'MCPError',
+    retry: false,
+    meaning: "two servers offer the same tool name under toolNaming 'none'",
+  },
+};

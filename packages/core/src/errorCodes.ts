@@ -1,0 +1,104 @@
+/**
+ * The error catalogue: every `MCPError.code` of the stack, one code per condition, grouped by
+ * the package that raises it. Code compares with these constants, never with string literals,
+ * so a renamed code is a compile error instead of a silent change of behaviour.
+ */
+
+/** Raised by the protocol engine in core, whatever the transport. */
+export const CoreErrorCode = {
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  REQUEST_ABORTED: 'REQUEST_ABORTED',
+  NOT_CONNECTED: 'NOT_CONNECTED',
+  CONNECT_FAILED: 'CONNECT_FAILED',
+  CONNECTION_CLOSED: 'CONNECTION_CLOSED',
+  CLIENT_CLOSED: 'CLIENT_CLOSED',
+  CLIENT_CLOSING: 'CLIENT_CLOSING',
+  PEER_CLOSED: 'PEER_CLOSED',
+  TRANSPORT_CLOSED: 'TRANSPORT_CLOSED',
+  TRANSPORT_NOT_STARTED: 'TRANSPORT_NOT_STARTED',
+  ALREADY_STARTED: 'ALREADY_STARTED',
+  UNSUPPORTED_PROTOCOL_VERSION: 'UNSUPPORTED_PROTOCOL_VERSION',
+  PROTOCOL_ERROR: 'PROTOCOL_ERROR',
+  INVALID_RESULT: 'INVALID_RESULT',
+  INVALID_INITIALIZE_RESULT: 'INVALID_INITIALIZE_RESULT',
+  INVALID_DISCOVER_RESULT: 'INVALID_DISCOVER_RESULT',
+  PAGINATION_LOOP: 'PAGINATION_LOOP',
+  PAGINATION_LIMIT: 'PAGINATION_LIMIT',
+  INPUT_ROUNDS_EXCEEDED: 'INPUT_ROUNDS_EXCEEDED',
+  INPUT_UNAVAILABLE: 'INPUT_UNAVAILABLE',
+  INVALID_JSON: 'INVALID_JSON',
+  MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE',
+  INVALID_URL: 'INVALID_URL',
+} as const;
+
+/** Raised by the stdio transport. */
+export const StdioErrorCode = {
+  SPAWN_FAILED: 'SPAWN_FAILED',
+  SERVER_EXITED: 'SERVER_EXITED',
+} as const;
+
+/** Raised by the HTTP exchange both remote transports share, and by Streamable HTTP. */
+export const HttpErrorCode = {
+  HTTP_STATUS: 'HTTP_STATUS',
+  HTTP_CONTENT_TYPE: 'HTTP_CONTENT_TYPE',
+  HTTP_REQUEST_FAILED: 'HTTP_REQUEST_FAILED',
+  REDIRECT_REFUSED: 'REDIRECT_REFUSED',
+  SESSION_LOST: 'SESSION_LOST',
+  INVALID_SESSION_ID: 'INVALID_SESSION_ID',
+  STREAM_LOST: 'STREAM_LOST',
+  STREAM_ENDED: 'STREAM_ENDED',
+} as const;
+
+/** Raised by the legacy HTTP+SSE transport. */
+export const SseErrorCode = {
+  ENDPOINT_MISSING: 'ENDPOINT_MISSING',
+  INVALID_ENDPOINT: 'INVALID_ENDPOINT',
+  ENDPOINT_ORIGIN_MISMATCH: 'ENDPOINT_ORIGIN_MISMATCH',
+} as const;
+
+/** Raised while reading and checking a config. */
+export const ConfigErrorCode = {
+  CONFIG_NOT_FOUND: 'CONFIG_NOT_FOUND',
+  CONFIG_READ_FAILED: 'CONFIG_READ_FAILED',
+  CONFIG_SYNTAX: 'CONFIG_SYNTAX',
+  CONFIG_INVALID: 'CONFIG_INVALID',
+  CONFIG_VARIABLE_UNSET: 'CONFIG_VARIABLE_UNSET',
+} as const;
+
+/** Raised by the client factory. */
+export const FactoryErrorCode = {
+  UNKNOWN_TRANSPORT: 'UNKNOWN_TRANSPORT',
+} as const;
+
+/** Raised by the connection manager. */
+export const ManagerErrorCode = {
+  UNKNOWN_SERVER: 'UNKNOWN_SERVER',
+  SERVER_EXISTS: 'SERVER_EXISTS',
+  SERVER_DISABLED: 'SERVER_DISABLED',
+  SERVER_STOPPED: 'SERVER_STOPPED',
+  SERVER_IDLE: 'SERVER_IDLE',
+  SERVER_CONNECTING: 'SERVER_CONNECTING',
+  SERVER_RECONNECTING: 'SERVER_RECONNECTING',
+  SERVER_FAILED: 'SERVER_FAILED',
+  SERVER_CLOSING: 'SERVER_CLOSING',
+  SERVER_CLOSED: 'SERVER_CLOSED',
+  UNHEALTHY: 'UNHEALTHY',
+  RESTARTS_EXHAUSTED: 'RESTARTS_EXHAUSTED',
+  MANAGER_SHUT_DOWN: 'MANAGER_SHUT_DOWN',
+  UNKNOWN_TOOL: 'UNKNOWN_TOOL',
+  TOOL_NAME_COLLISION: 'TOOL_NAME_COLLISION',
+} as const;
+
+/** Every code of the stack. */
+export const ErrorCode = {
+  ...CoreErrorCode,
+  ...StdioErrorCode,
+  ...HttpErrorCode,
+  ...SseErrorCode,
+  ...ConfigErrorCode,
+  ...FactoryErrorCode,
+  ...ManagerErrorCode,
+} as const;
+
+/** The union of every code: the type of `MCPError.code`. */
+export type MCPErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
