@@ -1,7 +1,7 @@
 import type { Logger } from './logger.js';
 import type { ClientCapabilities, Implementation } from './mcpTypes.js';
-import type { RequestHandlers } from './protocolSession.js';
 import type { ProtocolEra } from './protocolVersion.js';
+import type { RequestHandlers } from './requestHandlers.js';
 
 /** Options every client takes, whatever its transport. */
 export interface ClientOptions {

@@ -194,7 +194,7 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
   CONFIG_VARIABLE_UNSET: {
     class: 'MCPConfigError',
     retry: false,
-    meaning: 'a variable reference (`$VAR` in braces) is unset and has no default',
+    meaning: 'a variable reference that is unset and has no default',
   },
   UNKNOWN_TRANSPORT: {
     class: 'MCPConfigError',

@@ -1,6 +1,7 @@
 // The public API of @org/mcp-core: everything below is exported on purpose; nothing else is.
 export { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from './backoff.js';
 export { type BaseClientOptions, BaseMCPClient } from './baseClient.js';
+export type { MCPClientEvents, TransportContext } from './clientEvents.js';
 export {
   type ClientOptions,
   DEFAULT_CLIENT_INFO,
@@ -8,6 +9,16 @@ export {
   DEFAULT_HEALTH_CHECK_TIMEOUT,
   DEFAULT_PROBE_TIMEOUT,
 } from './clientOptions.js';
+export type {
+  AudioContent,
+  ContentAnnotations,
+  ContentBlock,
+  EmbeddedResource,
+  ImageContent,
+  ResourceContents,
+  ResourceLink,
+  TextContent,
+} from './contentBlock.js';
 export { ERROR_CATALOGUE, type ErrorCodeEntry, type MCPErrorClassName } from './errorCatalogue.js';
 export {
   ConfigErrorCode,
@@ -63,18 +74,13 @@ export {
   ToolSchema,
 } from './mcpTypes.js';
 export {
-  DEFAULT_REQUEST_TIMEOUT,
-  type RequestHandler,
-  type RequestHandlerContext,
-  type RequestHandlers,
-  type RequestOptions,
-} from './protocolSession.js';
-export {
   LATEST_PROTOCOL_VERSION,
   MODERN_PROTOCOL_VERSIONS,
   type ProtocolEra,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from './protocolVersion.js';
+export type { RequestHandler, RequestHandlerContext, RequestHandlers } from './requestHandlers.js';
+export { DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
 export {
   type CustomServerConfig,
   type HttpServerConfig,

@@ -1,7 +1,8 @@
-import type { JSONRPCNotification, JSONRPCRequest, JSONRPCResponse } from './jsonrpc.js';
+import type { MCPClientEvents } from './clientEvents.js';
+import type { JSONRPCRequest, JSONRPCResponse } from './jsonrpc.js';
 import type { CallToolResult, Implementation, ServerCapabilities, Tool } from './mcpTypes.js';
-import type { RequestOptions } from './protocolSession.js';
 import type { ProtocolEra } from './protocolVersion.js';
+import type { RequestOptions } from './requestOptions.js';
 
 export type ClientState = 'idle' | 'connecting' | 'connected' | 'closing' | 'closed';
 
@@ -36,11 +37,9 @@ export interface MCPClient {
   readonly instructions?: string | undefined;
   /** 'handshake' or 'modern' (2026-07-28, stateless), once connected. */
   readonly era?: ProtocolEra | undefined;
-  on(event: 'notification', listener: (notification: JSONRPCNotification) => void): this;
-  on(event: 'close', listener: (reason?: Error) => void): this;
-  on(event: 'error', listener: (error: Error) => void): this;
-  on(event: 'stateChange', listener: (state: ClientState, previous: ClientState) => void): this;
-  on(event: 'toolsChanged', listener: () => void): this;
-  off(event: string, listener: (...args: any[]) => void): this;
+  /** Events and their listener arguments: MCPClientEvents. */
+  on<E extends keyof MCPClientEvents>(event: E, listener: (...args: MCPClientEvents[E]) => void): this;
+  once<E extends keyof MCPClientEvents>(event: E, listener: (...args: MCPClientEvents[E]) => void): this;
+  off<E extends keyof MCPClientEvents>(event: E, listener: (...args: MCPClientEvents[E]) => void): this;
   [Symbol.asyncDispose](): Promise<void>;
 }

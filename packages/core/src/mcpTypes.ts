@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ContentBlock, ResourceContents } from './contentBlock.js';
 
 /**
  * The MCP result shapes the client reads. Loose objects: servers add fields across revisions
@@ -30,24 +31,24 @@ export const PromptSchema = z.looseObject({ name: z.string(), description: z.str
 export type Prompt = z.infer<typeof PromptSchema>;
 export const ListPromptsResultSchema = z.looseObject({ prompts: z.array(PromptSchema), nextCursor: cursor });
 
-export const ContentSchema = z.looseObject({ type: z.string() });
-export type Content = z.infer<typeof ContentSchema>;
+/** A content block (contentBlock.ts); the name earlier releases used. */
+export type Content = ContentBlock;
 
 export interface CallToolResult {
-  content: Content[];
+  content: ContentBlock[];
   structuredContent?: Record<string, unknown>;
   isError?: boolean;
   [key: string]: unknown;
 }
 
 export interface ReadResourceResult {
-  contents: Array<{ uri: string; mimeType?: string; text?: string; blob?: string; [key: string]: unknown }>;
+  contents: ResourceContents[];
   [key: string]: unknown;
 }
 
 export interface GetPromptResult {
   description?: string;
-  messages: Array<{ role: string; content: Content }>;
+  messages: Array<{ role: 'user' | 'assistant'; content: ContentBlock }>;
   [key: string]: unknown;
 }
 

@@ -1,6 +1,6 @@
 import { type EraChoice, eraCache } from './eraCache.js';
 import { CoreErrorCode } from './errorCodes.js';
-import { MCPConnectionError, MCPProtocolError, MCPTransportError } from './errors.js';
+import { MCPConnectionError, MCPProtocolError } from './errors.js';
 import { initializeHandshake, type NegotiationOptions, type ServerIdentity } from './handshake.js';
 import {
   identityFromDiscover,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CoreErrorCode } from './errorCodes.js';
 import { MCPProtocolError } from './errors.js';
-import type { RequestOptions } from './protocolSession.js';
+import type { RequestOptions } from './requestOptions.js';
 
 /** The part of a client paginate needs. */
 interface Requester {

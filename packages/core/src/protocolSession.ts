@@ -1,13 +1,6 @@
 import { CoreErrorCode } from './errorCodes.js';
-import {
-  JSONRPC_ERROR,
-  MCPAbortError,
-  MCPConnectionError,
-  MCPError,
-  MCPProtocolError,
-  MCPTimeoutError,
-  MCPTransportError,
-} from './errors.js';
+import { MCPAbortError, MCPConnectionError, MCPError, MCPTimeoutError } from './errors.js';
+import { requestWithInputRounds } from './inputRounds.js';
 import {
   classifyMessage,
   isErrorResponse,
@@ -19,41 +12,11 @@ import {
 } from './jsonrpc.js';
 import type { Logger } from './logger.js';
 import type { Progress } from './mcpTypes.js';
+import { type PendingRequest, releasePending } from './pendingRequest.js';
+import type { RequestHandlers } from './requestHandlers.js';
+import { DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
+import { ServerRequests } from './serverRequests.js';
 import type { Transport } from './transport.js';
-
-/** Per-request options. */
-export interface RequestOptions {
-  /** Milliseconds before the request fails with MCPTimeoutError; Infinity for none. Default: the client's requestTimeout (30 000). */
-  timeout?: number;
-  /** Aborts the request: it rejects with MCPAbortError and the server is told to cancel. */
-  signal?: AbortSignal;
-  /** Called for each `notifications/progress` the server sends for this request. */
-  onProgress?: (progress: Progress) => void;
-  /** Restart the timeout on each progress notification. Default false. */
-  resetTimeoutOnProgress?: boolean;
-  /** Hard ceiling in ms that progress cannot extend. Default: none. */
-  maxTotalTimeout?: number;
-}
-
-export const DEFAULT_REQUEST_TIMEOUT = 30_000;
-
-/** Rounds of `input_required` answered for one request before giving up. */
-export const MAX_INPUT_ROUNDS = 10;
-
-/** Context given to a handler of a server-to-client request. */
-export interface RequestHandlerContext {
-  /** Aborted when the server cancels the request or the connection goes away. */
-  signal: AbortSignal;
-  requestId: RequestId;
-}
-
-/** Answers one server-to-client request method (`roots/list`, `sampling/createMessage`, `elicitation/create`...). */
-export type RequestHandler = (
-  params: Record<string, unknown> | undefined,
-  context: RequestHandlerContext,
-) => unknown | Promise<unknown>;
-
-export type RequestHandlers = Record<string, RequestHandler>;
 
 export interface ProtocolSessionOptions {
   serverName?: string | undefined;
@@ -61,22 +24,10 @@ export interface ProtocolSessionOptions {
   requestTimeout?: number;
   handlers?: RequestHandlers;
   onNotification?: (notification: JSONRPCNotification) => void;
+  /** A problem the transport reports that did not end the connection. Default: logged. */
+  onTransportError?: (error: Error) => void;
   /** The transport went away on its own (not through `close`). */
   onTransportClose?: (reason: Error) => void;
-}
-
-interface PendingRequest {
-  method: string;
-  callerId: RequestId | undefined;
-  resolve: (response: JSONRPCResponse) => void;
-  reject: (error: unknown) => void;
-  timeout: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  maxTimer: ReturnType<typeof setTimeout> | undefined;
-  onProgress: ((progress: Progress) => void) | undefined;
-  resetTimeoutOnProgress: boolean;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
 }
 
 /**
@@ -86,7 +37,7 @@ interface PendingRequest {
 export class ProtocolSession {
   private nextId = 1;
   private readonly pending = new Map<number, PendingRequest>();
-  private readonly inbound = new Map<RequestId, AbortController>();
+  private readonly serverRequests: ServerRequests;
   private closedReason: Error | undefined;
   private readonly requestTimeout: number;
   private envelope: Record<string, unknown> | undefined;
@@ -98,7 +49,9 @@ export class ProtocolSession {
     this.requestTimeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
     transport.onmessage = (message) => this.receive(message);
     transport.onclose = (reason) => this.transportClosed(reason);
-    transport.onerror = (error) => options.logger.warn({ err: error }, 'transport error');
+    this.serverRequests = new ServerRequests(options.handlers, (m) => this.reply(m), options.logger);
+    transport.onerror =
+      options.onTransportError ?? ((error) => options.logger.warn({ err: error }, 'transport error'));
   }
 
   /** Requests still waiting for an answer. */
@@ -177,81 +130,21 @@ export class ProtocolSession {
   }
 
   /**
-   * Sends a request and resolves with its result; a JSON-RPC error becomes MCPProtocolError.
-   * A stateless-era `input_required` result is answered with the registered handlers and the
-   * request retried with `inputResponses` and `requestState`, as the caller would expect.
+   * Sends a request and resolves with its result; a JSON-RPC error becomes MCPProtocolError, and
+   * a stateless-era `input_required` result is answered by the handlers (inputRounds.ts).
    */
-  async request<T = Record<string, unknown>>(
+  request<T = Record<string, unknown>>(
     method: string,
     params?: Record<string, unknown>,
     options?: RequestOptions,
   ): Promise<T> {
-    let current = params;
-    for (let round = 0; ; round++) {
-      const response = await this.sendRequest({ method, params: current }, options);
-      if (isErrorResponse(response)) {
-        throw new MCPProtocolError(response.error.code, response.error.message, {
-          serverName: this.options.serverName,
-          data: response.error.data,
-          method,
-        });
-      }
-      const result = response.result;
-      const resultType = result.resultType;
-      if (resultType === undefined || resultType === 'complete') return result as T;
-      if (resultType !== 'input_required') {
-        throw new MCPProtocolError(
-          CoreErrorCode.INVALID_RESULT,
-          `${this.describeServer(true)} answered ${method} with unknown resultType "${String(resultType)}".`,
-          {
-            serverName: this.options.serverName,
-          },
-        );
-      }
-      if (round >= MAX_INPUT_ROUNDS) {
-        throw new MCPProtocolError(
-          CoreErrorCode.INPUT_ROUNDS_EXCEEDED,
-          `${this.describeServer(true)} still asked for input after ${MAX_INPUT_ROUNDS} rounds of ${method}; gave up.`,
-          {
-            serverName: this.options.serverName,
-          },
-        );
-      }
-      const inputResponses = await this.answerInputRequests(method, result.inputRequests, options?.signal);
-      current = { ...params };
-      if (inputResponses) current.inputResponses = inputResponses;
-      if (result.requestState !== undefined) current.requestState = result.requestState;
-    }
-  }
-
-  /** Runs the handler registered for each input the server asked for; keys are kept as the server chose them. */
-  private async answerInputRequests(
-    method: string,
-    requests: unknown,
-    signal: AbortSignal | undefined,
-  ): Promise<Record<string, unknown> | undefined> {
-    if (typeof requests !== 'object' || requests === null) return undefined;
-    const entries = Object.entries(
-      requests as Record<string, { method?: unknown; params?: Record<string, unknown> }>,
-    );
-    const answers = await Promise.all(
-      entries.map(async ([key, input]) => {
-        const handler = typeof input?.method === 'string' ? this.options.handlers?.[input.method] : undefined;
-        if (!handler) {
-          throw new MCPProtocolError(
-            CoreErrorCode.INPUT_UNAVAILABLE,
-            `${this.describeServer(true)} needs "${String(input?.method)}" input to complete ${method}, and no handler for it is registered (ClientOptions.handlers).`,
-            { serverName: this.options.serverName },
-          );
-        }
-        const result = await handler(input.params, {
-          signal: signal ?? new AbortController().signal,
-          requestId: key,
-        });
-        return [key, result ?? {}] as const;
-      }),
-    );
-    return Object.fromEntries(answers);
+    return requestWithInputRounds<T>(method, params, {
+      send: (current) => this.sendRequest({ method, params: current }, options),
+      handlers: this.options.handlers,
+      serverName: this.options.serverName,
+      server: this.describeServer(true),
+      signal: options?.signal,
+    });
   }
 
   /** Sends a notification. */
@@ -273,8 +166,7 @@ export class ProtocolSession {
       this.settle(wireId, entry);
       entry.reject(reason);
     }
-    for (const controller of this.inbound.values()) controller.abort(reason);
-    this.inbound.clear();
+    this.serverRequests.abortAll(reason);
   }
 
   private transportClosed(reason: Error | undefined): void {
@@ -304,7 +196,7 @@ export class ProtocolSession {
         this.receiveNotification(value as JSONRPCNotification);
         return;
       case 'request':
-        void this.receiveRequest(value as JSONRPCRequest);
+        void this.serverRequests.receive(value as JSONRPCRequest);
         return;
       default:
         this.options.logger.warn('skipped a message that is not JSON-RPC 2.0');
@@ -339,7 +231,7 @@ export class ProtocolSession {
       this.progress(params);
     } else if (method === 'notifications/cancelled' && params) {
       const id = params.requestId as RequestId | undefined;
-      if (id !== undefined) this.inbound.get(id)?.abort(new Error('cancelled by the server'));
+      if (id !== undefined) this.serverRequests.cancel(id, new Error('cancelled by the server'));
     }
     this.options.onNotification?.(notification);
   }
@@ -357,39 +249,6 @@ export class ProtocolSession {
       entry.onProgress(progress as unknown as Progress);
     } catch (error) {
       this.options.logger.warn({ err: error }, 'onProgress callback threw');
-    }
-  }
-
-  private async receiveRequest(request: JSONRPCRequest): Promise<void> {
-    const { id, method } = request;
-    if (method === 'ping') {
-      this.reply({ jsonrpc: '2.0', id, result: {} });
-      return;
-    }
-    const handler = this.options.handlers?.[method];
-    if (!handler) {
-      this.reply({
-        jsonrpc: '2.0',
-        id,
-        error: { code: JSONRPC_ERROR.METHOD_NOT_FOUND, message: `Method not found: ${method}` },
-      });
-      return;
-    }
-    const controller = new AbortController();
-    this.inbound.set(id, controller);
-    try {
-      const result = (await handler(request.params, { signal: controller.signal, requestId: id })) ?? {};
-      if (!controller.signal.aborted)
-        this.reply({ jsonrpc: '2.0', id, result: result as Record<string, unknown> });
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const code =
-        (error instanceof MCPProtocolError ? error.rpcCode : undefined) ?? JSONRPC_ERROR.INTERNAL_ERROR;
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.logger.warn({ method, err: error }, 'handler for a server request failed');
-      this.reply({ jsonrpc: '2.0', id, error: { code, message } });
-    } finally {
-      this.inbound.delete(id);
     }
   }
 
@@ -428,9 +287,7 @@ export class ProtocolSession {
   /** Removes every trace of a request: map entry, timers, abort listener. */
   private settle(wireId: number, entry: PendingRequest): void {
     this.pending.delete(wireId);
-    clearTimeout(entry.timer);
-    clearTimeout(entry.maxTimer);
-    if (entry.onAbort) entry.signal?.removeEventListener('abort', entry.onAbort);
+    releasePending(entry);
   }
 
   private abortError(method: string, signal: AbortSignal): Error {

@@ -25,7 +25,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
     super({
       ...options,
       ...remote,
-      createTransport: () =>
+      createTransport: ({ logger }) =>
         new DetectingTransport({
           detect: async (signal) =>
             this.detected ??
@@ -40,13 +40,13 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
                   url: config.url,
                   headers: config.headers,
                   serverName: name,
-                  logger: this.logger,
+                  logger,
                 })
               : new StreamableHttpTransport({
                   url: config.url,
                   headers: config.headers,
                   serverName: name,
-                  logger: this.logger,
+                  logger,
                   requestTimeout,
                 }),
         }),

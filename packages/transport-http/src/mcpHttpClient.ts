@@ -20,12 +20,12 @@ export class MCPHttpClient extends BaseMCPClient {
     super({
       ...options,
       ...remote,
-      createTransport: () =>
+      createTransport: ({ logger }) =>
         new StreamableHttpTransport({
           url,
           headers: config.headers,
           serverName: remote.name,
-          logger: this?.logger,
+          logger,
           requestTimeout: remote.requestTimeout,
           backoff: options.backoff,
           closeTimeout: options.closeTimeout,

@@ -21,12 +21,12 @@ export class MCPSSEClient extends BaseMCPClient {
     super({
       ...options,
       ...remote,
-      createTransport: () =>
+      createTransport: ({ logger }) =>
         new SSETransport({
           url,
           headers: config.headers,
           serverName: remote.name,
-          logger: this.logger,
+          logger,
           headersTimeout: options.headersTimeout,
           keepAliveTimeout: options.keepAliveTimeout,
           maxMessageSize: options.maxMessageSize,

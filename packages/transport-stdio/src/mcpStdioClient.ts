@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import {
   BaseMCPClient,
   type ClientOptions,
-  type Logger,
   MCPConfigError,
   type StdioServerConfig,
   TransportType,
@@ -30,8 +29,6 @@ export class MCPStdioClient extends BaseMCPClient {
       });
     }
     const name = options.name ?? basename(config.command);
-    // Set once super() returns; the transport is only made at connect time.
-    let logger: Logger | undefined;
     super({
       ...options,
       name,
@@ -40,7 +37,7 @@ export class MCPStdioClient extends BaseMCPClient {
       transportType: TransportType.STDIO,
       // The era a server speaks is learnt once per command line.
       eraCacheKey: `stdio ${JSON.stringify([config.command, ...(config.args ?? []), config.cwd ?? ''])}`,
-      createTransport: () => {
+      createTransport: ({ logger }) => {
         this.current = new StdioTransport({
           command: config.command,
           args: config.args,
@@ -57,7 +54,6 @@ export class MCPStdioClient extends BaseMCPClient {
         return this.current;
       },
     });
-    logger = this.logger;
   }
 
   /** The server process's pid (also its process group id on POSIX) while one is running. */
