@@ -31,7 +31,7 @@ const MAX_TTL_MS = 86_400_000;
 export class BaseMCPClient extends ClientConnection implements MCPClient {
   private readonly tools = new ToolCache();
 
-  // Not async: an async wrapper around the session's promise costs every call two more microtask hops.
+  // Not async: an async wrapper around the engine's promise costs every call two more microtask hops.
   sendRequest(request: JSONRPCRequest, options?: RequestOptions): Promise<JSONRPCResponse> {
     try {
       return this.liveSession(request.method).sendRequest(request, options);
@@ -66,12 +66,12 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
 
   /** Connected, transport alive and a ping answered within the timeout (a -32601 counts as alive). Never throws. */
   async isHealthy(options: { timeout?: number } = {}): Promise<boolean> {
-    if (this.state !== 'connected' || !this.session) return false;
+    if (this.state !== 'connected' || !this.engine) return false;
     if (this.transport?.isAlive?.() === false) return false;
     const timeout = options.timeout ?? this.options.healthCheckTimeout ?? DEFAULT_HEALTH_CHECK_TIMEOUT;
     try {
       // The stateless era has no ping; server/discover is the cheap round trip every modern server has.
-      await this.session.request(this.era === 'modern' ? 'server/discover' : 'ping', undefined, { timeout });
+      await this.engine.request(this.era === 'modern' ? 'server/discover' : 'ping', undefined, { timeout });
       return true;
     } catch (error) {
       return error instanceof MCPProtocolError && error.rpcCode === JSONRPC_ERROR.METHOD_NOT_FOUND;

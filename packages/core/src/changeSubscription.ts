@@ -1,7 +1,7 @@
 import { calculateBackoff } from './backoff.js';
 import { MCPProtocolError } from './errors.js';
 import type { Logger } from './logger.js';
-import type { ProtocolSession } from './protocolSession.js';
+import type { ProtocolEngine } from './protocolEngine.js';
 
 export const SUBSCRIPTION_ACKNOWLEDGED = 'notifications/subscriptions/acknowledged';
 
@@ -19,7 +19,7 @@ export class ChangeSubscription {
   private reopened = false;
 
   private constructor(
-    private readonly session: ProtocolSession,
+    private readonly engine: ProtocolEngine,
     private readonly notifications: Record<string, boolean>,
     private readonly logger: Logger,
     private readonly onResubscribed: () => void,
@@ -27,7 +27,7 @@ export class ChangeSubscription {
 
   /** Starts listening for what `capabilities` say can change; undefined when nothing can. */
   static open(
-    session: ProtocolSession,
+    engine: ProtocolEngine,
     capabilities: Record<string, unknown> | undefined,
     logger: Logger,
     onResubscribed: () => void,
@@ -39,7 +39,7 @@ export class ChangeSubscription {
     if (offers('prompts')) notifications.promptsListChanged = true;
     if (offers('resources')) notifications.resourcesListChanged = true;
     if (Object.keys(notifications).length === 0) return undefined;
-    const subscription = new ChangeSubscription(session, notifications, logger, onResubscribed);
+    const subscription = new ChangeSubscription(engine, notifications, logger, onResubscribed);
     subscription.listen();
     return subscription;
   }
@@ -59,8 +59,8 @@ export class ChangeSubscription {
   }
 
   private listen(): void {
-    if (this.stopped || this.session.isClosed) return;
-    this.session
+    if (this.stopped || this.engine.isClosed) return;
+    this.engine
       .request(
         'subscriptions/listen',
         { notifications: this.notifications },
@@ -73,7 +73,7 @@ export class ChangeSubscription {
   }
 
   private ended(error: unknown): void {
-    if (this.stopped || this.session.isClosed) return;
+    if (this.stopped || this.engine.isClosed) return;
     if (error instanceof MCPProtocolError) {
       this.logger.warn(
         { err: error },

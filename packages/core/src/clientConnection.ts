@@ -15,8 +15,8 @@ import { MCPAbortError, MCPConnectionError, MCPTimeoutError } from './errors.js'
 import type { JSONRPCNotification } from './jsonrpc.js';
 import { type Logger, silentLogger } from './logger.js';
 import type { ClientState, ConnectOptions } from './mcpClient.js';
-import { type NegotiatedSession, negotiateEra, ProbeLostConnection } from './negotiateEra.js';
-import { ProtocolSession } from './protocolSession.js';
+import { type Negotiation, negotiateEra, ProbeLostConnection } from './negotiateEra.js';
+import { ProtocolEngine } from './protocolEngine.js';
 import type { ProtocolEra } from './protocolVersion.js';
 import type { Transport } from './transport.js';
 
@@ -30,7 +30,7 @@ export interface BaseClientOptions extends ClientOptions {
 }
 
 /**
- * One client's connection: the state machine, the transport and protocol session of the current
+ * One client's connection: the state machine, the transport and protocol engine of the current
  * connect, era negotiation, disconnect and loss. BaseMCPClient adds the request API on top.
  */
 export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
@@ -39,11 +39,11 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
   protected transportName: string;
   protected readonly logger: Logger;
   protected readonly options: BaseClientOptions;
-  /** The live session, while connected. */
-  protected session: ProtocolSession | undefined;
+  /** The live protocol engine, while connected. */
+  protected engine: ProtocolEngine | undefined;
   protected transport: Transport | undefined;
   private currentState: ClientState = 'idle';
-  private identity: NegotiatedSession | undefined;
+  private identity: Negotiation | undefined;
   private connecting: { promise: Promise<void>; controller: AbortController } | undefined;
   private closing: Promise<void> | undefined;
   /** Stateless era: where list_changed notifications come from. */
@@ -121,17 +121,17 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     this.setState('connecting');
     try {
       try {
-        await this.openSession(controller.signal, timeout, this.options.era ?? 'auto');
+        await this.openConnection(controller.signal, timeout, this.options.era ?? 'auto');
       } catch (error) {
         if (!(error instanceof ProbeLostConnection)) throw error;
         this.logger.info('the server closed on the era probe; starting it again in the handshake era');
-        await this.openSession(controller.signal, timeout, 'handshake');
+        await this.openConnection(controller.signal, timeout, 'handshake');
       }
       this.setState('connected');
       const { protocolVersion, era, serverInfo } = this;
       this.logger.info({ protocolVersion, era, how: this.identity?.how, serverInfo }, 'connected');
-      if (this.era === 'modern' && this.session)
-        this.changes = ChangeSubscription.open(this.session, this.serverCapabilities, this.logger, () => {
+      if (this.era === 'modern' && this.engine)
+        this.changes = ChangeSubscription.open(this.engine, this.serverCapabilities, this.logger, () => {
           // Changes may have been missed while the subscription was down.
           this.invalidateTools();
           this.emit('toolsChanged');
@@ -142,10 +142,14 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     }
   }
 
-  /** One transport and session, started and negotiated; on failure nothing is left running. */
-  private async openSession(signal: AbortSignal, timeout: number, era: 'auto' | ProtocolEra): Promise<void> {
+  /** One transport and protocol engine, started and negotiated; on failure nothing is left running. */
+  private async openConnection(
+    signal: AbortSignal,
+    timeout: number,
+    era: 'auto' | ProtocolEra,
+  ): Promise<void> {
     const transport = this.options.createTransport({ logger: this.logger, serverName: this.name });
-    const session = new ProtocolSession(transport, {
+    const engine = new ProtocolEngine(transport, {
       serverName: this.name,
       logger: this.logger,
       requestTimeout: this.options.requestTimeout,
@@ -155,13 +159,13 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
       onTransportClose: (reason) => this.onTransportClose(transport, reason),
     });
     this.transport = transport;
-    this.session = session;
+    this.engine = engine;
     try {
       await abortable(transport.start({ signal }), signal);
       // Read after start: a transport that detects what the server speaks knows only then.
       const handshakeOnly = era === 'auto' && transport.handshakeOnly === true;
       const negotiated = await abortable(
-        negotiateEra(session, {
+        negotiateEra(engine, {
           clientInfo: this.options.clientInfo ?? DEFAULT_CLIENT_INFO,
           capabilities: capabilitiesFor(this.options),
           protocolVersion: this.options.protocolVersion,
@@ -179,10 +183,10 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     } catch (raw) {
       const probeLost = raw instanceof ProbeLostConnection;
       const error = probeLost ? raw : connectFailure(this.name, raw, signal, transport);
-      session.close(error);
+      engine.close(error);
       await this.closeTransport(transport);
       this.transport = undefined;
-      this.session = undefined;
+      this.engine = undefined;
       if (!probeLost) {
         this.setState('closed');
         this.logger.warn({ err: error }, 'connect failed');
@@ -210,10 +214,10 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     }
     if (this.currentState !== 'connected') return this.lost ?? Promise.resolve();
     const transport = this.transport;
-    const session = this.session;
+    const engine = this.engine;
     this.stopListening();
     this.setState('closing');
-    session?.close(
+    engine?.close(
       new MCPConnectionError(
         CoreErrorCode.CLIENT_CLOSED,
         `Server "${this.name}" was disconnected by the client.`,
@@ -225,7 +229,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     this.closing = (async () => {
       if (transport) await this.closeTransport(transport);
       this.transport = undefined;
-      this.session = undefined;
+      this.engine = undefined;
       this.invalidateTools();
       this.setState('closed');
       this.emit('close');
@@ -240,9 +244,9 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     await this.disconnect();
   }
 
-  /** The session to send on, or the NOT_CONNECTED error saying why there is none. */
-  protected liveSession(method: string): ProtocolSession {
-    if (this.currentState === 'connected' && this.session) return this.session;
+  /** The protocol engine to send on, or the NOT_CONNECTED error saying why there is none. */
+  protected liveSession(method: string): ProtocolEngine {
+    if (this.currentState === 'connected' && this.engine) return this.engine;
     throw new MCPConnectionError(
       CoreErrorCode.NOT_CONNECTED,
       `Cannot send "${method}": server "${this.name}" is ${this.currentState}. Call connect() first.`,
@@ -270,7 +274,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     this.logger.warn({ err: reason }, 'connection lost');
     this.stopListening();
     this.transport = undefined;
-    this.session = undefined;
+    this.engine = undefined;
     this.invalidateTools();
     // close() is idempotent: it waits for whatever the transport is still stopping, and reaps anything left.
     this.lost = this.closeTransport(transport);

@@ -6,7 +6,7 @@ import {
   InitializeResultSchema,
   type ServerCapabilities,
 } from './mcpTypes.js';
-import type { ProtocolSession } from './protocolSession.js';
+import type { ProtocolEngine } from './protocolEngine.js';
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from './protocolVersion.js';
 
 /** What the client learns about a server when it connects, whatever the protocol era. */
@@ -32,11 +32,11 @@ export interface NegotiationOptions {
  * `notifications/initialized`. The seam where the stateless era plugs in beside it.
  */
 export async function initializeHandshake(
-  session: ProtocolSession,
+  engine: ProtocolEngine,
   options: NegotiationOptions,
 ): Promise<ServerIdentity> {
   const offered = options.protocolVersion ?? LATEST_PROTOCOL_VERSION;
-  const raw = await session.request(
+  const raw = await engine.request(
     'initialize',
     { protocolVersion: offered, capabilities: options.capabilities, clientInfo: options.clientInfo },
     { timeout: options.timeout, signal: options.signal },
@@ -59,7 +59,7 @@ export async function initializeHandshake(
       { serverName: options.serverName },
     );
   }
-  await session.notify('notifications/initialized');
+  await engine.notify('notifications/initialized');
   return {
     protocolVersion: result.protocolVersion,
     serverInfo: result.serverInfo,

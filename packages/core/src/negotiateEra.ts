@@ -9,7 +9,7 @@ import {
   pickModernVersion,
   supportedVersionsOf,
 } from './modernEra.js';
-import type { ProtocolSession } from './protocolSession.js';
+import type { ProtocolEngine } from './protocolEngine.js';
 import {
   eraOf,
   MODERN_PROTOCOL_VERSIONS,
@@ -25,7 +25,7 @@ export interface EraNegotiationOptions extends NegotiationOptions {
   cacheKey?: string | undefined;
 }
 
-export interface NegotiatedSession extends ServerIdentity {
+export interface Negotiation extends ServerIdentity {
   era: ProtocolEra;
   /**
    * How the era was settled, for the connect log: a pin, a remembered answer, the probe, a refused
@@ -44,9 +44,9 @@ export class ProbeLostConnection extends Error {}
  * "handshake". The answer is cached per server.
  */
 export async function negotiateEra(
-  session: ProtocolSession,
+  engine: ProtocolEngine,
   options: EraNegotiationOptions,
-): Promise<NegotiatedSession> {
+): Promise<Negotiation> {
   const pinned = options.protocolVersion ? eraOf(options.protocolVersion) : undefined;
   const cached = eraCache.get(options.cacheKey);
   const choice: EraChoice | undefined = pinned
@@ -63,9 +63,9 @@ export async function negotiateEra(
   try {
     const result = choice
       ? choice.era === 'modern'
-        ? await discover(session, options, choice.version, options.timeout)
-        : await handshake(session, options, choice.version)
-      : await probe(session, options);
+        ? await discover(engine, options, choice.version, options.timeout)
+        : await handshake(engine, options, choice.version)
+      : await probe(engine, options);
     eraCache.set(options.cacheKey, { era: result.era, version: result.protocolVersion });
     return {
       ...result,
@@ -78,23 +78,23 @@ export async function negotiateEra(
   }
 }
 
-async function probe(session: ProtocolSession, options: EraNegotiationOptions): Promise<NegotiatedSession> {
+async function probe(engine: ProtocolEngine, options: EraNegotiationOptions): Promise<Negotiation> {
   const latest = MODERN_PROTOCOL_VERSIONS[0] as string;
   try {
-    return await discover(session, options, latest, Math.min(options.probeTimeout, options.timeout));
+    return await discover(engine, options, latest, Math.min(options.probeTimeout, options.timeout));
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    if (error instanceof NotModern) return handshake(session, options, undefined);
+    if (error instanceof NotModern) return handshake(engine, options, undefined);
     const supported = supportedVersionsOf(error);
     if (supported) {
       const modern = pickModernVersion(supported);
-      if (modern) return discover(session, options, modern, options.timeout);
+      if (modern) return discover(engine, options, modern, options.timeout);
       const handshakeVersion = SUPPORTED_PROTOCOL_VERSIONS.find((v) => supported.includes(v));
-      if (handshakeVersion) return handshake(session, options, handshakeVersion);
+      if (handshakeVersion) return handshake(engine, options, handshakeVersion);
       throw unsupported(options, supported);
     }
-    if (session.isClosed) throw new ProbeLostConnection();
-    return handshake(session, options, undefined);
+    if (engine.isClosed) throw new ProbeLostConnection();
+    return handshake(engine, options, undefined);
   }
 }
 
@@ -102,21 +102,21 @@ async function probe(session: ProtocolSession, options: EraNegotiationOptions): 
 class NotModern extends Error {}
 
 async function discover(
-  session: ProtocolSession,
+  engine: ProtocolEngine,
   options: EraNegotiationOptions,
   version: string,
   timeout: number,
-): Promise<NegotiatedSession> {
-  session.setEnvelope(modernEnvelope(version, options.capabilities, options.clientInfo));
+): Promise<Negotiation> {
+  engine.setEnvelope(modernEnvelope(version, options.capabilities, options.clientInfo));
   let result: unknown;
   try {
-    result = await session.request('server/discover', undefined, { timeout, signal: options.signal });
+    result = await engine.request('server/discover', undefined, { timeout, signal: options.signal });
   } catch (error) {
-    session.setEnvelope(undefined);
+    engine.setEnvelope(undefined);
     throw error;
   }
   if (!isDiscoverResult(result)) {
-    session.setEnvelope(undefined);
+    engine.setEnvelope(undefined);
     if (options.era === 'modern' || eraOf(options.protocolVersion ?? '') === 'modern') {
       throw new MCPProtocolError(
         CoreErrorCode.INVALID_DISCOVER_RESULT,
@@ -132,23 +132,23 @@ async function discover(
     ? version
     : pickModernVersion(result.supportedVersions);
   if (!chosen) {
-    session.setEnvelope(undefined);
+    engine.setEnvelope(undefined);
     throw unsupported(options, result.supportedVersions);
   }
   if (chosen !== version)
-    session.setEnvelope(modernEnvelope(chosen, options.capabilities, options.clientInfo));
+    engine.setEnvelope(modernEnvelope(chosen, options.capabilities, options.clientInfo));
   return { ...identityFromDiscover(result, chosen), era: 'modern' };
 }
 
 async function handshake(
-  session: ProtocolSession,
+  engine: ProtocolEngine,
   options: EraNegotiationOptions,
   version: string | undefined,
-): Promise<NegotiatedSession> {
-  session.setEnvelope(undefined);
+): Promise<Negotiation> {
+  engine.setEnvelope(undefined);
   try {
     return {
-      ...(await initializeHandshake(session, { ...options, protocolVersion: version })),
+      ...(await initializeHandshake(engine, { ...options, protocolVersion: version })),
       era: 'handshake',
     };
   } catch (error) {
@@ -157,7 +157,7 @@ async function handshake(
     if (!supported) throw error;
     const modern = pickModernVersion(supported);
     if (modern && options.era === 'auto' && !options.protocolVersion)
-      return { ...(await discover(session, options, modern, options.timeout)), how: 'initialize refused' };
+      return { ...(await discover(engine, options, modern, options.timeout)), how: 'initialize refused' };
     throw unsupported(options, supported, error);
   }
 }

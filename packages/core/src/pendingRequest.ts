@@ -1,7 +1,7 @@
 import type { JSONRPCResponse, RequestId } from './jsonrpc.js';
 import type { Progress } from './mcpTypes.js';
 
-/** A request the session sent and waits an answer for. */
+/** A request the protocol engine sent and waits an answer for. */
 export interface PendingRequest {
   method: string;
   callerId: RequestId | undefined;

@@ -7,7 +7,7 @@ export interface TransportSendOptions {
 
 /**
  * What a transport does: move JSON-RPC messages. Everything protocol-level (ids, timeouts,
- * handshake, server requests) lives in the ProtocolSession on top of it.
+ * handshake, server requests) lives in the ProtocolEngine on top of it.
  */
 export interface Transport {
   /** Opens the channel (spawns the process, opens the stream). Rejects with a typed MCPError. */
@@ -32,7 +32,7 @@ export interface Transport {
   /**
    * The request with this wire id timed out or was cancelled: stop sending it and reading its
    * answer (HTTP aborts its POST). For transports where a request holds something of its own; the
-   * session calls it instead of handing every request an AbortSignal, which costs far more.
+   * protocol engine calls it instead of handing every request an AbortSignal, which costs far more.
    */
   abortRequest?(requestId: RequestId, reason: Error): void;
   /** The transport exists only in the handshake era (legacy HTTP+SSE): era 'auto' skips the `server/discover` probe. */

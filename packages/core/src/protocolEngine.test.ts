@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { InMemoryTransport } from './inMemoryTransport.js';
 import type { JSONRPCMessage } from './jsonrpc.js';
 import type { LogFn, Logger } from './logger.js';
-import { ProtocolSession } from './protocolSession.js';
+import { ProtocolEngine } from './protocolEngine.js';
 
 function recordingLogger(lines: string[]): Logger {
   const log: LogFn = (obj: unknown, msg?: unknown) =>
@@ -11,10 +11,10 @@ function recordingLogger(lines: string[]): Logger {
   return logger;
 }
 
-function pair(options: Partial<ConstructorParameters<typeof ProtocolSession>[1]> = {}) {
+function pair(options: Partial<ConstructorParameters<typeof ProtocolEngine>[1]> = {}) {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const lines: string[] = [];
-  const session = new ProtocolSession(clientSide, {
+  const session = new ProtocolEngine(clientSide, {
     logger: recordingLogger(lines),
     serverName: 's',
     ...options,
@@ -26,7 +26,7 @@ function pair(options: Partial<ConstructorParameters<typeof ProtocolSession>[1]>
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('ProtocolSession', () => {
+describe('ProtocolEngine', () => {
   it('skips inbound values that are not JSON-RPC, and settles batched responses', async () => {
     const { session, serverSide, received, lines } = pair();
     const a = session.request('a');
@@ -69,7 +69,7 @@ describe('ProtocolSession', () => {
       if ('method' in message && message.method === 'bad') throw new Error('HTTP 500');
       return send(message);
     });
-    const session = new ProtocolSession(clientSide, { logger: recordingLogger([]) });
+    const session = new ProtocolEngine(clientSide, { logger: recordingLogger([]) });
     await expect(session.request('bad')).rejects.toThrow('HTTP 500');
     expect(session.pendingCount).toBe(0);
     expect(session.isClosed).toBe(false);

@@ -18,7 +18,7 @@ import { DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.j
 import { ServerRequests } from './serverRequests.js';
 import type { Transport } from './transport.js';
 
-export interface ProtocolSessionOptions {
+export interface ProtocolEngineOptions {
   serverName?: string | undefined;
   logger: Logger;
   requestTimeout?: number;
@@ -34,7 +34,7 @@ export interface ProtocolSessionOptions {
  * The protocol engine shared by every transport: its own wire ids, timeouts, cancellation,
  * progress, server-to-client requests and notifications. Every pending request settles.
  */
-export class ProtocolSession {
+export class ProtocolEngine {
   private nextId = 1;
   private readonly pending = new Map<number, PendingRequest>();
   private readonly serverRequests: ServerRequests;
@@ -44,7 +44,7 @@ export class ProtocolSession {
 
   constructor(
     private readonly transport: Transport,
-    private readonly options: ProtocolSessionOptions,
+    private readonly options: ProtocolEngineOptions,
   ) {
     this.requestTimeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
     transport.onmessage = (message) => this.receive(message);
@@ -156,7 +156,7 @@ export class ProtocolSession {
   }
 
   /**
-   * Stops the session: every pending request rejects at once with `reason` and running
+   * Stops the engine: every pending request rejects at once with `reason` and running
    * handlers are aborted. Does not close the transport; the owner does that.
    */
   close(reason: Error): void {
