@@ -17,6 +17,12 @@ import {
 import { isHeaderMismatch } from './modernEra.js';
 import { paginate } from './paginate.js';
 import type { RequestOptions } from './requestOptions.js';
+import {
+  checkCallToolResult,
+  checkGetPromptResult,
+  checkReadResourceResult,
+  type ResultCheck,
+} from './resultShapes.js';
 import { ToolCache } from './toolCache.js';
 
 export type { BaseClientOptions } from './clientConnection.js';
@@ -45,11 +51,22 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     params?: object,
     options?: RequestOptions,
   ): Promise<T> {
+    return this.checkedRequest<T>(method, params, options);
+  }
+
+  /** A request whose result is checked by shape before the caller gets it (resultShapes.ts). */
+  private checkedRequest<T>(
+    method: string,
+    params?: object,
+    options?: RequestOptions,
+    check?: ResultCheck<T>,
+  ): Promise<T> {
     try {
       return this.liveSession(method).request<T>(
         method,
         params as Record<string, unknown> | undefined,
         options,
+        check,
       );
     } catch (error) {
       return Promise.reject(error);
@@ -97,6 +114,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
         (r) => r.tools,
         requestOptions,
         onFirstPage,
+        this.options.listLimits,
       );
       return { tools, ttl };
     });
@@ -104,7 +122,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
 
   callTool(name: string, args: object = {}, options?: RequestOptions): Promise<CallToolResult> {
     const params = { name, arguments: args };
-    const call = this.request<CallToolResult>('tools/call', params, options);
+    const call = this.checkedRequest('tools/call', params, options, checkCallToolResult);
     // Only the stateless era has Mcp-Param headers; the handshake era's hot path stays one promise.
     if (this.era !== 'modern') return call;
     return call.catch(async (error: unknown) => {
@@ -113,20 +131,38 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
       if (!isHeaderMismatch(error)) throw error;
       this.logger.debug({ tool: name }, 'header mismatch; listing tools again before one retry');
       await this.getTools({ refresh: true, timeout: options?.timeout, signal: options?.signal });
-      return this.request<CallToolResult>('tools/call', params, options);
+      return this.checkedRequest('tools/call', params, options, checkCallToolResult);
     });
   }
 
   listResources(options?: RequestOptions): Promise<Resource[]> {
-    return paginate(this, 'resources/list', ListResourcesResultSchema, (r) => r.resources, options);
+    const { listLimits } = this.options;
+    return paginate(
+      this,
+      'resources/list',
+      ListResourcesResultSchema,
+      (r) => r.resources,
+      options,
+      undefined,
+      listLimits,
+    );
   }
 
   readResource(uri: string, options?: RequestOptions): Promise<ReadResourceResult> {
-    return this.request<ReadResourceResult>('resources/read', { uri }, options);
+    return this.checkedRequest('resources/read', { uri }, options, checkReadResourceResult);
   }
 
   listPrompts(options?: RequestOptions): Promise<Prompt[]> {
-    return paginate(this, 'prompts/list', ListPromptsResultSchema, (r) => r.prompts, options);
+    const { listLimits } = this.options;
+    return paginate(
+      this,
+      'prompts/list',
+      ListPromptsResultSchema,
+      (r) => r.prompts,
+      options,
+      undefined,
+      listLimits,
+    );
   }
 
   getPrompt(
@@ -134,7 +170,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     args: Record<string, string> = {},
     options?: RequestOptions,
   ): Promise<GetPromptResult> {
-    return this.request<GetPromptResult>('prompts/get', { name, arguments: args }, options);
+    return this.checkedRequest('prompts/get', { name, arguments: args }, options, checkGetPromptResult);
   }
 
   protected invalidateTools(): void {

@@ -1,5 +1,6 @@
 import type { Logger } from './logger.js';
 import type { ClientCapabilities, Implementation } from './mcpTypes.js';
+import type { ListLimits } from './paginate.js';
 import type { ProtocolEra } from './protocolVersion.js';
 import type { RequestHandlers } from './requestHandlers.js';
 
@@ -28,6 +29,8 @@ export interface ClientOptions {
    * `initialize` handshake; 'handshake' and 'modern' skip the probe. Default 'auto'.
    */
   era?: 'auto' | ProtocolEra;
+  /** Bounds on a list across its pages (tools, resources, prompts). Default 50 000 items, 32 MiB. */
+  listLimits?: ListLimits;
   /** How long the `server/discover` probe may take before the server is taken for handshake-era, in ms. Default 5000. */
   probeTimeout?: number;
 }

@@ -99,7 +99,7 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
   PAGINATION_LIMIT: {
     class: 'MCPProtocolError',
     retry: true,
-    meaning: 'a list method returned more pages than the limit',
+    meaning: 'a list went past its bound in items, bytes (`listLimits`) or pages',
   },
   INPUT_ROUNDS_EXCEEDED: {
     class: 'MCPProtocolError',

@@ -73,6 +73,7 @@ export {
   type Tool,
   ToolSchema,
 } from './mcpTypes.js';
+export { DEFAULT_LIST_LIMITS, type ListLimits } from './paginate.js';
 export {
   LATEST_PROTOCOL_VERSION,
   MODERN_PROTOCOL_VERSIONS,

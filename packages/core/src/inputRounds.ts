@@ -1,7 +1,8 @@
 import { CoreErrorCode } from './errorCodes.js';
 import { MCPProtocolError } from './errors.js';
 import { isErrorResponse, type JSONRPCResponse } from './jsonrpc.js';
-import type { RequestHandlers } from './requestHandlers.js';
+import { handlerFor, type RequestHandlers } from './requestHandlers.js';
+import type { ResultCheck } from './resultShapes.js';
 
 /** Rounds of `input_required` answered for one request before giving up. */
 export const MAX_INPUT_ROUNDS = 10;
@@ -13,6 +14,8 @@ interface InputRoundsContext {
   /** 'Server "x"' or 'The server', for messages. */
   server: string;
   signal: AbortSignal | undefined;
+  /** Checks the final result's shape before the caller gets it. */
+  check?: ResultCheck<unknown> | undefined;
 }
 
 /**
@@ -23,7 +26,7 @@ interface InputRoundsContext {
 export async function requestWithInputRounds<T>(
   method: string,
   params: Record<string, unknown> | undefined,
-  context: InputRoundsContext,
+  context: InputRoundsContext & { check?: ResultCheck<T> | undefined },
 ): Promise<T> {
   const { serverName } = context;
   let current = params;
@@ -38,7 +41,8 @@ export async function requestWithInputRounds<T>(
     }
     const result = response.result;
     const resultType = result.resultType;
-    if (resultType === undefined || resultType === 'complete') return result as T;
+    if (resultType === undefined || resultType === 'complete')
+      return (context.check ? context.check(result, serverName) : result) as T;
     if (resultType !== 'input_required') {
       throw new MCPProtocolError(
         CoreErrorCode.INVALID_RESULT,
@@ -72,7 +76,8 @@ async function answerInputRequests(
   );
   const answers = await Promise.all(
     entries.map(async ([key, input]) => {
-      const handler = typeof input?.method === 'string' ? context.handlers?.[input.method] : undefined;
+      const handler =
+        typeof input?.method === 'string' ? handlerFor(context.handlers, input.method) : undefined;
       if (!handler) {
         throw new MCPProtocolError(
           CoreErrorCode.INPUT_UNAVAILABLE,

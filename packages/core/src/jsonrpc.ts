@@ -52,5 +52,19 @@ export function classifyMessage(value: unknown): MessageKind {
 }
 
 export function isErrorResponse(response: JSONRPCResponse): response is JSONRPCErrorResponse {
-  return 'error' in response && response.error !== undefined;
+  return 'error' in response && typeof response.error === 'object' && response.error !== null;
+}
+
+/** What is wrong with a response's envelope (`"result": null`, `"error": 42`…), or undefined when it is whole. */
+export function responseProblem(response: JSONRPCResponse): string | undefined {
+  const raw = response as { result?: unknown; error?: unknown };
+  if (raw.error !== undefined) {
+    const error = raw.error as { code?: unknown } | null;
+    return typeof error === 'object' && error !== null && typeof error.code === 'number'
+      ? undefined
+      : 'an error that is not a JSON-RPC error object';
+  }
+  const result = raw.result;
+  if (typeof result === 'object' && result !== null && !Array.isArray(result)) return undefined;
+  return `a result that is ${result === null ? 'null' : Array.isArray(result) ? 'an array' : typeof result}, not an object`;
 }

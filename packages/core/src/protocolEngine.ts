@@ -1,5 +1,5 @@
 import { CoreErrorCode } from './errorCodes.js';
-import { MCPAbortError, MCPConnectionError, MCPError, MCPTimeoutError } from './errors.js';
+import { MCPAbortError, MCPConnectionError, MCPError, MCPProtocolError, MCPTimeoutError } from './errors.js';
 import { requestWithInputRounds } from './inputRounds.js';
 import {
   classifyMessage,
@@ -9,12 +9,14 @@ import {
   type JSONRPCRequest,
   type JSONRPCResponse,
   type RequestId,
+  responseProblem,
 } from './jsonrpc.js';
 import type { Logger } from './logger.js';
 import type { Progress } from './mcpTypes.js';
 import { type PendingRequest, releasePending } from './pendingRequest.js';
 import type { RequestHandlers } from './requestHandlers.js';
 import { DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
+import type { ResultCheck } from './resultShapes.js';
 import { ServerRequests } from './serverRequests.js';
 import type { Transport } from './transport.js';
 
@@ -137,8 +139,10 @@ export class ProtocolEngine {
     method: string,
     params?: Record<string, unknown>,
     options?: RequestOptions,
+    check?: ResultCheck<T>,
   ): Promise<T> {
     return requestWithInputRounds<T>(method, params, {
+      check,
       send: (current) => this.sendRequest({ method, params: current }, options),
       handlers: this.options.handlers,
       serverName: this.options.serverName,
@@ -221,6 +225,20 @@ export class ProtocolEngine {
       return;
     }
     this.settle(wireId as number, entry);
+    const problem = responseProblem(response);
+    if (problem) {
+      entry.reject(
+        new MCPProtocolError(
+          CoreErrorCode.INVALID_RESULT,
+          `${this.describeServer(true)} answered ${entry.method} with ${problem}.`,
+          {
+            serverName: this.options.serverName,
+            method: entry.method,
+          },
+        ),
+      );
+      return;
+    }
     if (entry.callerId !== undefined) response = { ...response, id: entry.callerId };
     entry.resolve(response);
   }

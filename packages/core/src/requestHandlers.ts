@@ -14,3 +14,11 @@ export type RequestHandler = (
 ) => unknown | Promise<unknown>;
 
 export type RequestHandlers = Record<string, RequestHandler>;
+
+/** The handler registered for a method from the wire: own keys only, so `constructor` or `toString` is never a handler. */
+export function handlerFor(
+  handlers: RequestHandlers | undefined,
+  method: string,
+): RequestHandler | undefined {
+  return handlers !== undefined && Object.hasOwn(handlers, method) ? handlers[method] : undefined;
+}

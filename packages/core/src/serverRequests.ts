@@ -1,7 +1,7 @@
 import { JSONRPC_ERROR, MCPProtocolError } from './errors.js';
 import type { JSONRPCMessage, JSONRPCRequest, RequestId } from './jsonrpc.js';
 import type { Logger } from './logger.js';
-import type { RequestHandlers } from './requestHandlers.js';
+import { handlerFor, type RequestHandlers } from './requestHandlers.js';
 
 /**
  * Requests the server sends the client (`ping`, `roots/list`, `sampling/createMessage`,
@@ -23,7 +23,7 @@ export class ServerRequests {
       this.reply({ jsonrpc: '2.0', id, result: {} });
       return;
     }
-    const handler = this.handlers?.[method];
+    const handler = handlerFor(this.handlers, method);
     if (!handler) {
       this.reply({
         jsonrpc: '2.0',
