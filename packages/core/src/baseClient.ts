@@ -21,6 +21,7 @@ import {
   checkCallToolResult,
   checkGetPromptResult,
   checkReadResourceResult,
+  checkToolOutput,
   type ResultCheck,
 } from './resultShapes.js';
 import { ToolCache } from './toolCache.js';
@@ -122,7 +123,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
 
   callTool(name: string, args: object = {}, options?: RequestOptions): Promise<CallToolResult> {
     const params = { name, arguments: args };
-    const call = this.checkedRequest('tools/call', params, options, checkCallToolResult);
+    const call = this.checkedRequest('tools/call', params, options, this.resultCheckFor(name));
     // Only the stateless era has Mcp-Param headers; the handshake era's hot path stays one promise.
     if (this.era !== 'modern') return call;
     return call.catch(async (error: unknown) => {
@@ -131,7 +132,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
       if (!isHeaderMismatch(error)) throw error;
       this.logger.debug({ tool: name }, 'header mismatch; listing tools again before one retry');
       await this.getTools({ refresh: true, timeout: options?.timeout, signal: options?.signal });
-      return this.checkedRequest('tools/call', params, options, checkCallToolResult);
+      return this.checkedRequest('tools/call', params, options, this.resultCheckFor(name));
     });
   }
 
@@ -171,6 +172,13 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     options?: RequestOptions,
   ): Promise<GetPromptResult> {
     return this.checkedRequest('prompts/get', { name, arguments: args }, options, checkGetPromptResult);
+  }
+
+  /** How a tool's result is checked: by shape, and against its outputSchema when listed with one. */
+  private resultCheckFor(name: string): ResultCheck<CallToolResult> {
+    const outputSchema =
+      this.options.validateToolOutput === false ? undefined : this.tools.find(name)?.outputSchema;
+    return outputSchema ? checkToolOutput(name, outputSchema) : checkCallToolResult;
   }
 
   protected invalidateTools(): void {

@@ -8,6 +8,7 @@ import {
   DEFAULT_CLIENT_INFO,
   DEFAULT_CONNECT_TIMEOUT,
   DEFAULT_PROBE_TIMEOUT,
+  handlersFor,
 } from './clientOptions.js';
 import { connectFailure } from './connectFailure.js';
 import { CoreErrorCode } from './errorCodes.js';
@@ -39,6 +40,8 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
   protected transportName: string;
   protected readonly logger: Logger;
   protected readonly options: BaseClientOptions;
+  /** The user's handlers for server requests, with the elicitation rules around them. */
+  private readonly handlers: ReturnType<typeof handlersFor>;
   /** The live protocol engine, while connected. */
   protected engine: ProtocolEngine | undefined;
   protected transport: Transport | undefined;
@@ -56,6 +59,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     this.options = options;
     this.name = options.name ?? options.transportType;
     this.transportName = options.transportType;
+    this.handlers = handlersFor(options);
     this.logger = (options.logger ?? silentLogger).child({
       server: this.name,
       transport: this.transportType,
@@ -153,7 +157,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
       serverName: this.name,
       logger: this.logger,
       requestTimeout: this.options.requestTimeout,
-      handlers: this.options.handlers,
+      handlers: this.handlers,
       onNotification: (n) => this.onNotification(n),
       onTransportError: (error) => this.reportError(error),
       onTransportClose: (reason) => this.onTransportClose(transport, reason),

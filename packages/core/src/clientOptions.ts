@@ -1,3 +1,4 @@
+import { type ElicitationOptions, elicitationCapability, withElicitationRules } from './elicitation.js';
 import type { Logger } from './logger.js';
 import type { ClientCapabilities, Implementation } from './mcpTypes.js';
 import type { ListLimits } from './paginate.js';
@@ -29,6 +30,13 @@ export interface ClientOptions {
    * `initialize` handshake; 'handshake' and 'modern' skip the probe. Default 'auto'.
    */
   era?: 'auto' | ProtocolEra;
+  /**
+   * Check each tool result's `structuredContent` against the tool's `outputSchema` (JSON Schema
+   * 2020-12), for tools listed by `getTools()`. A mismatch is MCPProtocolError INVALID_RESULT. Default true.
+   */
+  validateToolOutput?: boolean;
+  /** Elicitation: defaults applied (default) and URL mode (off unless asked); needs an `elicitation/create` handler. */
+  elicitation?: ElicitationOptions;
   /** Bounds on a list across its pages (tools, resources, prompts). Default 50 000 items, 32 MiB. */
   listLimits?: ListLimits;
   /** How long the `server/discover` probe may take before the server is taken for handshake-era, in ms. Default 5000. */
@@ -46,6 +54,17 @@ export function capabilitiesFor(options: ClientOptions): ClientCapabilities {
   const handlers = options.handlers ?? {};
   if (handlers['roots/list'] && !capabilities.roots) capabilities.roots = { listChanged: true };
   if (handlers['sampling/createMessage'] && !capabilities.sampling) capabilities.sampling = {};
-  if (handlers['elicitation/create'] && !capabilities.elicitation) capabilities.elicitation = { form: {} };
+  if (handlers['elicitation/create'] && !capabilities.elicitation)
+    capabilities.elicitation = elicitationCapability(options.elicitation);
   return capabilities;
+}
+
+/** The handlers the protocol engine runs: the user's, with the specification's rules around elicitation. */
+export function handlersFor(options: ClientOptions): RequestHandlers | undefined {
+  const handlers = options.handlers;
+  const elicit =
+    handlers && Object.hasOwn(handlers, 'elicitation/create') ? handlers['elicitation/create'] : undefined;
+  if (!handlers || !elicit) return handlers;
+  const declared = (capabilitiesFor(options).elicitation ?? {}) as Parameters<typeof withElicitationRules>[1];
+  return { ...handlers, 'elicitation/create': withElicitationRules(elicit, declared) };
 }

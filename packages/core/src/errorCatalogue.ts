@@ -111,6 +111,17 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     retry: true,
     meaning: 'the server asked for input the client has no handler for',
   },
+  INVALID_SERVER_REQUEST: {
+    class: 'MCPProtocolError',
+    retry: true,
+    meaning:
+      'a server request the client refuses (an undeclared elicitation mode, a URL that is not http(s))',
+  },
+  INVALID_HANDLER_RESULT: {
+    class: 'MCPProtocolError',
+    retry: true,
+    meaning: "a handler's answer that does not fit the server's request (content against `requestedSchema`)",
+  },
   INVALID_JSON: { class: 'MCPTransportError', retry: true, meaning: 'a message that is not valid JSON-RPC' },
   MESSAGE_TOO_LARGE: { class: 'MCPTransportError', retry: true, meaning: 'a message over the size limit' },
   INVALID_URL: { class: 'MCPConfigError', retry: false, meaning: 'a server URL that is not an http(s) URL' },

@@ -104,15 +104,18 @@ export class MCPProtocolError extends MCPError {
   readonly data?: unknown;
   readonly method?: string | undefined;
 
-  /** `new MCPProtocolError(rpcCode, serverMessage)` for a JSON-RPC error; `(code, message)` for a violation. */
+  /**
+   * `new MCPProtocolError(rpcCode, serverMessage)` for a JSON-RPC error the server sent;
+   * `(code, message, { rpcCode? })` for a violation (`rpcCode`: what the server is answered with, when it is its request).
+   */
   constructor(
     rpcCodeOrCode: number | MCPErrorCode,
     message: string,
-    options: MCPErrorOptions & { data?: unknown; method?: string } = {},
+    options: MCPErrorOptions & { data?: unknown; method?: string; rpcCode?: number } = {},
   ) {
     if (typeof rpcCodeOrCode === 'string') {
       super(rpcCodeOrCode, message, options);
-      this.rpcCode = undefined;
+      this.rpcCode = options.rpcCode;
     } else {
       const where = options.serverName ? `Server "${options.serverName}"` : 'The server';
       const what = options.method ? ` to "${options.method}"` : '';

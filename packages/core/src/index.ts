@@ -19,6 +19,7 @@ export type {
   ResourceLink,
   TextContent,
 } from './contentBlock.js';
+export type { ElicitationOptions } from './elicitation.js';
 export { ERROR_CATALOGUE, type ErrorCodeEntry, type MCPErrorClassName } from './errorCatalogue.js';
 export {
   ConfigErrorCode,

@@ -2,6 +2,7 @@ import type { ContentBlock } from './contentBlock.js';
 import { CoreErrorCode } from './errorCodes.js';
 import { MCPProtocolError } from './errors.js';
 import type { CallToolResult, GetPromptResult, ReadResourceResult } from './mcpTypes.js';
+import { schemaCheck } from './schemaValidator.js';
 
 /**
  * Checks of the single results the client hands its caller, by shape: cheap hand-written tests,
@@ -76,3 +77,27 @@ export const checkGetPromptResult: ResultCheck<GetPromptResult> = (result, serve
   });
   return result as GetPromptResult;
 };
+
+/**
+ * `tools/call` checked, and its `structuredContent` against the tool's `outputSchema` (a result
+ * with `isError` is not held to it): the specification requires a tool with an output schema to
+ * return structured content that conforms.
+ */
+export function checkToolOutput(tool: string, outputSchema: object): ResultCheck<CallToolResult> {
+  const conforms = schemaCheck(outputSchema);
+  return (result, serverName) => {
+    const checked = checkCallToolResult(result, serverName);
+    if (checked.isError === true) return checked;
+    const problem =
+      checked.structuredContent === undefined
+        ? 'no structuredContent, though the tool declares an outputSchema'
+        : conforms(checked.structuredContent);
+    if (problem)
+      throw invalid(
+        serverName,
+        'tools/call',
+        `tool "${tool}": structuredContent does not match its outputSchema: ${problem}`,
+      );
+    return checked;
+  };
+}

@@ -10,6 +10,7 @@ export class ToolCache {
   private inflight: Promise<Tool[]> | undefined;
   private generation = 0;
   private expiry: number | undefined;
+  private byName: Map<string, Tool> | undefined;
 
   /** The cached list when fresh, else the listing in flight, else a new one from `list`. */
   get(refresh: boolean, list: () => Promise<{ tools: Tool[]; ttl: number | undefined }>): Promise<Tool[]> {
@@ -21,6 +22,7 @@ export class ToolCache {
       .then(({ tools, ttl }) => {
         if (generation === this.generation) {
           this.tools = tools;
+          this.byName = undefined;
           this.expiry = ttl === undefined ? undefined : Date.now() + ttl;
         }
         return tools;
@@ -32,9 +34,17 @@ export class ToolCache {
     return inflight;
   }
 
+  /** A tool of the last listing, without listing again; undefined when not listed (yet). */
+  find(name: string): Tool | undefined {
+    if (!this.tools) return undefined;
+    this.byName ??= new Map(this.tools.map((tool) => [tool.name, tool]));
+    return this.byName.get(name);
+  }
+
   invalidate(): void {
     this.generation++;
     this.tools = undefined;
+    this.byName = undefined;
     this.inflight = undefined;
   }
 }
