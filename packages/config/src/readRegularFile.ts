@@ -48,7 +48,7 @@ function refuseIrregular(stats: Stats): void {
 
 /**
  * Reads a regular file as UTF-8, asynchronously and at most `maxBytes` bytes; throws `FileReadError`.
- * The size is checked on what is read, not on what stat says (files in /proc say 0).
+ * The bound is checked on what is read, not on what stat says (files in /proc say 0).
  */
 export async function readRegularFile(path: string, maxBytes: number): Promise<string> {
   let handle: FileHandle;
@@ -60,11 +60,15 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<s
     throw error instanceof FileReadError ? error : fromNode(error);
   }
   try {
-    refuseIrregular(await handle.stat());
+    const stats = await handle.stat();
+    refuseIrregular(stats);
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first read asks for the whole file and one byte more; only a growing file needs another.
+    let want = Math.max(stats.size + 1, CHUNK);
     while (total <= maxBytes) {
-      const buffer = Buffer.alloc(Math.min(CHUNK, maxBytes + 1 - total));
+      const buffer = Buffer.alloc(Math.min(want, maxBytes + 1 - total));
+      want = CHUNK;
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) return Buffer.concat(chunks, total).toString('utf8');
       chunks.push(buffer.subarray(0, bytesRead));
