@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { HAS_NUL, printable } from './controlCharacters.js';
 import { parseEnvFile } from './parseEnvFile.js';
-import { FileReadError } from './readRegularFile.js';
+import { toFileReadError } from './readRegularFile.js';
 
 /** What reading one server's `envFile` needs from the server being normalised. */
 export interface EnvFileContext {
@@ -15,11 +15,8 @@ export interface EnvFileContext {
 
 /** The problem a reader's error stands for, without a path; a caller's reader may throw anything. */
 function describeFailure(error: unknown): string {
-  if (error instanceof FileReadError)
-    return error.tooLarge ? `${error.message} (maxEnvFileSize)` : error.message;
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-  return code === 'ENOENT' ? 'file not found' : `could not be read (${code ?? 'error'})`;
+  const failure = toFileReadError(error);
+  return failure.tooLarge ? `${failure.message} (maxEnvFileSize)` : failure.message;
 }
 
 /**

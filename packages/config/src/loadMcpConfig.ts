@@ -28,7 +28,7 @@ async function readConfigFile(file: string): Promise<string> {
   try {
     return await readRegularFile(file, MAX_CONFIG_FILE_SIZE);
   } catch (error) {
-    const failure = error as FileReadError;
+    const failure = toFileReadError(error);
     throw failure.code === 'ENOENT'
       ? new MCPConfigError('No MCP config file (check the path)', {
           code: CONFIG_ERROR_CODE.NOT_FOUND,

@@ -15,7 +15,11 @@ export interface ParseMcpConfigOptions {
    * Default: none (relative paths resolve against the process's working directory).
    */
   file?: string;
-  /** Reads a VS Code `envFile` (absolute path). Default: none, so an `envFile` is reported as an error. */
+  /**
+   * Reads a VS Code `envFile` (absolute path), synchronously: bounding it and refusing FIFOs and
+   * devices is up to it. Default: none, so an `envFile` is reported as an error; `loadMcpConfig`
+   * reads envFiles asynchronously and bounded instead.
+   */
   readEnvFile?: (path: string) => string;
 }
 

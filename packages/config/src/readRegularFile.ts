@@ -24,7 +24,9 @@ export class FileReadError extends Error {
 
 const CHUNK = 64 * 1024;
 
-function fromNode(error: unknown): FileReadError {
+/** Any error of a read as a `FileReadError`: Node's (or a caller's reader's) by its code only. */
+export function toFileReadError(error: unknown): FileReadError {
+  if (error instanceof FileReadError) return error;
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'error';
   return new FileReadError(code === 'ENOENT' ? 'file not found' : `could not be read (${code})`, code);
 }
@@ -57,7 +59,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<s
     // O_NONBLOCK: should a FIFO replace the file after stat, opening it does not wait for a writer.
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw error instanceof FileReadError ? error : fromNode(error);
+    throw toFileReadError(error);
   }
   try {
     const stats = await handle.stat();
@@ -76,7 +78,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<s
     }
     throw new FileReadError(`larger than ${maxBytes} bytes`, undefined, true);
   } catch (error) {
-    throw error instanceof FileReadError ? error : fromNode(error);
+    throw toFileReadError(error);
   } finally {
     await handle.close();
   }
