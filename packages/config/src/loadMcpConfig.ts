@@ -5,7 +5,7 @@ import type { VariableEnv } from './expandVariables.js';
 import { type JsonSyntaxError, parseJsonText } from './parseJsonText.js';
 import { parseMcpConfig } from './parseMcpConfig.js';
 import { preloadEnvFiles } from './preloadEnvFiles.js';
-import { type FileReadError, readRegularFile } from './readRegularFile.js';
+import { readRegularFile, toFileReadError } from './readRegularFile.js';
 
 export interface LoadMcpConfigOptions {
   /** Variables for `${VAR}` expansion. Default `process.env`. */
