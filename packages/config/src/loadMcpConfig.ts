@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { MCPConfigError, type MCPServersConfig } from '@org/mcp-core';
 import { CONFIG_ERROR_CODE } from './configErrorCodes.js';
 import type { VariableEnv } from './expandVariables.js';
 import { type JsonSyntaxError, parseJsonText } from './parseJsonText.js';
 import { parseMcpConfig } from './parseMcpConfig.js';
+import { preloadEnvFiles } from './preloadEnvFiles.js';
+import { readRegularFile, toFileReadError } from './readRegularFile.js';
 
 export interface LoadMcpConfigOptions {
   /** Variables for `${VAR}` expansion. Default `process.env`. */
@@ -15,13 +15,39 @@ export interface LoadMcpConfigOptions {
    * `envFile` and `cwd`. Default: none. A path source is its own file.
    */
   file?: string;
+  /** The most bytes an `envFile` may hold; a larger one is a config error. Default 1 MiB. */
+  maxEnvFileSize?: number;
 }
 
-const readEnvFile = (path: string) => readFileSync(path, 'utf8');
+const DEFAULT_MAX_ENV_FILE_SIZE = 1024 * 1024;
+/** Far above any real config (Claude Code's ~/.claude.json included), far below what exhausts memory. */
+const MAX_CONFIG_FILE_SIZE = 64 * 1024 * 1024;
+
+/** The config file's text; a failure keeps only Node's code, named with the path as given. */
+async function readConfigFile(file: string): Promise<string> {
+  try {
+    return await readRegularFile(file, MAX_CONFIG_FILE_SIZE);
+  } catch (error) {
+    const failure = toFileReadError(error);
+    throw failure.code === 'ENOENT'
+      ? new MCPConfigError('No MCP config file (check the path)', {
+          code: CONFIG_ERROR_CODE.NOT_FOUND,
+          file,
+          cause: failure,
+        })
+      : new MCPConfigError(
+          failure.code === undefined
+            ? `Cannot read the MCP config file (${failure.message})`
+            : `Cannot read the MCP config file (${failure.code}; check that it is a readable file)`,
+          { code: CONFIG_ERROR_CODE.READ_FAILED, file, cause: failure },
+        );
+  }
+}
 
 /**
  * Loads an MCP servers config from a file path (JSON; comments and trailing commas allowed) or an
  * already-parsed object, in any supported format, and normalises it to core's `MCPServersConfig`.
+ * The file and every `envFile` are read asynchronously, regular files only, bounded.
  * Throws `MCPConfigError` (see `CONFIG_ERROR_CODE`).
  */
 export async function loadMcpConfig(
@@ -29,44 +55,29 @@ export async function loadMcpConfig(
   options: LoadMcpConfigOptions = {},
 ): Promise<MCPServersConfig> {
   const env = options.env ?? process.env;
-  if (typeof source !== 'string') {
-    return parseMcpConfig(source, {
-      env,
-      readEnvFile,
-      ...(options.file !== undefined && { file: options.file }),
+  const maxEnvFileSize = options.maxEnvFileSize ?? DEFAULT_MAX_ENV_FILE_SIZE;
+  if (!Number.isSafeInteger(maxEnvFileSize) || maxEnvFileSize < 0) {
+    throw new MCPConfigError('Invalid loadMcpConfig options', {
+      issues: [{ path: 'maxEnvFileSize', message: 'must be a whole number of bytes, at least 0' }],
     });
   }
-  const file = resolve(source);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw code === 'ENOENT'
-      ? new MCPConfigError('No MCP config file (check the path)', {
-          code: CONFIG_ERROR_CODE.NOT_FOUND,
-          file,
-          cause: error,
-        })
-      : new MCPConfigError(
-          `Cannot read the MCP config file (${code ?? 'error'}; check that it is a readable file)`,
-          {
-            code: CONFIG_ERROR_CODE.READ_FAILED,
-            file,
-            cause: error,
-          },
-        );
+  let json: unknown = source;
+  let file = options.file;
+  if (typeof source === 'string') {
+    file = resolve(source);
+    const text = await readConfigFile(file);
+    try {
+      json = parseJsonText(text);
+    } catch (error) {
+      const syntax = error as JsonSyntaxError;
+      throw new MCPConfigError(`MCP config is not valid JSON at ${syntax.message}`, {
+        code: CONFIG_ERROR_CODE.SYNTAX,
+        file,
+        cause: error,
+      });
+    }
   }
-  let json: unknown;
-  try {
-    json = parseJsonText(text);
-  } catch (error) {
-    const syntax = error as JsonSyntaxError;
-    throw new MCPConfigError(`MCP config is not valid JSON at ${syntax.message}`, {
-      code: CONFIG_ERROR_CODE.SYNTAX,
-      file,
-      cause: error,
-    });
-  }
-  return parseMcpConfig(json, { env, file, readEnvFile });
+  const parseOptions = { env, ...(file !== undefined && { file }) };
+  const readEnvFile = await preloadEnvFiles(json, parseOptions, maxEnvFileSize);
+  return parseMcpConfig(json, { ...parseOptions, readEnvFile });
 }

@@ -1,8 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { MCPServerConfig, TransportTypeName } from '@org/mcp-core';
+import { HAS_NUL, HAS_NUL_CR_LF, printable } from './controlCharacters.js';
+import { envFileValues } from './envFileValues.js';
 import { describeVariableProblem, expandVariables, type VariableEnv } from './expandVariables.js';
 import type { McpServerEntry } from './mcpConfigSchema.js';
-import { parseEnvFile } from './parseEnvFile.js';
 import { TRANSPORT_ALIASES } from './transportAliases.js';
 
 /** What normalising one server needs from the caller. */
@@ -16,7 +17,6 @@ export interface NormaliseContext {
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const FORBIDDEN_IN_HEADER = /[\r\n\0]/;
 
 function isHttpUrl(text: string): boolean {
   try {
@@ -25,10 +25,6 @@ function isHttpUrl(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
 /**
@@ -47,18 +43,24 @@ export function normaliseServer(
     problems++;
     ctx.report(field ? `${path}.${field}` : path, message, unset);
   };
+  // The name JSON-quoted: it may hold a line break, and a message stays one line.
   const expand = (field: string, text: string | number | boolean, prefix = '') =>
     expandVariables(String(text), ctx.env, {
       onProblem: (problem) =>
         report(
           field,
-          `server "${name}": ${prefix}${describeVariableProblem(problem)}`,
+          `server ${JSON.stringify(name)}: ${prefix}${describeVariableProblem(problem)}`,
           problem.kind === 'unset',
         ),
     });
   const expandRecord = (field: string, record: Record<string, string | number | boolean> | undefined) =>
     record &&
-    Object.fromEntries(Object.entries(record).map(([key, value]) => [key, expand(`${field}.${key}`, value)]));
+    Object.fromEntries(
+      Object.entries(record).map(([key, value]) => [key, expand(`${field}.${printable(key)}`, value)]),
+    );
+  const refuseNul = (field: string, value: string | undefined) => {
+    if (value !== undefined && HAS_NUL.test(value)) report(field, 'contains a NUL character');
+  };
 
   if (entry.enabled !== undefined && entry.disabled !== undefined && entry.enabled === entry.disabled) {
     report('disabled', `contradicts "enabled": ${entry.enabled}; keep only one of "enabled" and "disabled"`);
@@ -105,12 +107,30 @@ export function normaliseServer(
       );
       return undefined;
     }
+    refuseNul('command', command);
     const args = entry.args?.map((arg, index) => expand(`args.${index}`, arg));
-    const env = {
-      ...readEnvFileOf(entry, ctx, { expand, report, problems: () => problems }),
-      ...expandRecord('env', entry.env),
-    };
+    args?.forEach((arg, index) => {
+      refuseNul(`args.${index}`, arg);
+    });
+    const fromFile =
+      entry.envFile === undefined
+        ? {}
+        : envFileValues(entry.envFile, {
+            baseDir: ctx.baseDir,
+            readEnvFile: ctx.readEnvFile,
+            expand,
+            report,
+            problems: () => problems,
+          });
+    const configured = expandRecord('env', entry.env) ?? {};
+    const env = { ...fromFile, ...configured };
+    for (const [key, value] of Object.entries(configured)) {
+      if (HAS_NUL_CR_LF.test(key))
+        report(`env.${printable(key)}`, 'the name contains a NUL, CR or LF character');
+      else if (HAS_NUL_CR_LF.test(value)) report(`env.${key}`, 'contains a NUL, CR or LF character');
+    }
     let cwd = entry.cwd === undefined ? undefined : expand('cwd', entry.cwd);
+    refuseNul('cwd', cwd);
     if (cwd !== undefined && ctx.baseDir !== undefined && !isAbsolute(cwd)) cwd = resolve(ctx.baseDir, cwd);
     if (problems > 0) return undefined;
     return {
@@ -134,8 +154,8 @@ export function normaliseServer(
   const headers: [string, string][] = [];
   for (const field of headerSources) {
     for (const [header, value] of Object.entries(expandRecord(field, entry[field]) ?? {})) {
-      if (!HEADER_NAME.test(header)) report(`${field}.${header}`, 'not a valid HTTP header name');
-      else if (FORBIDDEN_IN_HEADER.test(value)) {
+      if (!HEADER_NAME.test(header)) report(`${field}.${printable(header)}`, 'not a valid HTTP header name');
+      else if (HAS_NUL_CR_LF.test(value)) {
         report(
           `${field}.${header}`,
           'contains a line break or NUL character, which HTTP headers cannot carry',
@@ -152,44 +172,4 @@ export function normaliseServer(
     ...(declared === undefined && transport === 'http' && { sseFallback: true }),
     ...common,
   };
-}
-
-interface EnvFileHelpers {
-  expand: (field: string, text: string, prefix?: string) => string;
-  report: (field: string, message: string) => void;
-  problems: () => number;
-}
-
-/** VS Code's `envFile`: KEY=VALUE lines, values expanded; the configured `env` wins over them. */
-function readEnvFileOf(
-  entry: McpServerEntry,
-  ctx: NormaliseContext,
-  { expand, report, problems }: EnvFileHelpers,
-): Record<string, string> {
-  if (entry.envFile === undefined) return {};
-  const before = problems();
-  const file = resolve(ctx.baseDir ?? '', expand('envFile', entry.envFile));
-  // Messages name the path as written: an expanded variable in it may hold a secret.
-  const shown = resolve(ctx.baseDir ?? '', entry.envFile);
-  if (problems() > before) return {};
-  if (!ctx.readEnvFile) {
-    report('envFile', 'cannot be read by parseMcpConfig alone; use loadMcpConfig or pass readEnvFile');
-    return {};
-  }
-  let text: string;
-  try {
-    text = ctx.readEnvFile(file);
-  } catch (error) {
-    const code = errorCode(error);
-    report(
-      'envFile',
-      code === 'ENOENT' ? `file not found: ${shown}` : `could not be read (${code ?? 'error'}): ${shown}`,
-    );
-    return {};
-  }
-  const { values, problems: badLines } = parseEnvFile(text);
-  for (const problem of badLines) report('envFile', `line ${problem.line} of ${shown} is not KEY=VALUE`);
-  return Object.fromEntries(
-    Object.entries(values).map(([key, value]) => [key, expand('envFile', value, `${key} in ${shown}: `)]),
-  );
 }

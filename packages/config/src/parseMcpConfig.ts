@@ -1,6 +1,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { type ConfigIssue, MCPConfigError, type MCPServerConfig, type MCPServersConfig } from '@org/mcp-core';
 import { CONFIG_ERROR_CODE } from './configErrorCodes.js';
+import { printable } from './controlCharacters.js';
 import type { VariableEnv } from './expandVariables.js';
 import { McpServerEntrySchema } from './mcpConfigSchema.js';
 import { normaliseServer } from './normaliseServer.js';
@@ -14,7 +15,11 @@ export interface ParseMcpConfigOptions {
    * Default: none (relative paths resolve against the process's working directory).
    */
   file?: string;
-  /** Reads a VS Code `envFile` (absolute path). Default: none, so an `envFile` is reported as an error. */
+  /**
+   * Reads a VS Code `envFile` (absolute path), synchronously: bounding it and refusing FIFOs and
+   * devices is up to it. Default: none, so an `envFile` is reported as an error; `loadMcpConfig`
+   * reads envFiles asynchronously and bounded instead.
+   */
   readEnvFile?: (path: string) => string;
 }
 
@@ -64,7 +69,7 @@ export function parseMcpConfig(json: unknown, options: ParseMcpConfigOptions = {
     report(undefined)(key, 'must be an object of servers by name');
   } else {
     for (const [name, entry] of Object.entries(json[key])) {
-      const path = `${key}.${name}`;
+      const path = `${key}.${printable(name)}`;
       const reportHere = report(name);
       if (name.trim() === '') {
         reportHere(path, 'a server needs a non-empty name');
@@ -73,7 +78,10 @@ export function parseMcpConfig(json: unknown, options: ParseMcpConfigOptions = {
       const parsed = McpServerEntrySchema.safeParse(entry);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          reportHere([path, ...issue.path.map(String)].join('.'), issue.message);
+          reportHere(
+            [path, ...issue.path.map((segment) => printable(String(segment)))].join('.'),
+            issue.message,
+          );
         }
         continue;
       }
