@@ -52,8 +52,8 @@ export async function expectFollowsToolChanges(client: MCPClient): Promise<void>
  */
 export async function expectCancelReachesServer(client: MCPClient): Promise<void> {
   const counts = async () => {
-    const result = await client.callTool('cancellations', {});
-    return JSON.parse(String(result.content[0]?.text ?? '{}')) as {
+    const [first] = (await client.callTool('cancellations', {})).content;
+    return JSON.parse(first?.type === 'text' ? String(first.text) : '{}') as {
       started: number;
       cancelled: number;
     };
