@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import { loadMcpConfig } from '@org/mcp-config';
-import { type CallToolResult, MCPError } from '@org/mcp-core';
-import { MCPConnectionManager, type ServerStatus } from '@org/mcp-manager';
-import { isAlive, isGroupAlive } from '@org/test-utils';
+import { isAlive, isGroupAlive } from '@org/mcp-demo-servers';
+import {
+  type CallToolResult,
+  loadMcpConfig,
+  MCPConnectionManager,
+  MCPError,
+  type ServerStatus,
+} from '@org/mcp-manager';
 import { HELP, parseArgs } from './args.js';
 import { type DemoWorld, startDemoWorld } from './demoServers.js';
 import { pickToolCall } from './pickToolCall.js';

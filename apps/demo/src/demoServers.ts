@@ -8,7 +8,7 @@ import {
   officialModernServerScript,
   type RunningHttpServer,
   startEverything,
-} from '@org/test-utils';
+} from '@org/mcp-demo-servers';
 
 /** The bundled config, and the servers and folder it points at. */
 export interface DemoWorld {

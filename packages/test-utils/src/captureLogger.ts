@@ -1,17 +1,4 @@
-/** pino's call shapes, as @org/mcp-core's Logger has them (structural: test-utils cannot depend on core). */
-interface LogFn {
-  (obj: object, msg?: string, ...args: unknown[]): void;
-  (msg: string, ...args: unknown[]): void;
-}
-
-export interface CapturingLogger {
-  trace: LogFn;
-  debug: LogFn;
-  info: LogFn;
-  warn: LogFn;
-  error: LogFn;
-  child(bindings: Record<string, unknown>): CapturingLogger;
-}
+import type { Logger } from '@org/mcp-core';
 
 export interface CapturedLine {
   level: string;
@@ -20,9 +7,9 @@ export interface CapturedLine {
 }
 
 /** A pino-shaped logger that records every call, for asserting on logs (and on secrets absent from them). */
-export function captureLogger(): { logger: CapturingLogger; lines: CapturedLine[]; text(): string } {
+export function captureLogger(): { logger: Logger; lines: CapturedLine[]; text(): string } {
   const lines: CapturedLine[] = [];
-  const make = (bindings: Record<string, unknown>): CapturingLogger => {
+  const make = (bindings: Record<string, unknown>): Logger => {
     const at =
       (level: string) =>
       (...args: unknown[]) => {

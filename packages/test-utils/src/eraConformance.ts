@@ -1,27 +1,11 @@
-import { CoreErrorCode } from '@org/mcp-core';
+import { CoreErrorCode, type MCPClient, type ProtocolEra } from '@org/mcp-core';
 import { expect } from 'vitest';
-
-/** The part of the MCPClient contract the era tests use (structural: test-utils cannot depend on core). */
-export interface EraTestClient {
-  connect(): Promise<void>;
-  getTools(): Promise<{ name: string }[]>;
-  callTool(name: string, args?: object, options?: { signal?: AbortSignal }): Promise<{ content?: unknown }>;
-  isHealthy(): Promise<boolean>;
-  readonly era?: string | undefined;
-  readonly protocolVersion?: string | undefined;
-  readonly serverInfo?: { name: string; version: string } | undefined;
-  once(event: 'toolsChanged', listener: () => void): unknown;
-  on(event: 'notification', listener: (notification: { method: string }) => void): unknown;
-}
 
 /**
  * The one test body every server passes whatever era it speaks: connect, list every tool across
  * its pages, call `echo`, check health; and the era the client chose. Returns the tool names.
  */
-export async function expectWorksInEra(
-  client: EraTestClient,
-  era: 'modern' | 'handshake',
-): Promise<string[]> {
+export async function expectWorksInEra(client: MCPClient, era: ProtocolEra): Promise<string[]> {
   await client.connect();
   expect(client.era).toBe(era);
   expect(client.protocolVersion).toMatch(era === 'modern' ? /^2026-07-28$/ : /^202[45]-\d\d-\d\d$/);
@@ -35,7 +19,7 @@ export async function expectWorksInEra(
 }
 
 /** Resolves when the server acknowledges the client's `subscriptions/listen` (call before connect). */
-export function subscriptionAcknowledged(client: EraTestClient): Promise<void> {
+export function subscriptionAcknowledged(client: MCPClient): Promise<void> {
   return new Promise((resolve) =>
     client.on('notification', (notification) => {
       if (notification.method === 'notifications/subscriptions/acknowledged') resolve();
@@ -47,8 +31,14 @@ export function subscriptionAcknowledged(client: EraTestClient): Promise<void> {
  * The official 2.x fixture's `grow` tool adds a tool and announces it: the client must hear of it
  * (a list_changed notification in either era) and list the new tool.
  */
-export async function expectFollowsToolChanges(client: EraTestClient): Promise<void> {
-  const changed = new Promise<void>((resolve) => client.once('toolsChanged', resolve));
+export async function expectFollowsToolChanges(client: MCPClient): Promise<void> {
+  const changed = new Promise<void>((resolve) => {
+    const onChanged = () => {
+      client.off('toolsChanged', onChanged);
+      resolve();
+    };
+    client.on('toolsChanged', onChanged);
+  });
   await client.callTool('grow', {});
   await changed;
   expect((await client.getTools()).map((tool) => tool.name)).toContain('grown');
@@ -60,10 +50,10 @@ export async function expectFollowsToolChanges(client: EraTestClient): Promise<v
  * transport (`notifications/cancelled` on stdio and in the handshake era, the closed POST stream in
  * the stateless era over HTTP): the fixture's `cancellations` tool counts what its handler saw.
  */
-export async function expectCancelReachesServer(client: EraTestClient): Promise<void> {
+export async function expectCancelReachesServer(client: MCPClient): Promise<void> {
   const counts = async () => {
-    const result = await client.callTool('cancellations', {});
-    return JSON.parse((result.content as { text: string }[])[0]?.text ?? '{}') as {
+    const [first] = (await client.callTool('cancellations', {})).content;
+    return JSON.parse(first?.type === 'text' ? String(first.text) : '{}') as {
       started: number;
       cancelled: number;
     };

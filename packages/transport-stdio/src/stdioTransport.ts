@@ -1,36 +1,30 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { basename } from 'node:path';
-import {
-  CoreErrorCode,
-  type JSONRPCMessage,
-  type Logger,
-  MCPConnectionError,
-  MCPTransportError,
-  StdioErrorCode,
-  silentLogger,
-  type Transport,
-} from '@org/mcp-core';
-import { childEnvironment } from './childEnvironment.js';
-import { LineDecoder, LineTooLongError } from './lineDecoder.js';
+import { type JSONRPCMessage, type Logger, silentLogger, type Transport } from '@org/mcp-core';
 import { LineWriter } from './lineWriter.js';
 import { liveProcessRegistry } from './liveProcessRegistry.js';
-import { isProcessTreeAlive, signalProcessTree } from './signalProcessTree.js';
+import { MessageReader } from './messageReader.js';
+import { settlesWithin } from './settlesWithin.js';
+import { signalProcessTree } from './signalProcessTree.js';
+import { spawnServer } from './spawnServer.js';
 import { StderrTail } from './stderrTail.js';
+import {
+  alreadyStarted,
+  closedWhileStarting,
+  describeSpawnError,
+  notRunning,
+  serverExited,
+  spawnFailed,
+} from './stdioErrors.js';
 import {
   DEFAULT_MAX_MESSAGE_SIZE,
   DEFAULT_STDERR_TAIL_SIZE,
   DEFAULT_STDIN_END_WAIT,
   DEFAULT_STOP_GRACE_PERIOD,
   EXIT_DRAIN_WAIT,
-  SIGKILL_WAIT,
   type StdioTransportOptions,
 } from './stdioTransportOptions.js';
-
-/** At most this much of a stderr tail goes into an error message; the whole tail is on `stderrTail`. */
-const TAIL_IN_MESSAGE = 2_000;
-/** At most this much of a line that is not JSON is logged. */
-const SNIPPET = 200;
+import { stopServer } from './stopServer.js';
 
 type State = 'idle' | 'starting' | 'open' | 'closing' | 'closed';
 
@@ -47,7 +41,7 @@ export class StdioTransport implements Transport {
   private readonly options: StdioTransportOptions;
   private readonly serverName: string;
   private readonly logger: Logger;
-  private readonly decoder: LineDecoder;
+  private readonly reader: MessageReader;
   private readonly stderr: StderrTail;
   private state: State = 'idle';
   private child: ChildProcessWithoutNullStreams | undefined;
@@ -60,7 +54,14 @@ export class StdioTransport implements Transport {
     this.options = options;
     this.serverName = options.serverName ?? basename(options.command);
     this.logger = options.logger ?? silentLogger;
-    this.decoder = new LineDecoder(options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE);
+    this.reader = new MessageReader(options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE, this.serverName, {
+      message: (message) => this.onmessage?.(message),
+      invalidLine: (error) => this.onerror?.(error),
+      tooLarge: (error) => {
+        this.child?.stdout.destroy();
+        void this.stop(error);
+      },
+    });
     this.stderr = new StderrTail(options.stderrTailSize ?? DEFAULT_STDERR_TAIL_SIZE);
   }
 
@@ -71,36 +72,15 @@ export class StdioTransport implements Transport {
 
   /** Spawns the server; rejects at once with SPAWN_FAILED when it cannot start. */
   async start(options: { signal?: AbortSignal } = {}): Promise<void> {
-    if (this.state !== 'idle') {
-      throw new MCPConnectionError(
-        CoreErrorCode.ALREADY_STARTED,
-        `The stdio transport of server "${this.serverName}" was already started; make a new one to connect again.`,
-        { serverName: this.serverName },
-      );
-    }
+    if (this.state !== 'idle') throw alreadyStarted(this.serverName);
     options.signal?.throwIfAborted();
     this.state = 'starting';
-    const { command, args = [], cwd } = this.options;
-    if (cwd !== undefined && !isDirectory(cwd)) {
-      this.state = 'closed';
-      throw this.spawnFailed(
-        `its working directory "${cwd}" does not exist or is not a directory. Fix "cwd".`,
-      );
-    }
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawn(command, args, {
-        cwd,
-        env: childEnvironment({ env: this.options.env, inheritEnv: this.options.inheritEnv }),
-        stdio: 'pipe',
-        shell: false,
-        windowsHide: true,
-        // Its own process group, so signals reach `npx` and the node it starts alike.
-        detached: process.platform !== 'win32',
-      });
+      child = spawnServer(this.options, this.serverName);
     } catch (error) {
       this.state = 'closed';
-      throw this.spawnFailed(describeSpawnError(command, error), error);
+      throw error;
     }
     this.child = child;
     // The pid exists as soon as spawn() returns; watch the process from then on, so a close()
@@ -114,18 +94,14 @@ export class StdioTransport implements Transport {
       const onError = (error: Error) => {
         child.off('spawn', onSpawn);
         this.state = 'closed';
-        reject(this.spawnFailed(describeSpawnError(command, error), error));
+        reject(spawnFailed(this.serverName, describeSpawnError(this.options.command, error), error));
       };
       child.once('spawn', onSpawn);
       child.once('error', onError);
     });
     if (this.state !== 'starting') {
       options.signal?.throwIfAborted();
-      throw new MCPConnectionError(
-        CoreErrorCode.TRANSPORT_CLOSED,
-        `Server "${this.serverName}" was closed while it was starting.`,
-        { serverName: this.serverName },
-      );
+      throw closedWhileStarting(this.serverName);
     }
     this.state = 'open';
     child.on('error', (error) => this.logger.warn({ err: error }, 'subprocess error'));
@@ -139,7 +115,7 @@ export class StdioTransport implements Transport {
     child.once('exit', (code, signal) => this.onExit(code, signal));
     // A server that exits while we write gives EPIPE; its exit is reported through 'exit'.
     child.stdin.on('error', (error) => this.logger.debug({ err: error }, 'stdin closed'));
-    this.writer = new LineWriter(child.stdin, () => this.notRunning());
+    this.writer = new LineWriter(child.stdin, () => notRunning(this.serverName));
     child.stdout.on('data', (chunk: Buffer) => this.onStdout(chunk));
     child.stderr.on('data', (chunk: Buffer) => this.onStderr(chunk));
   }
@@ -148,7 +124,7 @@ export class StdioTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     const writer = this.writer;
     if (this.state !== 'open' || !writer || !this.child?.stdin.writable)
-      return Promise.reject(this.notRunning());
+      return Promise.reject(notRunning(this.serverName));
     let line: string;
     try {
       line = `${JSON.stringify(message)}\n`;
@@ -194,81 +170,19 @@ export class StdioTransport implements Transport {
 
   private async terminate(): Promise<void> {
     const child = this.child;
-    const pid = child?.pid;
-    if (!child || pid === undefined || !this.exited) return;
-    if (!hasExited(child)) {
-      this.writer?.flush();
-      child.stdin.end();
-      if (!(await settlesWithin(this.exited, this.options.stdinEndWait ?? DEFAULT_STDIN_END_WAIT))) {
-        this.logger.debug('server still running after stdin ended; sending SIGTERM to its process group');
-        signalProcessTree(pid, 'SIGTERM');
-        const grace = this.options.stopGracePeriod ?? DEFAULT_STOP_GRACE_PERIOD;
-        if (!(await settlesWithin(this.exited, grace))) {
-          this.logger.warn(`server ignored SIGTERM for ${grace} ms; sending SIGKILL to its process group`);
-          signalProcessTree(pid, 'SIGKILL');
-          if (!(await settlesWithin(this.exited, SIGKILL_WAIT))) {
-            // Stuck in the kernel (uninterruptible I/O): give up waiting, but keep it registered
-            // so the host's exit tries again.
-            this.logger.error(
-              { pid },
-              `server did not die within ${SIGKILL_WAIT} ms of SIGKILL; giving up on it`,
-            );
-            this.releaseStreams(child);
-            return;
-          }
-        }
-      }
-    }
-    // The leader is gone; whatever it left in its group is an orphan now.
-    if (isProcessTreeAlive(pid)) signalProcessTree(pid, 'SIGKILL');
-    liveProcessRegistry.delete(pid);
-    this.releaseStreams(child);
-    this.logger.debug({ pid }, 'server process stopped');
-  }
-
-  /** Our ends of the pipes are closed even if a process that escaped the group still holds the other ends. */
-  private releaseStreams(child: ChildProcessWithoutNullStreams): void {
-    child.stdin.destroy();
-    child.stdout.destroy();
-    child.stderr.destroy();
+    if (!child || child.pid === undefined || !this.exited) return;
+    await stopServer(child, {
+      exited: this.exited,
+      flush: () => this.writer?.flush(),
+      stdinEndWait: this.options.stdinEndWait ?? DEFAULT_STDIN_END_WAIT,
+      stopGracePeriod: this.options.stopGracePeriod ?? DEFAULT_STOP_GRACE_PERIOD,
+      logger: this.logger,
+    });
   }
 
   private onStdout(chunk: Buffer): void {
     if (this.state === 'closed') return;
-    let lines: string[];
-    try {
-      lines = this.decoder.push(chunk);
-    } catch (error) {
-      if (!(error instanceof LineTooLongError)) throw error;
-      this.child?.stdout.destroy();
-      void this.stop(
-        new MCPTransportError(
-          CoreErrorCode.MESSAGE_TOO_LARGE,
-          `Server "${this.serverName}" sent a message larger than ${error.limit} bytes; the connection was closed. Raise maxMessageSize if such messages are expected.`,
-          { serverName: this.serverName },
-        ),
-      );
-      return;
-    }
-    for (const line of lines) this.receiveLine(line);
-  }
-
-  private receiveLine(line: string): void {
-    let message: unknown;
-    try {
-      message = JSON.parse(line);
-    } catch {
-      const snippet = line.length > SNIPPET ? `${line.slice(0, SNIPPET)}…` : line;
-      this.onerror?.(
-        new MCPTransportError(
-          CoreErrorCode.INVALID_JSON,
-          `Server "${this.serverName}" wrote a line that is not JSON on stdout (skipped): ${snippet}`,
-          { serverName: this.serverName },
-        ),
-      );
-      return;
-    }
-    this.onmessage?.(message);
+    this.reader.push(chunk);
   }
 
   private onStderr(chunk: Buffer): void {
@@ -284,84 +198,14 @@ export class StdioTransport implements Transport {
     // Orphans would hold stdout open; with them gone, the answers still in the pipe are read first.
     signalProcessTree(pid, 'SIGKILL');
     void settlesWithin(this.stdoutEnded as Promise<void>, EXIT_DRAIN_WAIT).then(() => {
-      const rest = this.decoder.flush();
+      const rest = this.reader.flush();
       if (rest !== undefined) {
         this.logger.warn(
           { bytes: Buffer.byteLength(rest) },
           'server exited in the middle of a line; dropped it',
         );
       }
-      void this.stop(this.exitError(code, signal));
+      void this.stop(serverExited(this.serverName, code, signal, this.stderr.text()));
     });
-  }
-
-  private exitError(code: number | null, signal: NodeJS.Signals | null): MCPConnectionError {
-    const stderrTail = this.stderr.text();
-    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-    const tail = stderrTail
-      ? ` Its stderr ended with:\n${stderrTail.length > TAIL_IN_MESSAGE ? `…${stderrTail.slice(-TAIL_IN_MESSAGE)}` : stderrTail}`
-      : ' It wrote nothing to stderr.';
-    return new MCPConnectionError(
-      StdioErrorCode.SERVER_EXITED,
-      `Server "${this.serverName}" ${how} unexpectedly. Check its command, arguments and environment, or run it by hand to see why.${tail}`,
-      { serverName: this.serverName, exitCode: code, signal, stderrTail },
-    );
-  }
-
-  private notRunning(): MCPConnectionError {
-    return new MCPConnectionError(
-      CoreErrorCode.TRANSPORT_CLOSED,
-      `Cannot write to server "${this.serverName}": its process is not running. Connect again.`,
-      { serverName: this.serverName },
-    );
-  }
-
-  private spawnFailed(why: string, cause?: unknown): MCPConnectionError {
-    return new MCPConnectionError(
-      StdioErrorCode.SPAWN_FAILED,
-      `Could not start server "${this.serverName}": ${why}`,
-      {
-        serverName: this.serverName,
-        cause,
-      },
-    );
-  }
-}
-
-function describeSpawnError(command: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return `command "${command}" was not found. Check that it is installed and on the PATH the server gets (set env.PATH, or inheritEnv), or give its absolute path.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `command "${command}" could not be executed (${code}). Check that it is a file with execute permission (chmod +x), not a directory.`;
-    default:
-      return `spawning "${command}" failed (${code ?? (error as Error).message}). Check the command, its arguments and cwd.`;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function hasExited(child: ChildProcessWithoutNullStreams): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-/** Resolves true when `promise` settles within `ms`, false otherwise; never leaves a timer behind. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([promise.then(() => true), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -14,7 +14,7 @@ export function everythingBin(): string {
 }
 
 /** The preload that pins a server's listen() to 127.0.0.1 and reports its port (resolved by name, so it survives bundling). */
-export const loopbackPreload = require.resolve('@org/test-utils/loopback-preload');
+export const loopbackPreload = require.resolve('@org/mcp-demo-servers/loopback-preload');
 
 export interface RunningHttpServer {
   /** Base URL, e.g. http://127.0.0.1:PORT */

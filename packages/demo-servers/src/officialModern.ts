@@ -4,7 +4,7 @@ import { type RunningHttpServer, startHttpServerProcess } from './everything.js'
 const require = createRequire(import.meta.url);
 
 /** The script of the dual-era fixture built on the official @modelcontextprotocol/server 2.x. */
-export const officialModernServerScript = require.resolve('@org/test-utils/official-modern-server');
+export const officialModernServerScript = require.resolve('@org/mcp-demo-servers/official-modern-server');
 
 /** Every tool the fixture lists, in its order (two to a page), before `grow` adds one. */
 export const OFFICIAL_MODERN_TOOLS = [

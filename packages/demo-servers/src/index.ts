@@ -1,0 +1,17 @@
+// Real MCP servers for the demo and the tests to run (private): installed bins, nothing downloaded.
+export {
+  everythingBin,
+  filesystemBin,
+  loopbackPreload,
+  type RunningHttpServer,
+  startEverything,
+  startHttpServerProcess,
+} from './everything.js';
+export {
+  INVALID_HEADER_TOOL,
+  MODERN_ONLY_ENV,
+  OFFICIAL_MODERN_TOOLS,
+  officialModernServerScript,
+  startOfficialModern,
+} from './officialModern.js';
+export { isAlive, isGroupAlive, waitUntil } from './processes.js';

@@ -1,0 +1,43 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { childEnvironment } from './childEnvironment.js';
+import { describeSpawnError, spawnFailed } from './stdioErrors.js';
+import type { StdioTransportOptions } from './stdioTransportOptions.js';
+
+/**
+ * Spawns the server with the minimal environment, piped stdio and no shell, as the leader of its
+ * own process group. Throws SPAWN_FAILED when it cannot even be spawned (a missing cwd, a bad command).
+ */
+export function spawnServer(
+  options: StdioTransportOptions,
+  serverName: string,
+): ChildProcessWithoutNullStreams {
+  const { command, args = [], cwd } = options;
+  if (cwd !== undefined && !isDirectory(cwd)) {
+    throw spawnFailed(
+      serverName,
+      `its working directory "${cwd}" does not exist or is not a directory. Fix "cwd".`,
+    );
+  }
+  try {
+    return spawn(command, args, {
+      cwd,
+      env: childEnvironment({ env: options.env, inheritEnv: options.inheritEnv }),
+      stdio: 'pipe',
+      shell: false,
+      windowsHide: true,
+      // Its own process group, so signals reach `npx` and the node it starts alike.
+      detached: process.platform !== 'win32',
+    });
+  } catch (error) {
+    throw spawnFailed(serverName, describeSpawnError(command, error), error);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
