@@ -14,15 +14,15 @@ import {
 } from '@org/mcp-core';
 import { closestName } from './closestName.js';
 import { HealthMonitor } from './healthMonitor.js';
-import { type ConnectServerOptions, ManagedServer } from './managedServer.js';
+import { ManagedServer } from './managedServer.js';
 import type { ManagerEventMap } from './managerEvents.js';
-import { MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
+import { type ConnectServerOptions, MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
 import { mapWithConcurrency } from './mapWithConcurrency.js';
 import type { ServerStatus } from './serverStatus.js';
 import { ToolIndex } from './toolIndex.js';
 import type { QualifiedTool } from './toolNaming.js';
 
-export type { ConnectServerOptions } from './managedServer.js';
+export type { ConnectServerOptions } from './managerOptions.js';
 
 /**
  * A supervisor for many MCP servers: parallel connect with retries, restarts of servers that

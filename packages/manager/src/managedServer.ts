@@ -1,41 +1,21 @@
 import { EventEmitter } from 'node:events';
-import {
-  type Logger,
-  ManagerErrorCode,
-  type MCPClient,
-  MCPConnectionError,
-  type MCPError,
-  type MCPErrorCode,
-  type MCPServerConfig,
-  type Tool,
-} from '@org/mcp-core';
+import type { Logger, MCPClient, MCPError, MCPServerConfig, Tool } from '@org/mcp-core';
 import { retry } from '@org/mcp-core/internal';
-import { MCPClientFactory } from '@org/mcp-factory';
+import { ClientSlot } from './clientSlot.js';
 import { isRetryable } from './isRetryable.js';
 import type { ManagerEventMap } from './managerEvents.js';
-import { MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
+import { type ConnectServerOptions, MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
+import { openClient } from './openClient.js';
 import { OperationQueue } from './operationQueue.js';
 import { RestartSupervisor } from './restartSupervisor.js';
+import {
+  disabledError,
+  restartsExhaustedError,
+  stoppedError,
+  unavailableError,
+  unhealthyError,
+} from './serverErrors.js';
 import type { ServerState, ServerStatus } from './serverStatus.js';
-
-export interface ConnectServerOptions {
-  /** Retries after the first attempt. Default: the manager's maxRetries (3). */
-  maxRetries?: number;
-  signal?: AbortSignal;
-}
-
-const NO_TOOLS: readonly Tool[] = Object.freeze([]);
-
-/** Why there is no live client, per state (a connected server always has one). */
-const UNAVAILABLE: Record<Exclude<ServerState, 'connected'>, [MCPErrorCode, (last: string) => string]> = {
-  disabled: [ManagerErrorCode.SERVER_DISABLED, () => 'is disabled'],
-  idle: [ManagerErrorCode.SERVER_IDLE, () => 'is not connected yet; call connectServer() first'],
-  connecting: [ManagerErrorCode.SERVER_CONNECTING, () => 'is still connecting'],
-  reconnecting: [ManagerErrorCode.SERVER_RECONNECTING, (last) => `is reconnecting after a failure (${last})`],
-  failed: [ManagerErrorCode.SERVER_FAILED, (last) => `failed: ${last}`],
-  closing: [ManagerErrorCode.SERVER_CLOSING, () => 'is disconnecting'],
-  closed: [ManagerErrorCode.SERVER_CLOSED, () => 'is closed'],
-};
 
 /**
  * One server's whole life: connect with retries, restarts when it goes away, health, stop. Operations on it
@@ -45,11 +25,9 @@ const UNAVAILABLE: Record<Exclude<ServerState, 'connected'>, [MCPErrorCode, (las
 export class ManagedServer extends EventEmitter<ManagerEventMap> {
   private readonly queue = new OperationQueue();
   private readonly supervisor: RestartSupervisor;
+  private readonly slot: ClientSlot;
   private currentState: ServerState;
   private isEnabled: boolean;
-  private live: { client: MCPClient; tools: readonly Tool[] } | undefined;
-  /** The client of a server that went away (or was dropped as unhealthy): stopped before anything new starts. */
-  private lost: MCPClient | undefined;
   /** Aborts the connect or restart in flight or queued. */
   private work: AbortController | undefined;
   /** What connect() joins: the connect or restart attempt under way. */
@@ -59,8 +37,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Attempts made by the latest connect sequence. */
   private attempts = 0;
   private lastError: Error | undefined;
-  private lastConnect: { at: Date; ms: number } | undefined;
-  private lastHealthCheck: { at: Date; healthy: boolean } | undefined;
+  private lastConnect: { at: string; ms: number } | undefined;
+  private lastHealthCheck: { at: string; healthy: boolean } | undefined;
   private healthFailures = 0;
 
   constructor(
@@ -72,7 +50,11 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     super();
     this.isEnabled = config.enabled !== false;
     this.currentState = this.isEnabled ? 'idle' : 'disabled';
-    this.supervisor = new RestartSupervisor(options);
+    this.supervisor = new RestartSupervisor(name, options, logger);
+    const limit = options.shutdownTimeout ?? MANAGER_DEFAULTS.shutdownTimeout;
+    this.slot = new ClientSlot(limit, () =>
+      logger.error({ server: name, limit }, 'disconnect did not finish in time'),
+    );
   }
 
   get enabled(): boolean {
@@ -81,14 +63,14 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** The tools it offers through the manager: none unless connected. */
   get tools(): readonly Tool[] {
-    return this.live?.tools ?? NO_TOOLS;
+    return this.slot.tools;
   }
 
   /** Connects, retrying with backoff; joins a connect under way; takes over from a restart waiting out its backoff. */
   async connect(options: ConnectServerOptions = {}): Promise<MCPClient> {
-    if (this.retired) throw this.stoppedError();
-    if (!this.isEnabled) throw this.disabledError();
-    if (this.live) return this.live.client;
+    if (this.retired) throw stoppedError(this.name);
+    if (!this.isEnabled) throw disabledError(this.name);
+    if (this.slot.client) return this.slot.client;
     if (this.connecting) return this.connecting;
     const work = this.takeWork();
     return this.track(this.queue.run(() => this.connectWithRetry(work, options)));
@@ -121,23 +103,18 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** The live client, or an MCPConnectionError saying why there is none. */
   liveClient(): MCPClient {
-    if (!this.isEnabled) throw this.disabledError();
-    if (this.live) return this.live.client;
-    const [code, why] = UNAVAILABLE[this.currentState as Exclude<ServerState, 'connected'>];
-    throw new MCPConnectionError(
-      code,
-      `Server "${this.name}" ${why(this.lastError?.message ?? 'unknown error')}.`,
-      { serverName: this.name, cause: this.lastError },
-    );
+    if (!this.isEnabled) throw disabledError(this.name);
+    if (this.slot.client) return this.slot.client;
+    // Only a connected server has a live client.
+    throw unavailableError(this.name, this.currentState as Exclude<ServerState, 'connected'>, this.lastError);
   }
 
   /** One health check; not connected is unhealthy. Counts consecutive failures of the live client. */
   async checkHealth(timeout: number): Promise<boolean> {
-    const client = this.live?.client;
-    if (!client) return false;
-    const healthy = await client.isHealthy({ timeout });
-    if (this.live?.client === client) {
-      this.lastHealthCheck = { at: new Date(), healthy };
+    const client = this.slot.client;
+    const healthy = client ? await client.isHealthy({ timeout }) : false;
+    if (client && this.slot.client === client) {
+      this.lastHealthCheck = { at: new Date().toISOString(), healthy };
       this.healthFailures = healthy ? 0 : this.healthFailures + 1;
     }
     return healthy;
@@ -145,23 +122,17 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** Restarts it once `limit` health checks in a row have failed. */
   restartIfUnhealthy(limit: number): void {
-    if (!this.live || this.healthFailures < limit) return;
+    if (!this.slot.client || this.healthFailures < limit) return;
     this.logger.warn({ server: this.name, failures: this.healthFailures }, 'unhealthy; restarting');
     this.healthFailures = 0;
-    this.detach(
-      new MCPConnectionError(
-        ManagerErrorCode.UNHEALTHY,
-        `Server "${this.name}" failed ${limit} health checks in a row and is being restarted.`,
-        { serverName: this.name },
-      ),
-    );
+    this.detach(unhealthyError(this.name, limit));
     this.restart();
     this.emit('toolsChanged', { server: this.name });
   }
 
   /** Everything known about it. Never includes header or env values. */
   status(): ServerStatus {
-    const client = this.live?.client;
+    const client = this.slot.client;
     return {
       enabled: this.isEnabled,
       connected: client !== undefined,
@@ -172,11 +143,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
       lastError: this.lastError
         ? { message: this.lastError.message, code: (this.lastError as MCPError).code ?? 'UNKNOWN' }
         : undefined,
-      connectedAt: this.lastConnect?.at.toISOString(),
+      connectedAt: this.lastConnect?.at,
       connectMs: this.lastConnect?.ms,
-      lastHealthCheck: this.lastHealthCheck
-        ? { at: this.lastHealthCheck.at.toISOString(), healthy: this.lastHealthCheck.healthy }
-        : undefined,
+      lastHealthCheck: this.lastHealthCheck && { ...this.lastHealthCheck },
       serverInfo: client?.serverInfo,
       protocolVersion: client?.protocolVersion,
       era: client?.era,
@@ -195,7 +164,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
         signal,
         backoff: this.options.backoff,
         sleep: this.options.sleep,
-        shouldRetry: (error) => isRetryable(error),
+        shouldRetry: isRetryable,
         onRetry: ({ attempt, error, delay }) =>
           this.logger.warn({ server: this.name, attempt, delay, err: error }, 'connect failed; retrying'),
       });
@@ -210,27 +179,12 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     }
   }
 
-  /** One attempt: a fresh client, connected, its tools read, its events wired. */
+  /** One attempt; on success the new client is live and its events wired. */
   private async connectOnce(signal: AbortSignal): Promise<MCPClient> {
     this.attempts++;
-    const create = this.options.createClient ?? MCPClientFactory.createClient;
-    const client = create(this.config, {
-      ...this.options.clientOptions,
-      name: this.name,
-      logger: this.options.logger ?? this.options.clientOptions?.logger,
-    });
-    const started = performance.now();
-    let tools: Tool[];
-    try {
-      await client.connect({ signal });
-      tools = client.serverCapabilities?.tools ? await client.getTools({ signal }) : [];
-      signal.throwIfAborted();
-    } catch (error) {
-      await client.disconnect();
-      throw error;
-    }
-    this.live = { client, tools };
-    this.lastConnect = { at: new Date(), ms: Math.round(performance.now() - started) };
+    const { client, tools, ms } = await openClient(this.name, this.config, this.options, signal);
+    this.slot.fill(client, tools);
+    this.lastConnect = { at: new Date().toISOString(), ms };
     this.lastError = undefined;
     this.healthFailures = 0;
     client.on('close', (reason) => this.onClientClosed(client, reason));
@@ -243,7 +197,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** The live client went away on its own: restart per policy. */
   private onClientClosed(client: MCPClient, reason: Error | undefined): void {
-    if (this.live?.client !== client) return;
+    if (this.slot.client !== client) return;
     this.logger.warn({ server: this.name, err: reason }, 'server went away');
     this.detach(reason);
     const restart = this.supervisor.shouldRestart(reason);
@@ -257,8 +211,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** Forgets the live client, so its close is not taken for a crash; it is stopped before a new one starts. */
   private detach(reason: Error | undefined): void {
-    this.lost = this.live?.client;
-    this.live = undefined;
+    this.slot.lose();
     this.supervisor.down();
     this.lastError = reason;
   }
@@ -275,7 +228,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   }
 
   private async superviseRestart(signal: AbortSignal): Promise<void> {
-    await this.releaseLost();
+    await this.slot.releaseLost();
     if (signal.aborted) return;
     try {
       const restarted = await this.supervisor.run(() => this.restartAttempt(signal), {
@@ -283,11 +236,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
         onWait: () => this.setState('reconnecting'),
         onFailure: (error) => {
           this.lastError = error as Error;
-          this.logger.warn({ server: this.name, err: error }, 'restart failed');
         },
       });
-      if (restarted) this.logger.info({ server: this.name, restarts: this.supervisor.restarts }, 'server restarted');
-      else this.giveUp();
+      if (!restarted) this.giveUp();
     } catch (error) {
       // Aborted: a stop or an explicit connect took over.
       if (!signal.aborted) throw error;
@@ -300,13 +251,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   }
 
   private giveUp(): void {
-    const max = this.supervisor.maxRestarts;
     this.setState('failed');
-    const error = new MCPConnectionError(
-      ManagerErrorCode.RESTARTS_EXHAUSTED,
-      `Server "${this.name}" kept failing and was given up after ${max} restarts. Last error: ${this.lastError?.message ?? 'unknown'}`,
-      { serverName: this.name, cause: this.lastError },
-    );
+    const error = restartsExhaustedError(this.name, this.supervisor.maxRestarts, this.lastError);
     this.lastError = error;
     this.emit('serverError', { name: this.name, error });
   }
@@ -314,9 +260,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   private async refreshTools(client: MCPClient): Promise<void> {
     try {
       const tools = await client.getTools({ refresh: true });
-      if (this.live?.client !== client) return;
-      this.live = { client, tools };
-      this.emit('toolsChanged', { server: this.name });
+      if (this.slot.updateTools(client, tools)) this.emit('toolsChanged', { server: this.name });
     } catch (error) {
       this.logger.warn({ server: this.name, err: error }, 'could not refresh tools after list_changed');
     }
@@ -324,43 +268,20 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** Aborts whatever runs, stops the client (and what a lost one left) and leaves the server in `finalState`. */
   private stop(finalState: ServerState): Promise<void> {
-    this.work?.abort(this.stoppedError());
+    this.work?.abort(stoppedError(this.name));
     this.work = undefined;
-    const live = this.live;
+    const hadTools = this.slot.tools.length > 0;
+    const client = this.slot.take();
     const busy = this.connecting !== undefined;
-    this.live = undefined;
     this.connecting = undefined;
     this.supervisor.down();
-    if (live || busy) this.setState('closing');
-    if (live?.tools.length) this.emit('toolsChanged', { server: this.name });
+    if (client || busy) this.setState('closing');
+    if (hadTools) this.emit('toolsChanged', { server: this.name });
     return this.queue.run(async () => {
-      if (live) await this.release(live.client);
-      await this.releaseLost();
+      if (client) await this.slot.release(client);
+      await this.slot.releaseLost();
       this.setState(finalState);
     });
-  }
-
-  private async releaseLost(): Promise<void> {
-    const lost = this.lost;
-    this.lost = undefined;
-    if (lost) await this.release(lost);
-  }
-
-  /** Disconnects a client, waiting at most shutdownTimeout. */
-  private async release(client: MCPClient): Promise<void> {
-    const limit = this.options.shutdownTimeout ?? MANAGER_DEFAULTS.shutdownTimeout;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const overdue = new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
-        this.logger.error({ server: this.name, limit }, 'disconnect did not finish in time');
-        resolve();
-      }, limit);
-    });
-    try {
-      await Promise.race([client.disconnect().catch(() => {}), overdue]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   /** A new connect or restart: whatever was in flight or queued is aborted. */
@@ -386,19 +307,5 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.currentState = state;
     this.logger.debug({ server: this.name, state, previous }, 'state changed');
     this.emit('serverStateChanged', { name: this.name, state, previous, error: this.lastError });
-  }
-
-  private disabledError(): MCPConnectionError {
-    return new MCPConnectionError(
-      ManagerErrorCode.SERVER_DISABLED,
-      `Server "${this.name}" is disabled; enableServer("${this.name}") first.`,
-      { serverName: this.name },
-    );
-  }
-
-  private stoppedError(): MCPConnectionError {
-    return new MCPConnectionError(ManagerErrorCode.SERVER_STOPPED, `Server "${this.name}" was stopped.`, {
-      serverName: this.name,
-    });
   }
 }

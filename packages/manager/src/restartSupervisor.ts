@@ -1,4 +1,4 @@
-import { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from '@org/mcp-core';
+import { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF, type Logger } from '@org/mcp-core';
 import { sleep as defaultSleep, retry } from '@org/mcp-core/internal';
 import { MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
 
@@ -19,7 +19,11 @@ export class RestartSupervisor {
   restarts = 0;
   private stableTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly options: ManagerOptions) {}
+  constructor(
+    private readonly name: string,
+    private readonly options: ManagerOptions,
+    private readonly logger: Logger,
+  ) {}
 
   /** Whether the policy restarts a server that went away for this reason. */
   shouldRestart(reason: Error | undefined): boolean {
@@ -64,6 +68,10 @@ export class RestartSupervisor {
       hooks.onWait();
       this.restarts++;
     };
+    const failed = (error: unknown) => {
+      this.logger.warn({ server: this.name, err: error }, 'restart failed');
+      hooks.onFailure(error);
+    };
     wait();
     await sleep(calculateBackoff(spent, this.options.backoff), hooks.signal);
     try {
@@ -74,14 +82,15 @@ export class RestartSupervisor {
         backoff: shifted(this.options.backoff, spent + 1),
         sleep,
         onRetry: ({ error }) => {
-          hooks.onFailure(error);
+          failed(error);
           wait();
         },
       });
+      this.logger.info({ server: this.name, restarts: this.restarts }, 'server restarted');
       return true;
     } catch (error) {
       if (hooks.signal.aborted) throw error;
-      hooks.onFailure(error);
+      failed(error);
       return false;
     }
   }

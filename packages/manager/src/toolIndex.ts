@@ -94,7 +94,8 @@ export class ToolIndex {
     }
     if (this.byNameDamaged) {
       this.byName = new Map();
-      for (const { named } of this.servers.values()) for (const tool of named) this.byName.set(tool.qualifiedName, tool);
+      for (const { named } of this.servers.values())
+        for (const tool of named) this.byName.set(tool.qualifiedName, tool);
       this.byNameDamaged = false;
     }
     return undefined;
