@@ -71,7 +71,9 @@ describe('ToolIndex', () => {
 
   it('hands out frozen tools, so a caller cannot change what the next caller sees', () => {
     const index = new ToolIndex('prefix');
-    const tools: Tool[] = [{ name: 'read', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } }];
+    const tools: Tool[] = [
+      { name: 'read', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
+    ];
     index.set('fs', tools);
     const [tool] = index.list();
     expect(() => {

@@ -14,8 +14,9 @@ interface ServerTools {
 
 /**
  * Every connected server's tools under their qualified names, updated one server at a time: a change of one
- * server renames only its own tools (and, under 'prefix-on-collision', the tools that start or stop sharing
- * a name with them). Names are exactly those of qualifyTools over all servers in registration order.
+ * server renames only its own tools (and, under 'prefix-on-collision', those of the servers whose tools start
+ * or stop sharing a name with them), so listing is a copy. Names are exactly those of qualifyTools over all
+ * servers in the order they were first set.
  */
 export class ToolIndex {
   private readonly servers = new Map<string, ServerTools>();
@@ -31,7 +32,6 @@ export class ToolIndex {
   private byName = new Map<string, QualifiedTool>();
   /** A clash overwrote an entry of byName: rebuild it once clashes are gone. */
   private byNameDamaged = false;
-  private readonly stale = new Set<string>();
   /** Every tool named at once by qualifyTools, by name: used while candidate names clash. */
   private fallback: Map<string, QualifiedTool> | undefined;
 
@@ -41,25 +41,24 @@ export class ToolIndex {
   set(server: string, tools: readonly Tool[]): void {
     const entry = this.servers.get(server);
     if (entry?.source === tools) return;
-    for (const tool of entry?.tools ?? []) this.own(tool.name, server, -1);
+    const renamed = new Set([server]);
+    for (const tool of entry?.tools ?? []) this.own(tool.name, server, -1, renamed);
     // The index owns frozen copies: neither the client's cache nor a caller can change what it hands out.
     const copies = deepFreeze(structuredClone(tools));
-    for (const tool of copies) this.own(tool.name, server, 1);
+    for (const tool of copies) this.own(tool.name, server, 1, renamed);
     if (entry) {
       entry.source = tools;
       entry.tools = copies;
     } else {
       this.servers.set(server, { source: tools, tools: copies, named: [] });
     }
-    this.stale.add(server);
+    for (const name of renamed) this.rename(name);
     this.fallback = undefined;
   }
 
   delete(server: string): void {
     if (!this.servers.has(server)) return;
     this.set(server, []);
-    this.rename(server);
-    this.stale.delete(server);
     this.servers.delete(server);
   }
 
@@ -80,10 +79,8 @@ export class ToolIndex {
     return (this.resolve() ?? this.byName).keys();
   }
 
-  /** Renames the stale servers; returns the fallback while candidates clash. Throws a 'error' policy clash. */
+  /** The fallback while candidates clash, else undefined; throws the clash under the 'error' policy. */
   private resolve(): Map<string, QualifiedTool> | undefined {
-    for (const server of this.stale) this.rename(server);
-    this.stale.clear();
     if (this.clashes > 0 || (this.policy === 'error' && this.sharedNames > 0)) {
       if (!this.fallback) {
         const byServer = new Map([...this.servers].map(([server, { tools }]) => [server, tools]));
@@ -120,7 +117,8 @@ export class ToolIndex {
     });
   }
 
-  private own(name: string, server: string, delta: 1 | -1): void {
+  /** Counts one more or one less offer of `name`; adds to `renamed` the servers whose names that changes. */
+  private own(name: string, server: string, delta: 1 | -1, renamed: Set<string>): void {
     const holders = this.owners.get(name) ?? new Map<string, number>();
     const wasShared = isShared(holders);
     const count = (holders.get(server) ?? 0) + delta;
@@ -131,7 +129,7 @@ export class ToolIndex {
     if (wasShared === isShared(holders)) return;
     this.sharedNames += wasShared ? -1 : 1;
     // Under 'prefix-on-collision' the other holders' names gain or lose their prefix.
-    if (this.policy === 'prefix-on-collision') for (const holder of holders.keys()) this.stale.add(holder);
+    if (this.policy === 'prefix-on-collision') for (const holder of holders.keys()) renamed.add(holder);
   }
 
   private count(candidate: string, delta: 1 | -1): void {

@@ -9,7 +9,10 @@ const server: StdioServerConfig = { transport: 'stdio', command: process.execPat
 
 const managers: MCPConnectionManager[] = [];
 async function manager(options: ManagerOptions = {}): Promise<MCPConnectionManager> {
-  const m = new MCPConnectionManager({ backoff: { baseDelay: 20, maxDelay: 100, jitter: false }, ...options });
+  const m = new MCPConnectionManager({
+    backoff: { baseDelay: 20, maxDelay: 100, jitter: false },
+    ...options,
+  });
   managers.push(m);
   await m.initialize({ mcpServers: { a: server } });
   return m;
