@@ -10,6 +10,9 @@
  * @property {number} payloadEchoes echoes timed per repetition of each payload size
  * @property {number} servers stdio servers the manager scenario connects in parallel
  * @property {number} managerReps repetitions of the manager scenario
+ * @property {number} toolServers in-process servers (100 tools each) of the tool-namespace scenario
+ * @property {number} toolChanges list_changed rounds timed per repetition of the tool-namespace scenario
+ * @property {number} qualifyRuns timed runs of each qualify size per repetition
  */
 
 /** @type {Record<'full' | 'quick' | 'smoke', BenchParams>} */
@@ -26,6 +29,9 @@ export const MODES = {
     payloadEchoes: 3,
     servers: 20,
     managerReps: 5,
+    toolServers: 100,
+    toolChanges: 50,
+    qualifyRuns: 5,
   },
   // The same scenarios with fewer calls: under a minute on 2 cores.
   quick: {
@@ -39,6 +45,9 @@ export const MODES = {
     payloadEchoes: 1,
     servers: 20,
     managerReps: 2,
+    toolServers: 100,
+    toolChanges: 20,
+    qualifyRuns: 3,
   },
   // Proves every scenario still runs (pnpm test); the figures mean nothing.
   smoke: {
@@ -52,5 +61,8 @@ export const MODES = {
     payloadEchoes: 1,
     servers: 3,
     managerReps: 1,
+    toolServers: 100,
+    toolChanges: 3,
+    qualifyRuns: 1,
   },
 };

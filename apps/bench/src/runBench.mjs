@@ -66,7 +66,10 @@ export async function runBench({ params, scenarios, contenders, log }) {
     if (needed.has('http')) servers.http = await startServer('http');
     if (needed.has('sse')) servers.sse = await startServer('sse');
     for (const scenario of scenarios) {
-      const server = scenario.transport === 'stdio' ? undefined : servers[scenario.transport];
+      const server =
+        scenario.transport === 'http' || scenario.transport === 'sse'
+          ? servers[scenario.transport]
+          : undefined;
       /** @type {import('./contenders/contender.mjs').Target} */
       const target = server
         ? { transport: /** @type {'http' | 'sse'} */ (scenario.transport), url: server.url }

@@ -9,6 +9,10 @@ export const MAX_COST_VS_BARE = 1.5;
 export const MIN_SPEEDUP_VS_SDK_REMOTE = 4;
 /** The 16 MiB echo may take at most this many times the 1 MiB echo. */
 export const MAX_PAYLOAD_GROWTH = 20;
+/** listTools() right after one server's list_changed, at 100 servers × 100 tools: at most this long, in µs. */
+export const MAX_LIST_AFTER_CHANGE_US = 2000;
+/** Qualifying 40k tools may cost at most this many times as much per tool as 10k: linear, give or take noise. */
+export const MAX_QUALIFY_GROWTH = 1.5;
 
 /**
  * @typedef {object} TargetCheck
@@ -60,8 +64,8 @@ export function checkTargets(result) {
       }
     }
   }
-  const small = result.scenarios.find((s) => s.id === 'stdio.payload1m')?.metrics[0]?.results.ours?.median;
-  const large = result.scenarios.find((s) => s.id === 'stdio.payload16m')?.metrics[0]?.results.ours?.median;
+  const small = oursMedian(result, 'stdio.payload1m', 'ms');
+  const large = oursMedian(result, 'stdio.payload16m', 'ms');
   if (small !== undefined && large !== undefined) {
     add(
       'stdio.payload16m',
@@ -71,5 +75,27 @@ export function checkTargets(result) {
       MAX_PAYLOAD_GROWTH,
     );
   }
+  const list = oursMedian(result, 'manager.tools', 'listUs');
+  if (list !== undefined) {
+    const target = `≤ ${MAX_LIST_AFTER_CHANGE_US.toLocaleString('en-US')} µs (shown as a share of it)`;
+    add('manager.tools', 'listTools after list_changed µs', target, list / MAX_LIST_AFTER_CHANGE_US, 1);
+  }
+  const perTool10k = oursMedian(result, 'manager.tools', 'qualify10k');
+  const perTool40k = oursMedian(result, 'manager.tools', 'qualify40k');
+  if (perTool10k !== undefined && perTool40k !== undefined) {
+    const target = `≤ ${MAX_QUALIFY_GROWTH}× the time per tool at 10,000 (linear)`;
+    add('manager.tools', 'qualify 40,000 tools ns/tool', target, perTool40k / perTool10k, MAX_QUALIFY_GROWTH);
+  }
   return checks;
+}
+
+/**
+ * Ours' median of one metric of one scenario, if it ran.
+ * @param {BenchResult} result
+ * @param {string} scenario
+ * @param {string} key
+ */
+function oursMedian(result, scenario, key) {
+  return result.scenarios.find((s) => s.id === scenario)?.metrics.find((m) => m.key === key)?.results.ours
+    ?.median;
 }

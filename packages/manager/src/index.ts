@@ -1,5 +1,12 @@
 // The public API of @org/mcp-manager: everything below is exported on purpose; nothing else is.
 export { type ConnectServerOptions, MCPConnectionManager } from './connectionManager.js';
+export type {
+  ManagerEventMap,
+  ManagerEvents,
+  ServerErrorEvent,
+  ServerStateChange,
+  ToolsChange,
+} from './managerEvents.js';
 export {
   MANAGER_DEFAULTS,
   type ManagerOptions,

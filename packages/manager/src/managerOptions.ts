@@ -41,6 +41,12 @@ export interface ManagerOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+export interface ConnectServerOptions {
+  /** Retries after the first attempt. Default: the manager's maxRetries (3). */
+  maxRetries?: number;
+  signal?: AbortSignal;
+}
+
 export const MANAGER_DEFAULTS = {
   maxRetries: 3,
   restart: 'on-failure' as RestartPolicy,

@@ -1,15 +1,19 @@
-import { BaseMCPClient, InMemoryTransport, type MCPClient } from '@org/mcp-core';
+import { BaseMCPClient, InMemoryTransport, ManagerErrorCode, type MCPClient } from '@org/mcp-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MCPConnectionManager } from '../src/index.js';
 
 /** An in-process server: the clock is fake here, so the peer cannot be a real process. */
-function memoryClient(behaviour: { refuse?: () => boolean; ping?: () => boolean }, name: string): MCPClient {
+function memoryClient(
+  behaviour: { refuse?: () => boolean; ping?: () => boolean; onServer?: (server: InMemoryTransport) => void },
+  name: string,
+): MCPClient {
   return new BaseMCPClient({
     name,
     transportType: 'memory',
     era: 'handshake',
     createTransport: () => {
       const [client, server] = InMemoryTransport.createLinkedPair();
+      behaviour.onServer?.(server);
       server.onmessage = (m) => {
         const msg = m as { id?: number; method: string };
         if (msg.id === undefined) return;
@@ -86,6 +90,53 @@ describe('manager timing on fake timers', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(created).toBe(2);
     expect((await m.getServerStatus()).s).toMatchObject({ state: 'connected', restarts: 1 });
+    await m.shutdown();
+  });
+
+  it('restarts with backoff that goes on from the restarts already spent, then gives up', async () => {
+    let refuse = false;
+    let crashedAt = 0;
+    const attempts: number[] = [];
+    let server: InMemoryTransport | undefined;
+    const crash = () => {
+      crashedAt = Date.now();
+      server?.closeWith(new Error('crashed'));
+    };
+    const m = new MCPConnectionManager({
+      backoff: { jitter: false },
+      maxRestarts: 3,
+      createClient: (_config, options) =>
+        memoryClient(
+          {
+            refuse: () => {
+              attempts.push(Date.now() - crashedAt);
+              return refuse;
+            },
+            onServer: (end) => {
+              server = end;
+            },
+          },
+          options.name ?? 'x',
+        ),
+    });
+    await m.initialize({ mcpServers: { s: { command: 'unused' } } });
+    await m.connectServer('s');
+    attempts.length = 0;
+    crash();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(attempts).toEqual([1000]);
+    expect((await m.getServerStatus()).s).toMatchObject({ state: 'connected', restarts: 1 });
+    // Not yet stable: the next restarts wait 2 s, then 4 s, and the third is one too many.
+    refuse = true;
+    attempts.length = 0;
+    crash();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(attempts).toEqual([2000, 6000]);
+    expect((await m.getServerStatus()).s).toMatchObject({
+      state: 'failed',
+      restarts: 3,
+      lastError: { code: ManagerErrorCode.RESTARTS_EXHAUSTED },
+    });
     await m.shutdown();
   });
 });

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { Pool } from 'undici';
 import { lineSplitter } from '../lineSplitter.mjs';
 import { BARE_INITIALIZE, BareRpc } from './bareRpc.mjs';
+import { handWrittenNamespace, qualifyByHand } from './handWrittenTools.mjs';
 
 /** @typedef {import('./contender.mjs').Target} Target */
 /** @typedef {import('./contender.mjs').Connection} Connection */
@@ -179,4 +180,7 @@ export const bare = {
     );
     return { close: async () => void (await Promise.all(connections.map((c) => c.close()))) };
   },
+  // No protocol in process: the hand-written namespace is fed the lists directly.
+  toolNamespace: handWrittenNamespace,
+  loadQualify: async () => qualifyByHand,
 };

@@ -18,12 +18,26 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
  * @property {() => Promise<void>} close
  */
 
+/** @typedef {import('@org/mcp-core').Tool} ToolSpec */
+
+/**
+ * @typedef {object} ToolNamespace many servers' tools under one namespace, in process
+ * @property {() => Promise<unknown[]>} listTools every server's tools under their qualified names
+ * @property {(server: string, tools: ToolSpec[]) => Promise<void>} changeTools the server's tools change and it says so
+ *   (list_changed); resolves once the namespace has the new list
+ * @property {() => Promise<void>} close
+ */
+
 /**
  * @typedef {object} Contender
  * @property {'bare' | 'sdk' | 'ours'} id
  * @property {string} label
  * @property {(target: Target) => Promise<Connection>} connect starts, handshakes and lists tools
  * @property {(targets: Target[]) => Promise<Fleet>} connectMany connects every stdio server in parallel (handshake only)
+ * @property {(toolsByServer: Map<string, ToolSpec[]>) => Promise<ToolNamespace>} toolNamespace in-process servers
+ *   with these tools, connected, their tools under one namespace
+ * @property {() => Promise<(toolsByServer: Map<string, ToolSpec[]>) => unknown[]>} loadQualify the function that names
+ *   every tool, unique across servers
  */
 
 /**

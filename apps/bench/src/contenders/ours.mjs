@@ -1,5 +1,6 @@
 // Contender C: our clients (@org/mcp-transport-*) and, for many servers, MCPConnectionManager.
 // Imported lazily so the other contenders still run while a package is not built.
+import { memoryToolServer } from '../servers/memoryToolServer.mjs';
 
 /**
  * Imports one of our packages, saying plainly when it is not built rather than printing a resolver path.
@@ -70,5 +71,58 @@ export const ours = {
       throw new Error(`manager could not connect ${failed.map(([name]) => name).join(', ')}`);
     }
     return { close: () => manager.shutdown() };
+  },
+  async toolNamespace(toolsByServer) {
+    const { BaseMCPClient, InMemoryTransport } = await ourPackage(
+      '@org/mcp-core',
+      () => import('@org/mcp-core'),
+    );
+    const { MCPConnectionManager } = await ourPackage('@org/mcp-manager', () => import('@org/mcp-manager'));
+    /** @type {Map<string, ReturnType<typeof memoryToolServer>>} */
+    const servers = new Map();
+    const manager = new MCPConnectionManager({
+      // Each server in process, over core's in-memory transport: the manager's whole path, without processes.
+      createClient: (_config, options) => {
+        const name = options.name ?? '';
+        return new BaseMCPClient({
+          ...options,
+          transportType: 'memory',
+          era: 'handshake',
+          createTransport: () => {
+            const [client, server] = InMemoryTransport.createLinkedPair();
+            servers.set(name, memoryToolServer(server, toolsByServer.get(name) ?? []));
+            return client;
+          },
+        });
+      },
+    });
+    const names = [...toolsByServer.keys()];
+    await manager.initialize({
+      mcpServers: Object.fromEntries(names.map((name) => [name, { command: name }])),
+    });
+    const connected = await manager.connectAllEnabled();
+    if (Object.values(connected).some((ok) => !ok))
+      throw new Error('manager could not connect its in-memory servers');
+    return {
+      listTools: () => manager.listTools(),
+      async changeTools(server, tools) {
+        const changed = new Promise((resolve) => {
+          /** @param {{ server: string }} event */
+          const listener = (event) => {
+            if (event.server !== server) return;
+            manager.off('toolsChanged', listener);
+            resolve(undefined);
+          };
+          manager.on('toolsChanged', listener);
+        });
+        servers.get(server)?.setTools(tools);
+        await changed;
+      },
+      close: () => manager.shutdown(),
+    };
+  },
+  async loadQualify() {
+    const { qualifyTools } = await ourPackage('@org/mcp-manager', () => import('@org/mcp-manager'));
+    return (toolsByServer) => qualifyTools(toolsByServer, 'prefix');
   },
 };

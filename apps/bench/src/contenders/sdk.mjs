@@ -4,6 +4,7 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { MAX_MESSAGE_BYTES } from './contender.mjs';
+import { handWrittenNamespace, qualifyByHand } from './handWrittenTools.mjs';
 
 /**
  * @param {import('./contender.mjs').Target} target
@@ -40,4 +41,7 @@ export const sdk = {
     const connections = await Promise.all(targets.map((target) => connectSdk(target, false)));
     return { close: async () => void (await Promise.all(connections.map((c) => c.close()))) };
   },
+  // The SDK has no namespace across servers: its users write the bare loop's by hand, so these figures are that code's.
+  toolNamespace: handWrittenNamespace,
+  loadQualify: async () => qualifyByHand,
 };

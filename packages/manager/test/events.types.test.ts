@@ -1,0 +1,44 @@
+// Checked by `pnpm typecheck` (tsc covers test/): every @ts-expect-error below must be an error, or tsc fails.
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  MCPConnectionManager,
+  type ServerErrorEvent,
+  type ServerState,
+  type ServerStateChange,
+  type ToolsChange,
+} from '../src/index.js';
+
+describe('MCPConnectionManager events', () => {
+  it('types each listener by its event', () => {
+    const manager = new MCPConnectionManager();
+    manager.on('serverStateChanged', (event) => {
+      expectTypeOf(event).toEqualTypeOf<ServerStateChange>();
+      expectTypeOf(event.state).toEqualTypeOf<ServerState>();
+      expectTypeOf(event.previous).toEqualTypeOf<ServerState>();
+      expectTypeOf(event.error).toEqualTypeOf<Error | undefined>();
+    });
+    manager.once('toolsChanged', (event) => expectTypeOf(event).toEqualTypeOf<ToolsChange>());
+    manager.on('serverError', (event) => expectTypeOf(event.error).toEqualTypeOf<Error>());
+    expectTypeOf<ServerErrorEvent>().toEqualTypeOf<{ name: string; error: Error }>();
+  });
+
+  it('refuses unknown events and wrong payloads', () => {
+    const manager = new MCPConnectionManager();
+    const listener = (event: ToolsChange) => event.server;
+    manager.on('toolsChanged', listener);
+    manager.off('toolsChanged', listener);
+    // @ts-expect-error a misspelt event name
+    manager.on('serverStateChangd', () => {});
+    // @ts-expect-error no such field in the payload
+    manager.on('serverStateChanged', (event) => event.nme);
+    // @ts-expect-error a listener of another event's payload
+    manager.on('serverError', listener);
+    // @ts-expect-error a payload without `previous`
+    manager.emit('serverStateChanged', { name: 'a', state: 'idle', error: undefined });
+    // @ts-expect-error a state that does not exist
+    manager.emit('serverStateChanged', { name: 'a', state: 'asleep', previous: 'idle', error: undefined });
+    // @ts-expect-error the wrong field name
+    manager.emit('toolsChanged', { name: 'a' });
+    manager.emit('toolsChanged', { server: 'a' });
+  });
+});
