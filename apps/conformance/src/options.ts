@@ -7,6 +7,8 @@ export interface RunnerOptions {
   jobs: number;
   out: string | undefined;
   verbose: boolean;
+  /** A client command of one's own instead of ours (already quoted for sh), e.g. `true` to see the guard. */
+  command: string | undefined;
 }
 
 export const USAGE = `pnpm conformance [options]   (or: node apps/conformance/dist/run.js)
@@ -18,6 +20,7 @@ export const USAGE = `pnpm conformance [options]   (or: node apps/conformance/di
   --jobs <n>            scenarios run at once (default 2; timing scenarios always run alone)
   --out <dir>           keep every run's checks.json, stdout.txt, stderr.txt under <dir>
   --verbose             print the suite's output for every scenario that did not pass
+  --command <cmd>       run this client instead of ours (quoted for sh; the URL is appended)
   --help                this text`;
 
 export function parseOptions(argv: string[]): RunnerOptions | 'help' {
@@ -30,6 +33,7 @@ export function parseOptions(argv: string[]): RunnerOptions | 'help' {
       jobs: { type: 'string', default: '2' },
       out: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      command: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -45,5 +49,6 @@ export function parseOptions(argv: string[]): RunnerOptions | 'help' {
     jobs,
     out: values.out,
     verbose: values.verbose,
+    command: values.command,
   };
 }

@@ -9,11 +9,15 @@ export interface Row {
   judgement: Judgement;
   expectedReason: string | undefined;
   outcome: ScenarioOutcome;
+  /** Which attempt this is, of how many the scenario gets (more than one only for timing scenarios). */
+  attempt: number;
+  attempts: number;
 }
 
 /** `suite scenario VERDICT reason`: for XFAIL the listed reason, otherwise what the run showed. */
 export function rowLine(row: Row, verbose: boolean): string {
-  const seconds = `${(row.outcome.ms / 1000).toFixed(1)}s`;
+  const tries = row.attempts > 1 ? `, attempt ${row.attempt} of ${row.attempts}` : '';
+  const seconds = `${(row.outcome.ms / 1000).toFixed(1)}s${tries}`;
   let reason = row.judgement.reason;
   if (row.verdict === 'XFAIL') reason = `${row.expectedReason} [${row.judgement.reason}]`;
   if (row.verdict === 'XPASS') reason = `passes (${reason}): remove it from expected-failures.json`;

@@ -1,40 +1,20 @@
 #!/usr/bin/env node
 // pnpm conformance: every client scenario of both pinned suites, one scenario per suite run.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Baseline, loadBaseline, probeScenario, saveBaseline } from './baseline.js';
-import { failureKey, loadExpectedFailures, staleEntries } from './expectedFailures.js';
+import { type ExpectedFailures, failureKey, loadExpectedFailures, staleEntries } from './expectedFailures.js';
 import { parseOptions, type RunnerOptions, USAGE } from './options.js';
-import { CLIENT_ENTRY, clientNode } from './paths.js';
+import { CLIENT_ENTRY, clientNode, suiteNode } from './paths.js';
 import { inOrderPool } from './pool.js';
 import { killGroupsOnExit } from './processGroups.js';
 import { printSummary, type Row, rowLine } from './report.js';
 import { runDir, runScenario } from './runScenario.js';
 import { shellCommand } from './shellQuote.js';
-import { listClientScenarios, SUITE_VERSIONS, type Suite, suite } from './suites.js';
+import { attemptsFor, isTimingScenario, selectTasks, type Task } from './tasks.js';
 import { judge, verdict } from './verdict.js';
-
-/** Scenarios that measure timing (sse-retry: reconnect 450–700 ms after the stream ends) run alone. */
-const SOLO = new Set(['sse-retry']);
-
-interface Task {
-  suite: Suite;
-  scenario: string;
-}
-
-function selectTasks(options: RunnerOptions): { tasks: Task[]; listed: Set<string> } {
-  const listed = new Set<string>();
-  const tasks: Task[] = [];
-  for (const version of options.suites ?? SUITE_VERSIONS) {
-    const s = suite(version);
-    for (const scenario of listClientScenarios(s)) {
-      listed.add(failureKey(version, scenario));
-      if (!options.scenarios || options.scenarios.includes(scenario)) tasks.push({ suite: s, scenario });
-    }
-  }
-  return { tasks, listed };
-}
 
 /** Probes what the cache lacks (or everything, with --probe) and writes the cache back. */
 async function ensureBaseline(tasks: Task[], options: RunnerOptions, root: string): Promise<Baseline> {
@@ -55,6 +35,28 @@ async function ensureBaseline(tasks: Task[], options: RunnerOptions, root: strin
   return baseline;
 }
 
+/** Runs one task (timing scenarios until one attempt passes) and judges it. */
+function taskRunner(command: string, root: string, baseline: Baseline, expected: ExpectedFailures) {
+  return async (t: Task): Promise<Row> => {
+    const expectedReason = expected[failureKey(t.suite.version, t.scenario)];
+    const vacuous = baseline[t.suite.version]![t.scenario]!;
+    const attempts = attemptsFor(t.scenario);
+    for (let attempt = 1; ; attempt++) {
+      const dir = runDir(root, t.suite, t.scenario, `client-${attempt}`);
+      const outcome = await runScenario(t.suite, t.scenario, command, dir);
+      const judgement = judge(outcome, vacuous);
+      if (judgement.passed || attempt === attempts) {
+        const v = verdict(judgement.passed, expectedReason !== undefined);
+        return { ...t, verdict: v, judgement, expectedReason, outcome, attempt, attempts };
+      }
+    }
+  };
+}
+
+function versionOf(node: string): string {
+  return execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+}
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   if (options === 'help') {
@@ -69,35 +71,27 @@ async function main(): Promise<number> {
     const { tasks, listed } = selectTasks(options);
     if (tasks.length === 0) throw new Error('no scenario matches the filters');
     const baseline = await ensureBaseline(tasks, options, root);
-    const command = shellCommand([clientNode(), CLIENT_ENTRY]);
+    const node = clientNode();
+    // `exec`: the suite's own timeout kills the shell it started; exec makes that the client itself.
+    const command = options.command ?? shellCommand(['exec', node, CLIENT_ENTRY]);
+    console.log(`suite on Node ${versionOf(suiteNode())}; client: ${command} (Node ${versionOf(node)})`);
+    const run = taskRunner(command, root, baseline, expected);
     const rows: Row[] = [];
-    const runOne = async (t: Task): Promise<Row> => {
-      const outcome = await runScenario(
-        t.suite,
-        t.scenario,
-        command,
-        runDir(root, t.suite, t.scenario, 'client'),
-      );
-      const judgement = judge(outcome, baseline[t.suite.version]![t.scenario]!);
-      const expectedReason = expected[failureKey(t.suite.version, t.scenario)];
-      const v = verdict(judgement.passed, expectedReason !== undefined);
-      return { ...t, verdict: v, judgement, expectedReason, outcome };
-    };
     const print = (_t: Task, row: Row) => {
       rows.push(row);
       console.log(rowLine(row, options.verbose));
     };
-    // Everything else two at a time; then the timing scenarios, each on an otherwise idle machine.
+    // Everything else `--jobs` at a time; then the timing scenarios, each on an otherwise idle runner.
     await inOrderPool(
-      tasks.filter((t) => !SOLO.has(t.scenario)),
+      tasks.filter((t) => !isTimingScenario(t.scenario)),
       options.jobs,
-      runOne,
+      run,
       print,
     );
     await inOrderPool(
-      tasks.filter((t) => SOLO.has(t.scenario)),
+      tasks.filter((t) => isTimingScenario(t.scenario)),
       1,
-      runOne,
+      run,
       print,
     );
     const stale = options.suites || options.scenarios ? [] : staleEntries(expected, listed);

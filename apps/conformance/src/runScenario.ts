@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Check, readChecks } from './checks.js';
 import { suiteNode } from './paths.js';
@@ -11,6 +12,8 @@ export const CLIENT_TIMEOUT_MS = 30_000;
 /** Our bound on a whole suite run (mock start, client, checks): past it the group is killed. */
 const RUN_TIMEOUT_MS = CLIENT_TIMEOUT_MS + 20_000;
 const OUTPUT_TAIL = 4_000;
+/** The suite loads ~1 MB of bundle and its dependencies on every run; Node 22 caches the compiled code. */
+const COMPILE_CACHE = join(tmpdir(), 'mcp-conformance-compile-cache');
 
 export interface ScenarioOutcome {
   exitCode: number | null;
@@ -36,7 +39,11 @@ export async function runScenario(
   const args = [s.entry, 'client', '--command', command, '--scenario', scenario];
   args.push('--timeout', String(CLIENT_TIMEOUT_MS), '-o', outDir);
   const started = performance.now();
-  const child = spawn(suiteNode(), args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(suiteNode(), args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_COMPILE_CACHE: COMPILE_CACHE },
+  });
   const release = trackGroup(child);
   let output = '';
   const keep = (chunk: Buffer) => {
