@@ -13,6 +13,7 @@ async function main(): Promise<number> {
     console.error('usage: MCP_CONFORMANCE_SCENARIO=<name> client.js <server-url>');
     return 2;
   }
+  console.log(`scenario ${env.scenario}, revision under test ${env.protocolVersion ?? '(not given)'}`);
   const deadline = setTimeout(() => {
     console.error(`scenario ${env.scenario}: no result after ${DEADLINE_MS} ms`);
     process.exit(3);

@@ -39,5 +39,7 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
     },
   );
   await client.connect();
+  // Lands in the suite's stdout.txt, beside the revision the run checks (MCP_CONFORMANCE_PROTOCOL_VERSION).
+  console.log(`connected: era ${client.era}, protocol ${client.protocolVersion}`);
   return client;
 }
