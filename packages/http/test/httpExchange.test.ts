@@ -29,7 +29,9 @@ afterEach(async () => {
 });
 
 /** A node:http server on 127.0.0.1 that records every request with its body before `handle` answers. */
-async function server(handle: (req: Seen, res: ServerResponse) => void): Promise<TestHttpServer & { seen: Seen[] }> {
+async function server(
+  handle: (req: Seen, res: ServerResponse) => void,
+): Promise<TestHttpServer & { seen: Seen[] }> {
   const seen: Seen[] = [];
   const http = await listenLoopback((req, res) => {
     const chunks: Buffer[] = [];
@@ -50,17 +52,25 @@ async function server(handle: (req: Seen, res: ServerResponse) => void): Promise
 }
 
 function exchange(url: string, options: Partial<HttpExchangeOptions> = {}): HttpExchange {
-  const e = new HttpExchange({ url: new URL(url), serverName: 'fixture', kind: 'Streamable HTTP', ...options });
+  const e = new HttpExchange({
+    url: new URL(url),
+    serverName: 'fixture',
+    kind: 'Streamable HTTP',
+    ...options,
+  });
   cleanups.push(() => e.close());
   return e;
 }
 
-const ok = (_req: Seen, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+const ok = (_req: Seen, res: ServerResponse) =>
+  res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
 
 describe('HttpExchange', () => {
   it('sends the configured headers on every request, beneath the request own, with method and body', async () => {
     const s = await server(ok);
-    const e = exchange(`${s.origin}/mcp?key=1`, { headers: { Authorization: `Bearer ${SECRET}`, Accept: 'x/y' } });
+    const e = exchange(`${s.origin}/mcp?key=1`, {
+      headers: { Authorization: `Bearer ${SECRET}`, Accept: 'x/y' },
+    });
     for (const method of ['POST', 'GET', 'DELETE'] as const) {
       const response = await e.request({
         method,
@@ -71,7 +81,11 @@ describe('HttpExchange', () => {
       expect(response.url.href).toBe(`${s.origin}/mcp?key=1`);
       await response.body.dump();
     }
-    expect(s.seen.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /mcp?key=1', 'GET /mcp?key=1', 'DELETE /mcp?key=1']);
+    expect(s.seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /mcp?key=1',
+      'GET /mcp?key=1',
+      'DELETE /mcp?key=1',
+    ]);
     for (const r of s.seen) {
       expect(r.headers.authorization).toBe(`Bearer ${SECRET}`);
       expect(r.headers.accept).toBe('application/json');
@@ -82,7 +96,8 @@ describe('HttpExchange', () => {
   it('follows same-origin redirects with method and body; only a permanent one moves the URL', async () => {
     const s = await server((req, res) => {
       if (req.url === '/old') return res.writeHead(308, { location: '/mcp' }).end();
-      if (req.url === '/mcp' && req.method === 'GET') return res.writeHead(307, { location: '/elsewhere' }).end();
+      if (req.url === '/mcp' && req.method === 'GET')
+        return res.writeHead(307, { location: '/elsewhere' }).end();
       ok(req, res);
     });
     const e = exchange(`${s.origin}/old`);
@@ -131,7 +146,9 @@ describe('HttpExchange', () => {
     const response = await e.request({ method: 'POST', headers: {}, body: '{}' });
     const error = await e.statusError(response, '"tools/call"');
     expect(error).toMatchObject({ code: 'HTTP_STATUS', status: 500, serverName: 'fixture' });
-    expect(error.message).toContain('Server "fixture" answered "tools/call" with HTTP 500: you sent [redacted] xxx');
+    expect(error.message).toContain(
+      'Server "fixture" answered "tools/call" with HTTP 500: you sent [redacted] xxx',
+    );
     expect(error.message).not.toContain(SECRET);
     const snippet = error.message.slice(error.message.indexOf('you sent'));
     expect(snippet).toHaveLength(MAX_SNIPPET_LENGTH + 1);
@@ -144,7 +161,9 @@ describe('HttpExchange', () => {
   });
 
   it('makes HTTP_CONTENT_TYPE naming the type and what was expected', async () => {
-    const s = await server((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>login</p>'));
+    const s = await server((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>login</p>'),
+    );
     const e = exchange(`${s.origin}/mcp`);
     const response = await e.request({ method: 'POST', headers: {}, body: '{}' });
     const error = await e.contentTypeError(response, '"ping"', 'application/json');
@@ -156,7 +175,9 @@ describe('HttpExchange', () => {
   it('rejects a network failure with HTTP_REQUEST_FAILED naming the server, never the query string', async () => {
     const s = await listenLoopback(() => {});
     await s.close();
-    const error = await exchange(`${s.origin}/mcp?api_key=query-secret`, { headers: { authorization: SECRET } })
+    const error = await exchange(`${s.origin}/mcp?api_key=query-secret`, {
+      headers: { authorization: SECRET },
+    })
       .request({ method: 'POST', headers: {}, body: '{}' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'HTTP_REQUEST_FAILED', serverName: 'fixture' });
@@ -168,7 +189,12 @@ describe('HttpExchange', () => {
   it('rejects with the reason once the request is aborted', async () => {
     const s = await server(() => {});
     const abort = new RequestAbort();
-    const pending = exchange(`${s.origin}/mcp`).request({ method: 'POST', headers: {}, body: '{}', signal: abort });
+    const pending = exchange(`${s.origin}/mcp`).request({
+      method: 'POST',
+      headers: {},
+      body: '{}',
+      signal: abort,
+    });
     while (s.seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const reason = new Error('timed out');
     abort.abort(reason);
@@ -211,22 +237,36 @@ describe('HttpExchange with an auth provider', () => {
   /** 401 with a challenge until the request carries `accepted`. */
   const guarded = (accepted: string) => (req: Seen, res: ServerResponse) => {
     if (req.headers.authorization === accepted) return ok(req, res);
-    res.writeHead(401, { 'www-authenticate': 'Bearer resource_metadata="/.well-known/x"', 'content-type': 'text/plain' });
+    res.writeHead(401, {
+      'www-authenticate': 'Bearer resource_metadata="/.well-known/x"',
+      'content-type': 'text/plain',
+    });
     res.end(`bad token ${req.headers.authorization}`);
   };
 
   it('adds its headers over the configured ones and retries once after a 401 it answers with retry', async () => {
     const s = await server(guarded(`Bearer ${SECRET}-2`));
     const { auth, challenges } = provider();
-    const e = exchange(`${s.origin}/mcp`, { auth, headers: { authorization: 'configured', 'x-tenant': 'a' } });
-    const response = await e.request({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"n":1}' });
+    const e = exchange(`${s.origin}/mcp`, {
+      auth,
+      headers: { authorization: 'configured', 'x-tenant': 'a' },
+    });
+    const response = await e.request({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"n":1}',
+    });
     expect(response.status).toBe(200);
     await response.body.dump();
     expect(s.seen.map((r) => r.headers.authorization)).toEqual([`Bearer ${SECRET}-1`, `Bearer ${SECRET}-2`]);
     expect(s.seen.map((r) => r.body)).toEqual(['{"n":1}', '{"n":1}']);
     expect(s.seen[1]?.headers['x-tenant']).toBe('a');
     expect(challenges).toEqual([
-      { status: 401, wwwAuthenticate: 'Bearer resource_metadata="/.well-known/x"', url: new URL(`${s.origin}/mcp`) },
+      {
+        status: 401,
+        wwwAuthenticate: 'Bearer resource_metadata="/.well-known/x"',
+        url: new URL(`${s.origin}/mcp`),
+      },
     ]);
   });
 
@@ -257,7 +297,9 @@ describe('HttpExchange with an auth provider', () => {
 
   it('without onUnauthorized a 401 is the answer at once', async () => {
     const s = await server(guarded('never'));
-    const e = exchange(`${s.origin}/mcp`, { auth: { headers: () => ({ authorization: 'Bearer fixed-token-123' }) } });
+    const e = exchange(`${s.origin}/mcp`, {
+      auth: { headers: () => ({ authorization: 'Bearer fixed-token-123' }) },
+    });
     const response = await e.request({ method: 'POST', headers: {}, body: '{}' });
     expect(response.status).toBe(401);
     expect(s.seen).toHaveLength(1);

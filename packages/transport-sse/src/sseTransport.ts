@@ -25,6 +25,7 @@ interface PendingStart {
   streamUrl: URL;
 }
 
+const STREAM_GET = 'the event-stream GET';
 const STREAM_HEADERS = { accept: 'text/event-stream', 'cache-control': 'no-cache' };
 const POST_HEADERS = { 'content-type': 'application/json' };
 
@@ -159,29 +160,23 @@ export class SSETransport implements Transport {
     } catch (error) {
       throw this.closing ? this.closedError('open the event stream') : error;
     }
-    if (response.status < 200 || response.status >= 300) {
-      throw await this.exchange.statusError(response, 'the event-stream GET');
-    }
+    const { status } = response;
+    if (status < 200 || status >= 300) throw await this.exchange.statusError(response, STREAM_GET);
     if (contentTypeOf(response.headers) !== 'text/event-stream') {
-      const error = await this.exchange.contentTypeError(
-        response,
-        'the event-stream GET',
-        'text/event-stream',
-      );
+      const { message } = await this.exchange.contentTypeError(response, STREAM_GET, 'text/event-stream');
       // HTTP_STATUS, as this transport has always reported it: callers match on that code.
-      throw new MCPTransportError(HttpErrorCode.HTTP_STATUS, error.message, {
+      throw new MCPTransportError(HttpErrorCode.HTTP_STATUS, message, {
         serverName: this.serverName,
-        status: response.status,
+        status,
       });
     }
     return response;
   }
 
   /** Starts reading the stream for good; resolves at the `endpoint` event. */
-  private readUntilEndpoint(response: HttpResponse): Promise<void> {
-    const { body } = response;
+  private readUntilEndpoint({ body, url }: HttpResponse): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pendingStart = { resolve, reject, streamUrl: response.url };
+      this.pendingStart = { resolve, reject, streamUrl: url };
       const parser = createParser({
         maxBufferSize: this.maxMessageSize,
         onEvent: (event) => this.onEvent(event),
