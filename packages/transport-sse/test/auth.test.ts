@@ -23,7 +23,7 @@ it('an auth provider: credentials on the GET and the POSTs, and a POST refused w
     headers: async () => ({ authorization: `Bearer token-${token}` }),
     onUnauthorized: async () => {
       token++;
-      return 'retry';
+      return 'retry' as const;
     },
   };
   const transport = new SSETransport({ url: fixture.url, auth, serverName: 'fixture' });
