@@ -1,13 +1,6 @@
 // Shared by the sibling packages of the stack, not by users: no stability promise. Users import '@org/mcp-core'.
 export { capabilitiesFor } from './clientOptions.js';
 export { type EraChoice, eraCache } from './eraCache.js';
-export {
-  bodySnippet,
-  ERROR_BODY_LIMIT,
-  MAX_SNIPPET_LENGTH,
-  readBodyText,
-  secretsOf,
-} from './httpErrorBody.js';
 export { describeUrl, parseHttpUrl } from './httpUrl.js';
 export { classifyMessage, isErrorResponse, type MessageKind } from './jsonrpc.js';
 export { META, MODERN_ERROR } from './modernEra.js';

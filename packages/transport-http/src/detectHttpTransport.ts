@@ -1,13 +1,6 @@
-import {
-  DEFAULT_CLIENT_INFO,
-  HttpErrorCode,
-  JSONRPC_ERROR,
-  LATEST_PROTOCOL_VERSION,
-  MCPTimeoutError,
-  MCPTransportError,
-} from '@org/mcp-core';
-import { bodySnippet, describeUrl, MODERN_ERROR, readBodyText, secretsOf } from '@org/mcp-core/internal';
-import { Agent } from 'undici';
+import { DEFAULT_CLIENT_INFO, JSONRPC_ERROR, LATEST_PROTOCOL_VERSION, MCPTimeoutError } from '@org/mcp-core';
+import { describeUrl, MODERN_ERROR } from '@org/mcp-core/internal';
+import { type HttpAuthProvider, HttpExchange, readBodyText } from '@org/mcp-http';
 import { parseEndpoint } from './endpoint.js';
 import { jsonRpcErrorOf } from './jsonRpcErrorOf.js';
 import { DEFAULT_CLOSE_TIMEOUT } from './transportOptions.js';
@@ -18,6 +11,8 @@ export type DetectedHttpTransport = 'streamable-http' | 'sse';
 export interface DetectHttpTransportOptions {
   /** Sent with the probe (credentials). Values are secrets. */
   headers?: Record<string, string> | undefined;
+  /** Adds credentials to the probe and may have a 401/403 retried once, as in the transports. */
+  auth?: HttpAuthProvider | undefined;
   signal?: AbortSignal | undefined;
   /** Bound on the probe in ms. Default {@link DEFAULT_DETECT_TIMEOUT}. */
   timeout?: number | undefined;
@@ -48,23 +43,19 @@ export async function detectHttpTransport(
   const timeout = options.timeout ?? DEFAULT_DETECT_TIMEOUT;
   const timer = AbortSignal.timeout(timeout);
   const signal = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
-  const agent = new Agent({ connect: { timeout } });
-  const request = (method: 'POST' | 'DELETE', extra: Record<string, string>, body?: string, s = signal) =>
-    agent.request({
-      origin: endpoint.origin,
-      path: `${endpoint.pathname}${endpoint.search}`,
-      method,
-      headers: { ...headers, ...extra },
-      body,
-      signal: s,
-    });
+  const exchange = new HttpExchange({
+    url: endpoint,
+    headers: options.headers,
+    serverName,
+    kind: 'Streamable HTTP',
+    auth: options.auth,
+    connectTimeout: timeout,
+  });
   try {
-    const response = await request(
-      'POST',
-      { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      JSON.stringify({
+    const response = await exchange.request({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({
         jsonrpc: '2.0',
         id: 'detect-transport',
         method: 'initialize',
@@ -74,20 +65,16 @@ export async function detectHttpTransport(
           clientInfo: DEFAULT_CLIENT_INFO,
         },
       }),
-    );
-    const status = response.statusCode;
+      signal,
+    });
+    const { status } = response;
     if (LEGACY_STATUSES.has(status)) {
       // A stateless-era server refuses initialize with a JSON-RPC error; a legacy one has no such body.
       const refusal = jsonRpcErrorOf(await readBodyText(response.body));
       return refusal && MODERN_REFUSALS.has(refusal.code) ? 'streamable-http' : 'sse';
     }
     if (status < 200 || status >= 300) {
-      const snippet = bodySnippet(await readBodyText(response.body), secretsOf(headers));
-      throw new MCPTransportError(
-        HttpErrorCode.HTTP_STATUS,
-        `Server "${serverName}" answered the transport probe (initialize POST to ${describeUrl(endpoint)}) with HTTP ${status}${snippet ? `: ${snippet}` : ''}.${status === 401 || status === 403 ? ' Check the credentials in the configured headers.' : ''}`,
-        { serverName, status },
-      );
+      throw await exchange.statusError(response, 'the transport probe (an initialize POST)');
     }
     // The answer itself is not needed; an event stream may stay open, so drop it.
     response.body.on('error', () => {});
@@ -97,12 +84,11 @@ export async function detectHttpTransport(
     if (sessionId) {
       // The probe made a session: end it so none leaks. Failure here does not change the answer.
       try {
-        const deleted = await request(
-          'DELETE',
-          { 'mcp-session-id': sessionId },
-          undefined,
-          AbortSignal.timeout(DEFAULT_CLOSE_TIMEOUT),
-        );
+        const deleted = await exchange.request({
+          method: 'DELETE',
+          headers: { 'mcp-session-id': sessionId },
+          signal: AbortSignal.timeout(DEFAULT_CLOSE_TIMEOUT),
+        });
         await deleted.body.dump();
       } catch {
         // 405 or a network error: the server will expire the session itself.
@@ -117,15 +103,8 @@ export async function detectHttpTransport(
         message: `Probing server "${serverName}" for its HTTP transport timed out after ${timeout} ms. Check that ${describeUrl(endpoint)} is reachable, or raise the timeout.`,
       });
     }
-    if (error instanceof MCPTransportError) throw error;
-    const reason =
-      error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
-    throw new MCPTransportError(
-      HttpErrorCode.HTTP_REQUEST_FAILED,
-      `Probing server "${serverName}" at ${describeUrl(endpoint)} failed (${reason}). Check that the server is running and reachable.`,
-      { serverName, cause: error },
-    );
+    throw error;
   } finally {
-    await agent.destroy().catch(() => {});
+    await exchange.close();
   }
 }

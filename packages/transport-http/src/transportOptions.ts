@@ -1,4 +1,5 @@
 import type { BackoffOptions, Logger } from '@org/mcp-core';
+import type { HttpAuthProvider } from '@org/mcp-http';
 
 /** Options of a {@link StreamableHttpTransport}. */
 export interface StreamableHttpTransportOptions {
@@ -6,6 +7,8 @@ export interface StreamableHttpTransportOptions {
   url: string | URL;
   /** Sent on every request (`Authorization` and the like). Values are secrets: never logged. */
   headers?: Record<string, string> | undefined;
+  /** Adds credentials to every request and decides whether a 401/403 is retried once (`@org/mcp-http`). */
+  auth?: HttpAuthProvider | undefined;
   /** The server's name in errors. Default: the URL's host. */
   serverName?: string | undefined;
   /** A pino-shaped logger. Default: silent. */
@@ -24,11 +27,5 @@ export interface StreamableHttpTransportOptions {
   maxResumeAttempts?: number | undefined;
 }
 
-export const DEFAULT_HTTP_CONNECT_TIMEOUT = 10_000;
 export const DEFAULT_CLOSE_TIMEOUT = 2_000;
-export const DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
 export const DEFAULT_MAX_RESUME_ATTEMPTS = 5;
-/** How long an idle keep-alive socket stays in the pool, in ms. */
-export const KEEP_ALIVE_TIMEOUT = 30_000;
-/** Same-origin redirects followed per request before giving up. */
-export const MAX_REDIRECTS = 3;

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import {
   CoreErrorCode,
   HttpErrorCode,
@@ -11,25 +10,24 @@ import {
   silentLogger,
   type Transport,
 } from '@org/mcp-core';
-import { bodySnippet, describeUrl, readBodyText, secretsOf } from '@org/mcp-core/internal';
+import { describeUrl } from '@org/mcp-core/internal';
+import { contentTypeOf, DEFAULT_MAX_MESSAGE_SIZE, HttpExchange, type HttpResponse } from '@org/mcp-http';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { type Dispatcher, Pool } from 'undici';
-import {
-  DEFAULT_HEADERS_TIMEOUT,
-  DEFAULT_HTTP_CONNECT_TIMEOUT,
-  DEFAULT_KEEP_ALIVE_TIMEOUT,
-  DEFAULT_MAX_MESSAGE_SIZE,
-  type SSETransportOptions,
-} from './sseTransportOptions.js';
+import { resolveEndpoint } from './resolveEndpoint.js';
+import { DEFAULT_HEADERS_TIMEOUT, type SSETransportOptions } from './sseTransportOptions.js';
 import { parseSseUrl } from './sseUrl.js';
-
-type Headers = Record<string, string>;
 
 /** Settles start() once the `endpoint` event arrives or the stream fails first. */
 interface PendingStart {
   resolve: () => void;
   reject: (error: Error) => void;
+  /** The stream's URL after redirects: a relative endpoint is resolved against it. */
+  streamUrl: URL;
 }
+
+const STREAM_GET = 'the event-stream GET';
+const STREAM_HEADERS = { accept: 'text/event-stream', 'cache-control': 'no-cache' };
+const POST_HEADERS = { 'content-type': 'application/json' };
 
 /**
  * The legacy HTTP+SSE transport (MCP 2024-11-05): one GET event stream carries every message
@@ -44,44 +42,35 @@ export class SSETransport implements Transport {
   readonly handshakeOnly = true;
 
   private readonly url: URL;
-  private readonly streamPath: string;
   private readonly serverName: string;
   private readonly logger: Logger;
-  /** One origin only, since the endpoint must share the stream's: a POST cannot go anywhere else. */
-  private readonly pool: Pool;
-  private readonly streamHeaders: Headers;
-  private readonly postHeaders: Headers;
-  private readonly secrets: string[];
+  /** Bound to the stream's origin, which the endpoint must share: a POST cannot go anywhere else. */
+  private readonly exchange: HttpExchange;
   private readonly headersTimeout: number;
   private readonly maxMessageSize: number;
   /** Aborts the GET: by close(), or by start()'s signal until the endpoint is known. */
   private readonly stream = new AbortController();
 
   private started = false;
-  private endpointPath: string | undefined;
+  private endpoint: URL | undefined;
   private pendingStart: PendingStart | undefined;
   private failure: Error | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(options: SSETransportOptions) {
     this.url = parseSseUrl(options.url, options.serverName);
-    this.streamPath = `${this.url.pathname}${this.url.search}`;
     this.serverName = options.serverName ?? this.url.host;
     this.logger = options.logger ?? silentLogger;
     this.headersTimeout = options.headersTimeout ?? DEFAULT_HEADERS_TIMEOUT;
     this.maxMessageSize = options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE;
-    const configured: Headers = {};
-    for (const [name, value] of Object.entries(options.headers ?? {})) configured[name.toLowerCase()] = value;
-    this.secrets = secretsOf(configured);
-    this.streamHeaders = { ...configured, accept: 'text/event-stream', 'cache-control': 'no-cache' };
-    this.postHeaders = { ...configured, 'content-type': 'application/json' };
-    // bodyTimeout 0: an event stream may rightly stay silent for hours; only its headers are bounded.
-    // POSTs set their own body bound per request.
-    this.pool = new Pool(this.url.origin, {
-      connect: { timeout: options.connectTimeout ?? DEFAULT_HTTP_CONNECT_TIMEOUT },
-      headersTimeout: this.headersTimeout,
-      bodyTimeout: 0,
-      keepAliveTimeout: options.keepAliveTimeout ?? DEFAULT_KEEP_ALIVE_TIMEOUT,
+    this.exchange = new HttpExchange({
+      url: this.url,
+      headers: options.headers,
+      serverName: this.serverName,
+      kind: 'SSE',
+      auth: options.auth,
+      connectTimeout: options.connectTimeout,
+      keepAliveTimeout: options.keepAliveTimeout,
     });
   }
 
@@ -96,8 +85,8 @@ export class SSETransport implements Transport {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const response = await this.openStream();
-      await this.readUntilEndpoint(response.body);
-      this.logger.debug({ endpoint: describeUrl(new URL(this.endpointPath ?? '', this.url)) }, 'stream open');
+      await this.readUntilEndpoint(response);
+      this.logger.debug({ endpoint: describeUrl(this.endpoint!) }, 'stream open');
     } catch (error) {
       // Marked failed first, so the stream's end that the abort causes is not reported as a loss.
       this.failure ??= error as Error;
@@ -115,33 +104,34 @@ export class SSETransport implements Transport {
    */
   async send(message: JSONRPCMessage): Promise<void> {
     if (this.closing || this.failure) throw this.closedError(`send ${describeMessage(message)}`);
-    const path = this.endpointPath;
-    if (path === undefined)
+    const url = this.endpoint;
+    if (url === undefined)
       throw this.closedError(`send ${describeMessage(message)}`, CoreErrorCode.TRANSPORT_NOT_STARTED);
-    let response: Dispatcher.ResponseData;
+    let response: HttpResponse;
     try {
-      response = await this.pool.request({
-        path,
+      response = await this.exchange.request({
         method: 'POST',
-        headers: this.postHeaders,
+        url,
+        headers: POST_HEADERS,
         body: JSON.stringify(message),
+        headersTimeout: this.headersTimeout,
         bodyTimeout: this.headersTimeout,
       });
     } catch (error) {
-      throw this.requestFailed(error, `send ${describeMessage(message)}`);
+      throw this.closing ? this.closedError(`send ${describeMessage(message)}`) : error;
     }
-    const status = response.statusCode;
+    const { status } = response;
     if (status >= 200 && status < 300) {
       // Accepted: the rest of the body is drained in the background so the socket returns to the pool.
       response.body.dump().catch(() => {});
       return;
     }
-    throw await this.statusError(response, describeMessage(message));
+    throw await this.exchange.statusError(response, describeMessage(message));
   }
 
   /** The stream is open and the endpoint known. */
   isAlive(): boolean {
-    return this.endpointPath !== undefined && !this.failure && !this.closing;
+    return this.endpoint !== undefined && !this.failure && !this.closing;
   }
 
   /** Idempotent: ends the stream and every POST, closes the pool. No onclose: the caller knows. */
@@ -154,43 +144,39 @@ export class SSETransport implements Transport {
     this.pendingStart?.reject(this.closedError('start'));
     this.pendingStart = undefined;
     this.stream.abort();
-    await this.pool.destroy().catch(() => {});
+    await this.exchange.close();
   }
 
-  private async openStream(): Promise<Dispatcher.ResponseData> {
-    let response: Dispatcher.ResponseData;
+  /** GETs the event stream; bodyTimeout 0, since it may rightly stay silent for hours: only its headers are bounded. */
+  private async openStream(): Promise<HttpResponse> {
+    let response: HttpResponse;
     try {
-      response = await this.pool.request({
-        path: this.streamPath,
+      response = await this.exchange.request({
         method: 'GET',
-        headers: this.streamHeaders,
+        headers: STREAM_HEADERS,
         signal: this.stream.signal,
+        headersTimeout: this.headersTimeout,
       });
     } catch (error) {
-      throw this.requestFailed(error, 'open the event stream');
+      throw this.closing ? this.closedError('open the event stream') : error;
     }
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      throw await this.statusError(response, 'the event-stream GET');
-    }
-    const type = String(response.headers['content-type'] ?? '')
-      .split(';')[0]
-      ?.trim()
-      .toLowerCase();
-    if (type !== 'text/event-stream') {
-      const snippet = bodySnippet(await readBodyText(response.body), this.secrets);
-      throw new MCPTransportError(
-        HttpErrorCode.HTTP_STATUS,
-        `Server "${this.serverName}" answered the event-stream GET to ${describeUrl(this.url)} with HTTP ${response.statusCode} and content type "${type || 'none'}", not text/event-stream${snippet ? `: ${snippet}` : ''}. Check that the URL is an MCP SSE endpoint (often ending in /sse).`,
-        { serverName: this.serverName, status: response.statusCode },
-      );
+    const { status } = response;
+    if (status < 200 || status >= 300) throw await this.exchange.statusError(response, STREAM_GET);
+    if (contentTypeOf(response.headers) !== 'text/event-stream') {
+      const { message } = await this.exchange.contentTypeError(response, STREAM_GET, 'text/event-stream');
+      // HTTP_STATUS, as this transport has always reported it: callers match on that code.
+      throw new MCPTransportError(HttpErrorCode.HTTP_STATUS, message, {
+        serverName: this.serverName,
+        status,
+      });
     }
     return response;
   }
 
   /** Starts reading the stream for good; resolves at the `endpoint` event. */
-  private readUntilEndpoint(body: Readable): Promise<void> {
+  private readUntilEndpoint({ body, url }: HttpResponse): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pendingStart = { resolve, reject };
+      this.pendingStart = { resolve, reject, streamUrl: url };
       const parser = createParser({
         maxBufferSize: this.maxMessageSize,
         onEvent: (event) => this.onEvent(event),
@@ -260,31 +246,12 @@ export class SSETransport implements Transport {
       return;
     }
     this.pendingStart = undefined;
-    let endpoint: URL;
     try {
-      endpoint = new URL(data.trim(), this.url);
-    } catch (cause) {
-      pending.reject(
-        new MCPTransportError(
-          SseErrorCode.INVALID_ENDPOINT,
-          `Server "${this.serverName}" announced an endpoint that is not a URL. Check that ${describeUrl(this.url)} is an MCP SSE endpoint.`,
-          { serverName: this.serverName, cause },
-        ),
-      );
+      this.endpoint = resolveEndpoint(data, pending.streamUrl, this.serverName);
+    } catch (error) {
+      pending.reject(error as Error);
       return;
     }
-    if (endpoint.origin !== this.url.origin) {
-      // A hostile or misconfigured server must not get our headers sent to another host.
-      pending.reject(
-        new MCPTransportError(
-          SseErrorCode.ENDPOINT_ORIGIN_MISMATCH,
-          `Server "${this.serverName}" announced a message endpoint on ${endpoint.origin}, not on the stream's origin ${this.url.origin}; refused, so no credentials were sent there. Check the server's public URL configuration.`,
-          { serverName: this.serverName },
-        ),
-      );
-      return;
-    }
-    this.endpointPath = `${endpoint.pathname}${endpoint.search}`;
     pending.resolve();
   }
 
@@ -309,32 +276,6 @@ export class SSETransport implements Transport {
     );
     this.logger.debug({ err: this.failure }, 'stream lost');
     this.onclose?.(this.failure);
-  }
-
-  private async statusError(response: Dispatcher.ResponseData, what: string): Promise<MCPTransportError> {
-    const status = response.statusCode;
-    const snippet = bodySnippet(await readBodyText(response.body), this.secrets);
-    const hint =
-      status === 401 || status === 403
-        ? 'Check the credentials in the configured headers.'
-        : status === 404
-          ? 'Check the URL; the server may also have forgotten this session.'
-          : "Check the server's logs.";
-    return new MCPTransportError(
-      HttpErrorCode.HTTP_STATUS,
-      `Server "${this.serverName}" answered ${what} with HTTP ${status}${snippet ? `: ${snippet}` : ''}. ${hint}`,
-      { serverName: this.serverName, status },
-    );
-  }
-
-  private requestFailed(error: unknown, what: string): Error {
-    if (this.closing) return this.closedError(what);
-    const reason = error instanceof Error ? error.message : String(error);
-    return new MCPTransportError(
-      HttpErrorCode.HTTP_REQUEST_FAILED,
-      `Could not ${what} on server "${this.serverName}" (${describeUrl(this.url)}): ${reason}. Check that the server is running and reachable.`,
-      { serverName: this.serverName, cause: error },
-    );
   }
 
   private closedError(what: string, code: MCPErrorCode = CoreErrorCode.TRANSPORT_CLOSED): MCPConnectionError {

@@ -1,4 +1,5 @@
 import type { Logger } from '@org/mcp-core';
+import type { HttpAuthProvider } from '@org/mcp-http';
 
 /** Options of an {@link SSETransport}. */
 export interface SSETransportOptions {
@@ -6,6 +7,8 @@ export interface SSETransportOptions {
   url: string | URL;
   /** Sent on the GET and every POST (`Authorization` and the like). Values are secrets: never logged. */
   headers?: Record<string, string> | undefined;
+  /** Adds credentials to the GET and every POST and decides whether a 401/403 is retried once (`@org/mcp-http`). */
+  auth?: HttpAuthProvider | undefined;
   /** The server's name in errors. Default: the URL's host. */
   serverName?: string | undefined;
   /** A pino-shaped logger. Default: silent. */
@@ -23,7 +26,4 @@ export interface SSETransportOptions {
   maxMessageSize?: number | undefined;
 }
 
-export const DEFAULT_HTTP_CONNECT_TIMEOUT = 10_000;
 export const DEFAULT_HEADERS_TIMEOUT = 30_000;
-export const DEFAULT_KEEP_ALIVE_TIMEOUT = 30_000;
-export const DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;

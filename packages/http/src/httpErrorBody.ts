@@ -37,11 +37,13 @@ export function bodySnippet(text: string, secrets: readonly string[]): string {
 }
 
 /** The strings to scrub from anything a server sends back: each header value and its longer words. */
-export function secretsOf(headers: Record<string, string>): string[] {
+export function secretsOf(...headerSets: Record<string, string>[]): string[] {
   const secrets = new Set<string>();
-  for (const value of Object.values(headers)) {
-    if (value.length >= 4) secrets.add(value);
-    for (const word of value.split(/\s+/)) if (word.length >= 8) secrets.add(word);
+  for (const headers of headerSets) {
+    for (const value of Object.values(headers)) {
+      if (value.length >= 4) secrets.add(value);
+      for (const word of value.split(/\s+/)) if (word.length >= 8) secrets.add(word);
+    }
   }
   // Longest first, so a whole value is replaced before one of its words.
   return [...secrets].sort((a, b) => b.length - a.length);

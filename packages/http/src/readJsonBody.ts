@@ -1,9 +1,12 @@
 import { finished, type Readable } from 'node:stream';
 import { CoreErrorCode, MCPTransportError } from '@org/mcp-core';
 
-interface ReadJsonBodyOptions {
+export interface ReadJsonBodyOptions {
+  /** Largest body accepted, in bytes; a larger one rejects with MESSAGE_TOO_LARGE. */
   maxMessageSize: number;
+  /** The server's name in errors. */
   serverName: string;
+  /** What the body answers (a method), in errors. */
   method: string;
 }
 

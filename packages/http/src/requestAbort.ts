@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 
 /**
- * What aborts one POST: undici takes an EventEmitter as a request's `signal`, and on Node 20 an
- * AbortSignal per request (made, listened to, let go) costs more client CPU than everything else
- * a call does. Only the rare paths that need a real AbortSignal (a resumed stream's wait) make one.
+ * What aborts one request: undici takes an EventEmitter as a request's `signal`, and on Node 20
+ * an AbortSignal per request (made, listened to, let go) costs more client CPU than everything
+ * else a call does. Only the rare paths that need a real AbortSignal (a resumed stream's wait) make one.
  */
 export class RequestAbort extends EventEmitter {
   aborted = false;

@@ -1,0 +1,26 @@
+/** What a provider decides once the server has refused its credentials. */
+export type HttpAuthDecision = 'retry' | 'fail';
+
+/** A 401 or 403 answer, as {@link HttpAuthProvider.onUnauthorized} sees it. */
+export interface HttpAuthChallenge {
+  status: 401 | 403;
+  /** The `WWW-Authenticate` header (where an OAuth server names its metadata and scope), if any. */
+  wwwAuthenticate: string | undefined;
+  /** The URL that refused, after any redirects. */
+  url: URL;
+}
+
+/**
+ * Credentials for every request of an exchange, e.g. an OAuth access token. The header values
+ * are secrets like the configured headers: never logged, scrubbed from error snippets.
+ */
+export interface HttpAuthProvider {
+  /** Headers added to a request to `url`; asked before every request, so cache what is costly. */
+  headers(url: URL): Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * The server answered 401 or 403. `'retry'`: `headers()` is asked again and the request sent
+   * once more (once per request); `'fail'`: the answer goes to the transport, which rejects with
+   * HTTP_STATUS. Without this method every 401/403 fails. A throw rejects the request with it.
+   */
+  onUnauthorized?(challenge: HttpAuthChallenge): HttpAuthDecision | Promise<HttpAuthDecision>;
+}

@@ -1,0 +1,240 @@
+import { HttpErrorCode, MCPError, MCPTransportError } from '@org/mcp-core';
+import { describeUrl } from '@org/mcp-core/internal';
+import { type Dispatcher, Pool } from 'undici';
+import { contentTypeOf } from './contentTypeOf.js';
+import type { HttpAuthDecision, HttpAuthProvider } from './httpAuthProvider.js';
+import { bodySnippet, readBodyText, secretsOf } from './httpErrorBody.js';
+import {
+  DEFAULT_HTTP_CONNECT_TIMEOUT,
+  DEFAULT_KEEP_ALIVE_TIMEOUT,
+  type HttpExchangeOptions,
+  MAX_REDIRECTS,
+} from './httpExchangeOptions.js';
+import type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
+
+type Headers = Record<string, string>;
+
+const REDIRECT_STATUSES = new Set([301, 302, 307, 308]);
+const PERMANENT_REDIRECTS = new Set([301, 308]);
+
+/**
+ * The HTTP exchange of a remote transport: one keep-alive pool on the server's origin, the
+ * configured headers (and an auth provider's) on every request, same-origin redirects only, and
+ * the typed errors for status, content type and network failures, with secrets scrubbed.
+ */
+export class HttpExchange {
+  readonly serverName: string;
+  private endpoint: URL;
+  private readonly kind: string;
+  /** Bound to one origin, so no request can go anywhere else. */
+  private readonly pool: Pool;
+  private readonly configured: Headers = {};
+  private readonly hasConfigured: boolean;
+  private readonly auth: HttpAuthProvider | undefined;
+  /** Scrubbed from error snippets: the configured values and the provider's last two sets. */
+  private secrets: string[];
+  private authKey = '';
+  private authHeaders: Headers = {};
+  private previousAuthHeaders: Headers = {};
+
+  constructor(options: HttpExchangeOptions) {
+    this.endpoint = options.url;
+    this.serverName = options.serverName;
+    this.kind = options.kind;
+    this.auth = options.auth;
+    for (const [name, value] of Object.entries(options.headers ?? {}))
+      this.configured[name.toLowerCase()] = value;
+    this.hasConfigured = Object.keys(this.configured).length > 0;
+    this.secrets = secretsOf(this.configured);
+    // No pool-wide timeouts: each request brings its own, so an idle event stream never dies.
+    this.pool = new Pool(options.url.origin, {
+      connect: { timeout: options.connectTimeout ?? DEFAULT_HTTP_CONNECT_TIMEOUT },
+      keepAliveTimeout: options.keepAliveTimeout ?? DEFAULT_KEEP_ALIVE_TIMEOUT,
+      headersTimeout: 0,
+      bodyTimeout: 0,
+    });
+  }
+
+  /** Where requests go by default; a permanent redirect of a request sent there moves it. */
+  get url(): URL {
+    return this.endpoint;
+  }
+
+  /**
+   * Sends one request and resolves with the first answer that is not a redirect, whatever its
+   * status. Same-origin redirects are followed (method and body kept, at most MAX_REDIRECTS);
+   * a 401/403 is sent once more when the auth provider says `'retry'`. Rejects with
+   * REDIRECT_REFUSED, HTTP_REQUEST_FAILED, or the signal's reason once it aborts.
+   */
+  async request(request: HttpRequest): Promise<HttpResponse> {
+    let url = request.url ?? this.endpoint;
+    let credentials = this.auth ? await this.credentials(url) : undefined;
+    let retried = false;
+    for (let hops = 0; ; ) {
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await this.pool.request({
+          path: `${url.pathname}${url.search}`,
+          method: request.method,
+          headers: this.headersFor(request.headers, credentials),
+          body: request.body,
+          signal: request.signal,
+          headersTimeout: request.headersTimeout ?? 0,
+          bodyTimeout: request.bodyTimeout ?? 0,
+        });
+      } catch (error) {
+        if (request.signal?.aborted) throw request.signal.reason;
+        throw this.requestFailed(error, `HTTP ${request.method}`, url);
+      }
+      const status = response.statusCode;
+      if (REDIRECT_STATUSES.has(status)) {
+        url = await this.redirect(response, request.method, url, hops++);
+        continue;
+      }
+      if (
+        (status === 401 || status === 403) &&
+        !retried &&
+        this.auth?.onUnauthorized &&
+        (await this.retryUnauthorized(response, status, url))
+      ) {
+        retried = true;
+        credentials = await this.credentials(url);
+        continue;
+      }
+      return { status, headers: response.headers, body: response.body, url };
+    }
+  }
+
+  /** HTTP_STATUS for a non-2xx answer: the status and a short body snippet (or `text`, already read) with secrets scrubbed. */
+  async statusError(response: HttpResponse, what: string, text?: string): Promise<MCPTransportError> {
+    const { status } = response;
+    const snippet = bodySnippet(text ?? (await readBodyText(response.body)), this.secrets);
+    const hint =
+      status === 401 || status === 403
+        ? ` Check the credentials ${this.auth ? 'the auth provider gives' : 'in the configured headers'}.`
+        : status === 404
+          ? ` Check the URL (${describeUrl(response.url)}).`
+          : '';
+    return new MCPTransportError(
+      HttpErrorCode.HTTP_STATUS,
+      `Server "${this.serverName}" answered ${what} with HTTP ${status}${snippet ? `: ${snippet}` : ''}.${hint}`,
+      { serverName: this.serverName, status },
+    );
+  }
+
+  /** HTTP_CONTENT_TYPE for an answer the transport cannot read; `expected` names what it reads. */
+  async contentTypeError(response: HttpResponse, what: string, expected: string): Promise<MCPTransportError> {
+    const type = contentTypeOf(response.headers);
+    const snippet = bodySnippet(await readBodyText(response.body), this.secrets);
+    return new MCPTransportError(
+      HttpErrorCode.HTTP_CONTENT_TYPE,
+      `Server "${this.serverName}" answered ${what} with HTTP ${response.status} and content type "${type || 'none'}"${snippet ? ` (${snippet})` : ''}; expected ${expected}. Check that ${describeUrl(response.url)} is an MCP ${this.kind} endpoint.`,
+      { serverName: this.serverName, status: response.status },
+    );
+  }
+
+  /** HTTP_REQUEST_FAILED for a network failure (`what`: "HTTP POST", "The GET stream"); an MCPError passes as is. */
+  requestFailed(error: unknown, what: string, url: URL = this.endpoint): Error {
+    if (error instanceof MCPError) return error;
+    return new MCPTransportError(
+      HttpErrorCode.HTTP_REQUEST_FAILED,
+      `${what} to server "${this.serverName}" at ${describeUrl(url)} failed (${networkReason(error)}). Check that the server is running and reachable.`,
+      { serverName: this.serverName, cause: error },
+    );
+  }
+
+  /** Ends every request and stream and closes the pool's sockets. */
+  async close(): Promise<void> {
+    await this.pool.destroy().catch(() => {});
+  }
+
+  /**
+   * Configured headers beneath the provider's, beneath the request's own. Object.assign, since on
+   * Node 20 a literal with two spreads of such headers costs some 10 µs, this about 0.3 µs.
+   */
+  private headersFor(own: Headers, credentials: Headers | undefined): Headers {
+    if (credentials) return Object.assign({}, this.configured, credentials, own);
+    return this.hasConfigured ? Object.assign({}, this.configured, own) : own;
+  }
+
+  private async credentials(url: URL): Promise<Headers> {
+    const headers = await (this.auth as HttpAuthProvider).headers(url);
+    const key = Object.values(headers).join('\n');
+    if (key !== this.authKey) {
+      // An error may answer a request sent just before a refresh: the previous set stays scrubbed too.
+      this.authKey = key;
+      this.previousAuthHeaders = this.authHeaders;
+      this.authHeaders = headers;
+      this.secrets = secretsOf(this.configured, this.authHeaders, this.previousAuthHeaders);
+    }
+    return headers;
+  }
+
+  /** Asks the provider about a 401/403; on `'retry'` the refused answer is drained, else kept for the caller. */
+  private async retryUnauthorized(
+    response: Dispatcher.ResponseData,
+    status: 401 | 403,
+    url: URL,
+  ): Promise<boolean> {
+    const header = response.headers['www-authenticate'];
+    const wwwAuthenticate = Array.isArray(header) ? header.join(', ') : header;
+    let decision: HttpAuthDecision;
+    try {
+      decision = await (this.auth as Required<HttpAuthProvider>).onUnauthorized({
+        status,
+        wwwAuthenticate,
+        url,
+      });
+    } catch (error) {
+      response.body.on('error', () => {});
+      response.body.destroy();
+      throw error;
+    }
+    if (decision !== 'retry') return false;
+    await response.body.dump();
+    return true;
+  }
+
+  /** The next hop of a same-origin redirect; anything else is refused. */
+  private async redirect(
+    response: Dispatcher.ResponseData,
+    method: HttpMethod,
+    url: URL,
+    hops: number,
+  ): Promise<URL> {
+    await response.body.dump();
+    const { statusCode: status } = response;
+    const location = response.headers.location;
+    const target = typeof location === 'string' ? resolveUrl(location, url) : undefined;
+    if (!target || target.origin !== url.origin || hops >= MAX_REDIRECTS) {
+      const why = !target
+        ? 'without a usable location'
+        : target.origin !== url.origin
+          ? `to another origin (${target.origin})`
+          : `more than ${MAX_REDIRECTS} times`;
+      throw new MCPTransportError(
+        HttpErrorCode.REDIRECT_REFUSED,
+        `Server "${this.serverName}" redirected ${method} ${describeUrl(url)} (HTTP ${status}) ${why}; only same-origin redirects are followed. Configure the final URL instead.`,
+        { serverName: this.serverName, status },
+      );
+    }
+    if (PERMANENT_REDIRECTS.has(status) && url === this.endpoint) this.endpoint = target;
+    return target;
+  }
+}
+
+/** A network failure in a few words: its code and message, once each (an AggregateError has no message). */
+function networkReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code } = error as { code?: unknown };
+  if (typeof code !== 'string' || error.message.includes(code)) return error.message || error.name;
+  return error.message ? `${code}: ${error.message}` : code;
+}
+
+function resolveUrl(location: string, base: URL): URL | undefined {
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,26 @@
+import type { HttpAuthProvider } from './httpAuthProvider.js';
+
+/** Options of an {@link HttpExchange}. */
+export interface HttpExchangeOptions {
+  /** Where requests go unless they say otherwise (the MCP endpoint, the event stream); every request stays on its origin. */
+  url: URL;
+  /** Sent on every request (`Authorization` and the like). Values are secrets: never logged, scrubbed from errors. */
+  headers?: Record<string, string> | undefined;
+  /** The server's name in errors. */
+  serverName: string;
+  /** The transport, as hints name it: `Streamable HTTP`, `SSE`. */
+  kind: string;
+  /** Adds credentials to every request and sees 401/403 answers. */
+  auth?: HttpAuthProvider | undefined;
+  /** TCP/TLS connect timeout in ms. Default {@link DEFAULT_HTTP_CONNECT_TIMEOUT}. */
+  connectTimeout?: number | undefined;
+  /** How long an idle socket stays pooled, in ms. Default {@link DEFAULT_KEEP_ALIVE_TIMEOUT}. */
+  keepAliveTimeout?: number | undefined;
+}
+
+export const DEFAULT_HTTP_CONNECT_TIMEOUT = 10_000;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT = 30_000;
+/** Largest JSON body or event the remote transports accept by default, in bytes. */
+export const DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
+/** Same-origin redirects followed per request before giving up. */
+export const MAX_REDIRECTS = 3;
