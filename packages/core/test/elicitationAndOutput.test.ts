@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BaseMCPClient } from '../src/baseClient.js';
 import type { ClientOptions } from '../src/clientOptions.js';
 import { MCPProtocolError } from '../src/errors.js';
-import { ScriptedServer } from './scriptedServer.js';
+import { connectedTo, ScriptedServer } from './scriptedServer.js';
 
-async function connected(server: ScriptedServer, options: ClientOptions = {}) {
-  const client = new BaseMCPClient({
-    name: 'elicit',
-    transportType: 'memory',
-    createTransport: () => server.clientTransport,
-    era: 'handshake',
-    ...options,
-  });
-  await client.connect();
-  return client;
-}
+const connected = (server: ScriptedServer, options: ClientOptions = {}) =>
+  connectedTo(server, 'elicit', options);
 
 const schema = {
   type: 'object',

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BaseMCPClient } from '../src/baseClient.js';
 import type { ClientOptions } from '../src/clientOptions.js';
 import { MCPProtocolError } from '../src/errors.js';
 import type { JSONRPCRequest } from '../src/jsonrpc.js';
-import { ScriptedServer } from './scriptedServer.js';
+import { connectedTo, ScriptedServer } from './scriptedServer.js';
 
-async function connected(server: ScriptedServer, options: ClientOptions = {}) {
-  const client = new BaseMCPClient({
-    name: 'hostile',
-    transportType: 'memory',
-    createTransport: () => server.clientTransport,
-    era: 'handshake',
-    ...options,
-  });
-  await client.connect();
-  return client;
-}
+const connected = (server: ScriptedServer, options: ClientOptions = {}) =>
+  connectedTo(server, 'hostile', options);
 
 /** A server whose tools/call answers with this raw response body (after `"jsonrpc"` and `"id"`). */
 function answering(body: Record<string, unknown>): ScriptedServer {

@@ -1,3 +1,5 @@
+import { BaseMCPClient } from '../src/baseClient.js';
+import type { ClientOptions } from '../src/clientOptions.js';
 import { InMemoryTransport } from '../src/inMemoryTransport.js';
 import type { JSONRPCMessage, JSONRPCNotification, JSONRPCRequest, RequestId } from '../src/jsonrpc.js';
 
@@ -93,4 +95,21 @@ export class RpcError {
     readonly message: string,
     readonly data?: unknown,
   ) {}
+}
+
+/** A handshake-era client named `name`, connected to `server`. */
+export async function connectedTo(
+  server: ScriptedServer,
+  name: string,
+  options: ClientOptions = {},
+): Promise<BaseMCPClient> {
+  const client = new BaseMCPClient({
+    name,
+    transportType: 'memory',
+    createTransport: () => server.clientTransport,
+    era: 'handshake',
+    ...options,
+  });
+  await client.connect();
+  return client;
 }
