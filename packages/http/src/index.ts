@@ -12,4 +12,5 @@ export {
 } from './httpExchangeOptions.js';
 export type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
 export { type ReadJsonBodyOptions, readJsonBody } from './readJsonBody.js';
+export type { RemoteTransportOptions } from './remoteTransportOptions.js';
 export { RequestAbort } from './requestAbort.js';

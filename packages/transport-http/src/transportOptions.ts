@@ -1,20 +1,8 @@
-import type { BackoffOptions, Logger } from '@org/mcp-core';
-import type { HttpAuthProvider } from '@org/mcp-http';
+import type { BackoffOptions } from '@org/mcp-core';
+import type { RemoteTransportOptions } from '@org/mcp-http';
 
 /** Options of a {@link StreamableHttpTransport}. */
-export interface StreamableHttpTransportOptions {
-  /** The MCP endpoint, e.g. `https://api.example.com/mcp`. */
-  url: string | URL;
-  /** Sent on every request (`Authorization` and the like). Values are secrets: never logged. */
-  headers?: Record<string, string> | undefined;
-  /** Adds credentials to every request and decides whether a 401/403 is retried once (`@org/mcp-http`). */
-  auth?: HttpAuthProvider | undefined;
-  /** The server's name in errors. Default: the URL's host. */
-  serverName?: string | undefined;
-  /** A pino-shaped logger. Default: silent. */
-  logger?: Logger | undefined;
-  /** TCP/TLS connect timeout in ms. Default {@link DEFAULT_HTTP_CONNECT_TIMEOUT}. */
-  connectTimeout?: number | undefined;
+export interface StreamableHttpTransportOptions extends RemoteTransportOptions {
   /** Bound on a POST that has no caller signal (notifications, replies) and on opening the GET stream, in ms. Default 30 000. */
   requestTimeout?: number | undefined;
   /** Bound on the DELETE sent by `close()`, in ms. Default {@link DEFAULT_CLOSE_TIMEOUT}. */
