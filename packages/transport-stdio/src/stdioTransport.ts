@@ -1,10 +1,17 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { basename } from 'node:path';
-import { type JSONRPCMessage, type Logger, silentLogger, type Transport } from '@org/mcp-core';
+import {
+  type JSONRPCMessage,
+  type Logger,
+  type MCPConnectionError,
+  silentLogger,
+  type Transport,
+} from '@org/mcp-core';
 import { LineWriter } from './lineWriter.js';
 import { liveProcessRegistry } from './liveProcessRegistry.js';
 import { MessageReader } from './messageReader.js';
+import { scrubNodeError } from './scrubNodeError.js';
 import { settlesWithin } from './settlesWithin.js';
+import { defaultServerName, type ShownConfig, shownConfig } from './shownConfig.js';
 import { signalProcessTree } from './signalProcessTree.js';
 import { spawnServer } from './spawnServer.js';
 import { StderrTail } from './stderrTail.js';
@@ -13,6 +20,7 @@ import {
   closedWhileStarting,
   describeSpawnError,
   notRunning,
+  pipeClosed,
   serverExited,
   spawnFailed,
 } from './stdioErrors.js';
@@ -22,6 +30,7 @@ import {
   DEFAULT_STDIN_END_WAIT,
   DEFAULT_STOP_GRACE_PERIOD,
   EXIT_DRAIN_WAIT,
+  PIPE_LOSS_EXIT_WAIT,
   type StdioTransportOptions,
 } from './stdioTransportOptions.js';
 import { stopServer } from './stopServer.js';
@@ -40,6 +49,8 @@ export class StdioTransport implements Transport {
 
   private readonly options: StdioTransportOptions;
   private readonly serverName: string;
+  /** Command and cwd as errors name them. */
+  private readonly shown: ShownConfig;
   private readonly logger: Logger;
   private readonly reader: MessageReader;
   private readonly stderr: StderrTail;
@@ -49,10 +60,15 @@ export class StdioTransport implements Transport {
   private stdoutEnded: Promise<void> | undefined;
   private writer: LineWriter | undefined;
   private stopping: Promise<void> | undefined;
+  /** Any byte on stdout so far: a server that exits before one failed to start. */
+  private wroteStdout = false;
+  /** A pipe closed or failed; the verdict (exit or hang-up) is pending or given. */
+  private pipeLost = false;
 
   constructor(options: StdioTransportOptions) {
     this.options = options;
-    this.serverName = options.serverName ?? basename(options.command);
+    this.shown = shownConfig(options);
+    this.serverName = options.serverName ?? defaultServerName(options);
     this.logger = options.logger ?? silentLogger;
     this.reader = new MessageReader(options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE, this.serverName, {
       message: (message) => this.onmessage?.(message),
@@ -77,7 +93,7 @@ export class StdioTransport implements Transport {
     this.state = 'starting';
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawnServer(this.options, this.serverName);
+      child = spawnServer(this.options, this.serverName, this.shown);
     } catch (error) {
       this.state = 'closed';
       throw error;
@@ -94,7 +110,8 @@ export class StdioTransport implements Transport {
       const onError = (error: Error) => {
         child.off('spawn', onSpawn);
         this.state = 'closed';
-        reject(spawnFailed(this.serverName, describeSpawnError(this.options.command, error), error));
+        const scrubbed = scrubNodeError(error);
+        reject(spawnFailed(this.serverName, describeSpawnError(this.shown.command, scrubbed), scrubbed));
       };
       child.once('spawn', onSpawn);
       child.once('error', onError);
@@ -104,7 +121,7 @@ export class StdioTransport implements Transport {
       throw closedWhileStarting(this.serverName);
     }
     this.state = 'open';
-    child.on('error', (error) => this.logger.warn({ err: error }, 'subprocess error'));
+    child.on('error', (error) => this.logger.warn({ err: scrubNodeError(error) }, 'subprocess error'));
     this.logger.debug({ pid: child.pid }, 'server process started');
   }
 
@@ -113,8 +130,16 @@ export class StdioTransport implements Transport {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     this.stdoutEnded = new Promise((resolve) => child.stdout.once('close', () => resolve()));
     child.once('exit', (code, signal) => this.onExit(code, signal));
-    // A server that exits while we write gives EPIPE; its exit is reported through 'exit'.
-    child.stdin.on('error', (error) => this.logger.debug({ err: error }, 'stdin closed'));
+    child.stdout.once('end', () => this.onPipeLost(pipeClosed(this.serverName, 'stdout')));
+    child.stdout.on('error', (error) =>
+      this.onPipeLost(pipeClosed(this.serverName, 'stdout', scrubNodeError(error))),
+    );
+    child.stdin.on('error', (error) =>
+      this.onPipeLost(pipeClosed(this.serverName, 'stdin', scrubNodeError(error))),
+    );
+    child.stderr.on('error', (error) =>
+      this.logger.debug({ err: scrubNodeError(error) }, 'reading stderr failed'),
+    );
     this.writer = new LineWriter(child.stdin, () => notRunning(this.serverName));
     child.stdout.on('data', (chunk: Buffer) => this.onStdout(chunk));
     child.stderr.on('data', (chunk: Buffer) => this.onStderr(chunk));
@@ -182,6 +207,7 @@ export class StdioTransport implements Transport {
 
   private onStdout(chunk: Buffer): void {
     if (this.state === 'closed') return;
+    this.wroteStdout = true;
     this.reader.push(chunk);
   }
 
@@ -205,7 +231,27 @@ export class StdioTransport implements Transport {
           'server exited in the middle of a line; dropped it',
         );
       }
-      void this.stop(serverExited(this.serverName, code, signal, this.stderr.text()));
+      const exit = { code, signal, startup: !this.wroteStdout };
+      void this.stop(serverExited(this.serverName, exit, this.stderr.text()));
     });
+  }
+
+  /**
+   * stdout ended or failed, or a write to stdin failed (EPIPE). A dying server closes its pipes
+   * just before its exit, the better report (exit code, stderr tail): wait briefly for it. A server
+   * still running then has hung up on us: the connection is lost and the server stopped.
+   */
+  private onPipeLost(reason: MCPConnectionError): void {
+    if (this.pipeLost || (this.state !== 'open' && this.state !== 'starting')) return;
+    this.pipeLost = true;
+    this.logger.debug({ err: reason.cause }, 'a pipe to the server closed; waiting for its exit');
+    void settlesWithin(this.exited as Promise<void>, PIPE_LOSS_EXIT_WAIT)
+      // One more turn of the event loop, so an exit already signalled is handled before the verdict.
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(() => {
+        if (this.state !== 'open' && this.state !== 'starting') return;
+        this.logger.warn(reason.message);
+        void this.stop(reason);
+      });
   }
 }
