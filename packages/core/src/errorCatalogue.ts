@@ -139,7 +139,8 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
   PIPE_CLOSED: {
     class: 'MCPConnectionError',
     retry: true,
-    meaning: 'the stdio server closed its stdout, or a write to its stdin failed (EPIPE), while it kept running; it was stopped',
+    meaning:
+      'the stdio server closed its stdout, or a write to its stdin failed (EPIPE), while it kept running; it was stopped',
   },
   HTTP_STATUS: {
     class: 'MCPTransportError',
