@@ -62,8 +62,12 @@ export class StdioTransport implements Transport {
   private stopping: Promise<void> | undefined;
   /** Any byte on stdout so far: a server that exits before one failed to start. */
   private wroteStdout = false;
-  /** A pipe closed or failed; the verdict (exit or hang-up) is pending or given. */
-  private pipeLost = false;
+  /**
+   * Set once the connection is ending (an exit, a hung-up pipe, a close); settles with the reason
+   * when it is known (undefined for our own close). A send meanwhile fails with that reason.
+   */
+  private ending: Promise<Error | undefined> | undefined;
+  private reportEnd: ((reason: Error | undefined) => void) | undefined;
 
   constructor(options: StdioTransportOptions) {
     this.options = options;
@@ -147,6 +151,8 @@ export class StdioTransport implements Transport {
 
   /** Queues one line, written with the others of this tick; waits for the pipe to drain when the server reads slower than we write. */
   send(message: JSONRPCMessage): Promise<void> {
+    if (this.ending)
+      return this.ending.then((reason) => Promise.reject(reason ?? notRunning(this.serverName)));
     const writer = this.writer;
     if (this.state !== 'open' || !writer || !this.child?.stdin.writable)
       return Promise.reject(notRunning(this.serverName));
@@ -185,12 +191,20 @@ export class StdioTransport implements Transport {
     if (this.stopping) return this.stopping;
     const wasOpen = this.state === 'open' || this.state === 'closing';
     this.state = 'closing';
+    this.beginEnd();
+    this.reportEnd?.(reason);
     if (reason) this.onclose?.(reason);
     this.stopping = this.terminate().then(() => {
       this.state = 'closed';
       if (!reason && wasOpen) this.onclose?.();
     });
     return this.stopping;
+  }
+
+  private beginEnd(): void {
+    this.ending ??= new Promise((resolve) => {
+      this.reportEnd = resolve;
+    });
   }
 
   private async terminate(): Promise<void> {
@@ -219,6 +233,7 @@ export class StdioTransport implements Transport {
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.state !== 'open' && this.state !== 'starting') return;
     this.state = 'closing';
+    this.beginEnd();
     const pid = this.child?.pid as number;
     this.logger.debug({ pid, exitCode: code, signal }, 'server process exited');
     // Orphans would hold stdout open; with them gone, the answers still in the pipe are read first.
@@ -242,8 +257,8 @@ export class StdioTransport implements Transport {
    * still running then has hung up on us: the connection is lost and the server stopped.
    */
   private onPipeLost(reason: MCPConnectionError): void {
-    if (this.pipeLost || (this.state !== 'open' && this.state !== 'starting')) return;
-    this.pipeLost = true;
+    if (this.ending || (this.state !== 'open' && this.state !== 'starting')) return;
+    this.beginEnd();
     this.logger.debug({ err: reason.cause }, 'a pipe to the server closed; waiting for its exit');
     void settlesWithin(this.exited as Promise<void>, PIPE_LOSS_EXIT_WAIT)
       // One more turn of the event loop, so an exit already signalled is handled before the verdict.

@@ -47,17 +47,11 @@ describe('a stdio server that fails at startup', () => {
 });
 
 describe('an old server that exits on the era probe is started again in the handshake era', () => {
-  it('exits with code 0 without a word: started again, connects', async () => {
-    const old = client(nodeServer('exitOnProbeServer.mjs', [startsFile, 'quietly']));
-    await old.connect();
-    groups.add(old.pid);
-    expect(old.era).toBe('handshake');
-    expect(textOf(await old.callTool('echo', { message: 'second start' }))).toBe('second start');
-    expect(starts()).toHaveLength(2);
-  });
-
-  it('answers the probe with an error and exits with code 1: started again, connects', async () => {
-    const old = client(nodeServer('exitOnProbeServer.mjs', [startsFile, 'answering']));
+  it.each([
+    ['quietly', 'exits with code 0 without a word'],
+    ['answering', 'answers the probe with an error and exits with code 1'],
+  ])('%s: %s; started again, it connects', async (how) => {
+    const old = client(nodeServer('exitOnProbeServer.mjs', [startsFile, how]));
     await old.connect();
     groups.add(old.pid);
     expect(old.era).toBe('handshake');

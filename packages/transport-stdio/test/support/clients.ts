@@ -1,5 +1,4 @@
 import type { StdioServerConfig } from '@org/mcp-core';
-import { afterEach } from 'vitest';
 import { MCPStdioClient, type MCPStdioClientOptions } from '../../src/index.js';
 import { processGroups } from './processGroups.js';
 
@@ -10,14 +9,7 @@ import { processGroups } from './processGroups.js';
 export function stdioClients() {
   const groups = processGroups();
   const made: MCPStdioClient[] = [];
-  afterEach(async () => {
-    await Promise.all(made.splice(0).map((c) => c.disconnect()));
-    try {
-      await groups.expectAllGone();
-    } finally {
-      groups.killLeftovers();
-    }
-  });
+  groups.stopAfterEach(() => Promise.all(made.splice(0).map((c) => c.disconnect())));
   const client = (config: StdioServerConfig, options: MCPStdioClientOptions = {}): MCPStdioClient => {
     const one = new MCPStdioClient(config, options);
     made.push(one);
