@@ -129,9 +129,17 @@ export function normaliseServer(
         report(`env.${printable(key)}`, 'the name contains a NUL, CR or LF character');
       else if (HAS_NUL_CR_LF.test(value)) report(`env.${key}`, 'contains a NUL, CR or LF character');
     }
-    let cwd = entry.cwd === undefined ? undefined : expand('cwd', entry.cwd);
-    refuseNul('cwd', cwd);
-    if (cwd !== undefined && ctx.baseDir !== undefined && !isAbsolute(cwd)) cwd = resolve(ctx.baseDir, cwd);
+    const expandedCwd = entry.cwd === undefined ? undefined : expand('cwd', entry.cwd);
+    refuseNul('cwd', expandedCwd);
+    // A relative cwd resolves against the config file's directory, and so does its as-written form.
+    const relative = expandedCwd !== undefined && ctx.baseDir !== undefined && !isAbsolute(expandedCwd);
+    const resolveCwd = (path: string) => (relative ? resolve(ctx.baseDir as string, path) : path);
+    const cwd = expandedCwd === undefined ? undefined : resolveCwd(expandedCwd);
+    // What expansion changed is named as written in errors and logs: a variable may hold a secret.
+    const asWritten = {
+      ...(entry.command !== command && { command: entry.command }),
+      ...(entry.cwd !== undefined && entry.cwd !== expandedCwd && { cwd: resolveCwd(entry.cwd) }),
+    };
     if (problems > 0) return undefined;
     return {
       transport,
@@ -139,6 +147,7 @@ export function normaliseServer(
       ...(args && { args }),
       ...((entry.env !== undefined || entry.envFile !== undefined) && { env }),
       ...(cwd !== undefined && { cwd }),
+      ...(Object.keys(asWritten).length > 0 && { asWritten }),
       ...(entry.inheritEnv !== undefined && { inheritEnv: entry.inheritEnv }),
       ...(entry.stopGracePeriod !== undefined && { stopGracePeriod: entry.stopGracePeriod }),
       ...common,

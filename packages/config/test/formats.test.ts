@@ -197,6 +197,7 @@ describe('every tool format, from a real-looking file', () => {
           command: 'npx',
           args: ['-y', '@microsoft/mcp-server-playwright'],
           cwd: workspace,
+          asWritten: { cwd: '${workspaceFolder}' },
           env: { PLAYWRIGHT_BROWSER: 'chromium', HEADLESS: 'true', OUTPUT_DIR: '/home/alice/playwright out' },
           enabled: true,
         },
@@ -291,6 +292,35 @@ describe('normalisation details', () => {
       { env: {} },
     );
     expect(without.mcpServers.s).toMatchObject({ cwd: 'tools' });
+  });
+
+  it('keeps command and cwd as written where expansion changed them, for errors and logs to name', async () => {
+    const env = { TOKEN: 'tok-secret', BIN: '/opt/bin' };
+    const config = await loadMcpConfig(
+      {
+        mcpServers: {
+          both: { command: '${BIN}/server', cwd: '/srv/${TOKEN}' },
+          relative: { command: 'node', cwd: 'work/${TOKEN}' },
+          literal: { command: 'node', cwd: '/srv/app' },
+          escaped: { command: 'node', cwd: '/srv/$${HOME}' },
+        },
+      },
+      { env, file: '/etc/mcp/mcp.json' },
+    );
+    expect(config.mcpServers.both).toMatchObject({
+      command: '/opt/bin/server',
+      cwd: '/srv/tok-secret',
+      asWritten: { command: '${BIN}/server', cwd: '/srv/${TOKEN}' },
+    });
+    expect(config.mcpServers.relative).toMatchObject({
+      cwd: '/etc/mcp/work/tok-secret',
+      asWritten: { cwd: '/etc/mcp/work/${TOKEN}' },
+    });
+    expect(config.mcpServers.literal).not.toHaveProperty('asWritten');
+    expect(config.mcpServers.escaped).toMatchObject({
+      cwd: '/srv/${HOME}',
+      asWritten: { cwd: '/srv/$${HOME}' },
+    });
   });
 
   it('a seed-style URL in command without a transport is http with SSE fallback and env as headers', async () => {

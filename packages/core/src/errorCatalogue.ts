@@ -133,7 +133,14 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
   SERVER_EXITED: {
     class: 'MCPConnectionError',
     retry: true,
-    meaning: 'the stdio server exited (`exitCode`, `signal`, `stderrTail`)',
+    meaning:
+      'the stdio server exited (`exitCode`, `signal`, `stderrTail`; `startup: true` when it had written nothing on stdout)',
+  },
+  PIPE_CLOSED: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning:
+      'the stdio server closed its stdout, or a write to its stdin failed (EPIPE), while it kept running; it was stopped',
   },
   HTTP_STATUS: {
     class: 'MCPTransportError',

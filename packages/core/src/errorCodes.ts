@@ -37,6 +37,7 @@ export const CoreErrorCode = {
 export const StdioErrorCode = {
   SPAWN_FAILED: 'SPAWN_FAILED',
   SERVER_EXITED: 'SERVER_EXITED',
+  PIPE_CLOSED: 'PIPE_CLOSED',
 } as const;
 
 /** Raised by the HTTP exchange both remote transports share, and by Streamable HTTP. */

@@ -33,6 +33,11 @@ export class MCPConnectionError extends MCPError {
   readonly signal?: string | null | undefined;
   /** The last lines a stdio server wrote to stderr, when known. */
   readonly stderrTail?: string | undefined;
+  /**
+   * A stdio server that exited: true when it had written nothing at all on stdout, so it never got
+   * as far as speaking MCP (a startup failure). The same `exitCode` and `stderrTail` each time make it a permanent one.
+   */
+  readonly startup?: boolean | undefined;
 
   constructor(
     code: MCPErrorCode,
@@ -41,12 +46,14 @@ export class MCPConnectionError extends MCPError {
       exitCode?: number | null;
       signal?: string | null;
       stderrTail?: string;
+      startup?: boolean;
     } = {},
   ) {
     super(code, message, options);
     this.exitCode = options.exitCode;
     this.signal = options.signal;
     this.stderrTail = options.stderrTail;
+    this.startup = options.startup;
   }
 }
 

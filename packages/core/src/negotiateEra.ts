@@ -38,6 +38,21 @@ export interface Negotiation extends ServerIdentity {
 export class ProbeLostConnection extends Error {}
 
 /**
+ * What a connection that ended on the probe means. A server that exited with an error code before
+ * writing anything at all never read the probe: it failed to start, and starting it again in the
+ * handshake era would only fail the same way, so its exit is the connect error. Anything else
+ * (a clean exit, an answer or a banner first) may be an old server the probe upset.
+ */
+function lostOnProbe(error: unknown): Error {
+  const failedToStart =
+    error instanceof MCPConnectionError &&
+    error.startup === true &&
+    typeof error.exitCode === 'number' &&
+    error.exitCode !== 0;
+  return failedToStart ? error : new ProbeLostConnection();
+}
+
+/**
  * Agrees an era and revision with the server, as the 2026-07-28 versioning rules describe:
  * only a real `server/discover` result, or an UnsupportedProtocolVersion error listing modern
  * revisions, means "modern"; anything else (an error, a 400, an empty result, silence) means
@@ -93,8 +108,14 @@ async function probe(engine: ProtocolEngine, options: EraNegotiationOptions): Pr
       if (handshakeVersion) return handshake(engine, options, handshakeVersion);
       throw unsupported(options, supported);
     }
-    if (engine.isClosed) throw new ProbeLostConnection();
-    return handshake(engine, options, undefined);
+    if (engine.isClosed) throw lostOnProbe(error);
+    try {
+      return await handshake(engine, options, undefined);
+    } catch (handshakeError) {
+      // Answered the probe with an error, then exited before reading initialize: the probe ended it.
+      if (engine.isClosed && !options.signal?.aborted) throw lostOnProbe(handshakeError);
+      throw handshakeError;
+    }
   }
 }
 

@@ -19,6 +19,12 @@ export interface StdioServerConfig extends CommonServerConfig {
   /** Added to the child's minimal inherited environment. Values are secrets. */
   env?: Record<string, string>;
   cwd?: string;
+  /**
+   * `command` and `cwd` as the user wrote them, before `${VAR}` expansion: what errors and logs
+   * name, since the expanded values may hold a secret. The config package sets each one that
+   * expansion changed; where one is absent, the value itself is named.
+   */
+  asWritten?: { command?: string; cwd?: string };
   /** Pass the host's whole environment instead of the minimal set. Default false. */
   inheritEnv?: boolean;
   /** How long to wait after SIGTERM before SIGKILL, in ms. Default 5000. */

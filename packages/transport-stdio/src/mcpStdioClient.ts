@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import {
   BaseMCPClient,
   type ClientOptions,
@@ -6,6 +5,7 @@ import {
   type StdioServerConfig,
   TransportType,
 } from '@org/mcp-core';
+import { defaultServerName } from './shownConfig.js';
 import { StdioTransport } from './stdioTransport.js';
 import { DEFAULT_STDIO_CONNECT_TIMEOUT, type StdioTransportOptions } from './stdioTransportOptions.js';
 
@@ -16,7 +16,7 @@ export interface MCPStdioClientOptions
 
 /**
  * An MCP client for a local server run as a subprocess (`npx`, `uvx`, `node server.js`); named
- * after the command's basename unless `options.name` says otherwise. Connect defaults to 60 s.
+ * after the command's basename (as written) unless `options.name` says otherwise. Connect defaults to 60 s.
  */
 export class MCPStdioClient extends BaseMCPClient {
   private current: StdioTransport | undefined;
@@ -28,7 +28,7 @@ export class MCPStdioClient extends BaseMCPClient {
         issues: [{ path: 'command', message: 'must be a non-empty string, e.g. "npx"' }],
       });
     }
-    const name = options.name ?? basename(config.command);
+    const name = options.name ?? defaultServerName(config);
     super({
       ...options,
       name,
@@ -43,6 +43,7 @@ export class MCPStdioClient extends BaseMCPClient {
           args: config.args,
           env: config.env,
           cwd: config.cwd,
+          asWritten: config.asWritten,
           inheritEnv: config.inheritEnv,
           stopGracePeriod: config.stopGracePeriod,
           serverName: name,

@@ -1,22 +1,26 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { childEnvironment } from './childEnvironment.js';
+import { scrubNodeError } from './scrubNodeError.js';
+import type { ShownConfig } from './shownConfig.js';
 import { describeSpawnError, spawnFailed } from './stdioErrors.js';
 import type { StdioTransportOptions } from './stdioTransportOptions.js';
 
 /**
  * Spawns the server with the minimal environment, piped stdio and no shell, as the leader of its
- * own process group. Throws SPAWN_FAILED when it cannot even be spawned (a missing cwd, a bad command).
+ * own process group. Throws SPAWN_FAILED when it cannot even be spawned (a missing cwd, a bad
+ * command), naming command and cwd as `shown`.
  */
 export function spawnServer(
   options: StdioTransportOptions,
   serverName: string,
+  shown: ShownConfig,
 ): ChildProcessWithoutNullStreams {
   const { command, args = [], cwd } = options;
   if (cwd !== undefined && !isDirectory(cwd)) {
     throw spawnFailed(
       serverName,
-      `its working directory "${cwd}" does not exist or is not a directory. Fix "cwd".`,
+      `its working directory "${shown.cwd}" does not exist or is not a directory. Fix "cwd".`,
     );
   }
   try {
@@ -30,7 +34,8 @@ export function spawnServer(
       detached: process.platform !== 'win32',
     });
   } catch (error) {
-    throw spawnFailed(serverName, describeSpawnError(command, error), error);
+    const scrubbed = scrubNodeError(error);
+    throw spawnFailed(serverName, describeSpawnError(shown.command, scrubbed), scrubbed);
   }
 }
 

@@ -42,17 +42,19 @@ export function spawnFailed(serverName: string, why: string, cause?: unknown): M
   );
 }
 
-/** Why spawning `command` failed, in words that say what to fix. */
-export function describeSpawnError(command: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
+/**
+ * Why spawning failed, in words that say what to fix. `command` is as the user wrote it; Node's
+ * error is scrubbed to its code, since its message and fields quote the expanded command line.
+ */
+export function describeSpawnError(command: string, error: NodeJS.ErrnoException): string {
+  switch (error.code) {
     case 'ENOENT':
       return `command "${command}" was not found. Check that it is installed and on the PATH the server gets (set env.PATH, or inheritEnv), or give its absolute path.`;
     case 'EACCES':
     case 'EPERM':
-      return `command "${command}" could not be executed (${code}). Check that it is a file with execute permission (chmod +x), not a directory.`;
+      return `command "${command}" could not be executed (${error.code}). Check that it is a file with execute permission (chmod +x), not a directory.`;
     default:
-      return `spawning "${command}" failed (${code ?? (error as Error).message}). Check the command, its arguments and cwd.`;
+      return `spawning "${command}" failed (${error.message}). Check the command, its arguments and cwd.`;
   }
 }
 
@@ -73,20 +75,44 @@ export function invalidJsonLine(serverName: string, line: string): MCPTransportE
   );
 }
 
-/** The server exited on its own: how, and the end of what it wrote to stderr. */
+/**
+ * The server exited on its own: how, and the end of what it wrote to stderr. `startup`: it had
+ * written nothing on stdout, so it failed before speaking MCP at all.
+ */
 export function serverExited(
   serverName: string,
-  code: number | null,
-  signal: NodeJS.Signals | null,
+  exit: { code: number | null; signal: NodeJS.Signals | null; startup: boolean },
   stderrTail: string,
 ): MCPConnectionError {
+  const { code, signal, startup } = exit;
   const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+  const when = startup ? ' before writing anything on stdout: it failed to start.' : ' unexpectedly.';
   const tail = stderrTail
     ? ` Its stderr ended with:\n${stderrTail.length > TAIL_IN_MESSAGE ? `…${stderrTail.slice(-TAIL_IN_MESSAGE)}` : stderrTail}`
     : ' It wrote nothing to stderr.';
   return new MCPConnectionError(
     StdioErrorCode.SERVER_EXITED,
-    `Server "${serverName}" ${how} unexpectedly. Check its command, arguments and environment, or run it by hand to see why.${tail}`,
-    { serverName, exitCode: code, signal, stderrTail },
+    `Server "${serverName}" ${how}${when} Check its command, arguments and environment, or run it by hand to see why.${tail}`,
+    { serverName, exitCode: code, signal, stderrTail, startup },
+  );
+}
+
+/**
+ * The server hung up a pipe but kept running: it closed its stdout (no answer can arrive), or a
+ * write to its stdin failed (it no longer reads requests). `cause`: Node's error, scrubbed.
+ */
+export function pipeClosed(
+  serverName: string,
+  pipe: 'stdout' | 'stdin',
+  cause?: NodeJS.ErrnoException,
+): MCPConnectionError {
+  const what =
+    pipe === 'stdout'
+      ? `Server "${serverName}" closed its stdout but kept running, so no answer could arrive`
+      : `A write to the stdin of server "${serverName}" failed${cause?.code ? ` (${cause.code})` : ''} while it kept running, so it could not read requests`;
+  return new MCPConnectionError(
+    StdioErrorCode.PIPE_CLOSED,
+    `${what}; it was stopped. Check that it keeps stdin and stdout open and writes only MCP messages to stdout.`,
+    { serverName, cause },
   );
 }

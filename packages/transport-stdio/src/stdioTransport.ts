@@ -1,10 +1,17 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { basename } from 'node:path';
-import { type JSONRPCMessage, type Logger, silentLogger, type Transport } from '@org/mcp-core';
+import {
+  type JSONRPCMessage,
+  type Logger,
+  type MCPConnectionError,
+  silentLogger,
+  type Transport,
+} from '@org/mcp-core';
 import { LineWriter } from './lineWriter.js';
 import { liveProcessRegistry } from './liveProcessRegistry.js';
 import { MessageReader } from './messageReader.js';
+import { scrubNodeError } from './scrubNodeError.js';
 import { settlesWithin } from './settlesWithin.js';
+import { defaultServerName, type ShownConfig, shownConfig } from './shownConfig.js';
 import { signalProcessTree } from './signalProcessTree.js';
 import { spawnServer } from './spawnServer.js';
 import { StderrTail } from './stderrTail.js';
@@ -13,6 +20,7 @@ import {
   closedWhileStarting,
   describeSpawnError,
   notRunning,
+  pipeClosed,
   serverExited,
   spawnFailed,
 } from './stdioErrors.js';
@@ -22,6 +30,7 @@ import {
   DEFAULT_STDIN_END_WAIT,
   DEFAULT_STOP_GRACE_PERIOD,
   EXIT_DRAIN_WAIT,
+  PIPE_LOSS_EXIT_WAIT,
   type StdioTransportOptions,
 } from './stdioTransportOptions.js';
 import { stopServer } from './stopServer.js';
@@ -40,6 +49,8 @@ export class StdioTransport implements Transport {
 
   private readonly options: StdioTransportOptions;
   private readonly serverName: string;
+  /** Command and cwd as errors name them. */
+  private readonly shown: ShownConfig;
   private readonly logger: Logger;
   private readonly reader: MessageReader;
   private readonly stderr: StderrTail;
@@ -49,10 +60,19 @@ export class StdioTransport implements Transport {
   private stdoutEnded: Promise<void> | undefined;
   private writer: LineWriter | undefined;
   private stopping: Promise<void> | undefined;
+  /** Any byte on stdout so far: a server that exits before one failed to start. */
+  private wroteStdout = false;
+  /**
+   * Set once the connection is ending (an exit, a hung-up pipe, a close); settles with the reason
+   * when it is known (undefined for our own close). A send meanwhile fails with that reason.
+   */
+  private ending: Promise<Error | undefined> | undefined;
+  private reportEnd: ((reason: Error | undefined) => void) | undefined;
 
   constructor(options: StdioTransportOptions) {
     this.options = options;
-    this.serverName = options.serverName ?? basename(options.command);
+    this.shown = shownConfig(options);
+    this.serverName = options.serverName ?? defaultServerName(options);
     this.logger = options.logger ?? silentLogger;
     this.reader = new MessageReader(options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE, this.serverName, {
       message: (message) => this.onmessage?.(message),
@@ -77,7 +97,7 @@ export class StdioTransport implements Transport {
     this.state = 'starting';
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawnServer(this.options, this.serverName);
+      child = spawnServer(this.options, this.serverName, this.shown);
     } catch (error) {
       this.state = 'closed';
       throw error;
@@ -94,7 +114,8 @@ export class StdioTransport implements Transport {
       const onError = (error: Error) => {
         child.off('spawn', onSpawn);
         this.state = 'closed';
-        reject(spawnFailed(this.serverName, describeSpawnError(this.options.command, error), error));
+        const scrubbed = scrubNodeError(error);
+        reject(spawnFailed(this.serverName, describeSpawnError(this.shown.command, scrubbed), scrubbed));
       };
       child.once('spawn', onSpawn);
       child.once('error', onError);
@@ -104,7 +125,7 @@ export class StdioTransport implements Transport {
       throw closedWhileStarting(this.serverName);
     }
     this.state = 'open';
-    child.on('error', (error) => this.logger.warn({ err: error }, 'subprocess error'));
+    child.on('error', (error) => this.logger.warn({ err: scrubNodeError(error) }, 'subprocess error'));
     this.logger.debug({ pid: child.pid }, 'server process started');
   }
 
@@ -113,8 +134,16 @@ export class StdioTransport implements Transport {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     this.stdoutEnded = new Promise((resolve) => child.stdout.once('close', () => resolve()));
     child.once('exit', (code, signal) => this.onExit(code, signal));
-    // A server that exits while we write gives EPIPE; its exit is reported through 'exit'.
-    child.stdin.on('error', (error) => this.logger.debug({ err: error }, 'stdin closed'));
+    child.stdout.once('end', () => this.onPipeLost(pipeClosed(this.serverName, 'stdout')));
+    child.stdout.on('error', (error) =>
+      this.onPipeLost(pipeClosed(this.serverName, 'stdout', scrubNodeError(error))),
+    );
+    child.stdin.on('error', (error) =>
+      this.onPipeLost(pipeClosed(this.serverName, 'stdin', scrubNodeError(error))),
+    );
+    child.stderr.on('error', (error) =>
+      this.logger.debug({ err: scrubNodeError(error) }, 'reading stderr failed'),
+    );
     this.writer = new LineWriter(child.stdin, () => notRunning(this.serverName));
     child.stdout.on('data', (chunk: Buffer) => this.onStdout(chunk));
     child.stderr.on('data', (chunk: Buffer) => this.onStderr(chunk));
@@ -122,6 +151,8 @@ export class StdioTransport implements Transport {
 
   /** Queues one line, written with the others of this tick; waits for the pipe to drain when the server reads slower than we write. */
   send(message: JSONRPCMessage): Promise<void> {
+    if (this.ending)
+      return this.ending.then((reason) => Promise.reject(reason ?? notRunning(this.serverName)));
     const writer = this.writer;
     if (this.state !== 'open' || !writer || !this.child?.stdin.writable)
       return Promise.reject(notRunning(this.serverName));
@@ -160,12 +191,20 @@ export class StdioTransport implements Transport {
     if (this.stopping) return this.stopping;
     const wasOpen = this.state === 'open' || this.state === 'closing';
     this.state = 'closing';
+    this.beginEnd();
+    this.reportEnd?.(reason);
     if (reason) this.onclose?.(reason);
     this.stopping = this.terminate().then(() => {
       this.state = 'closed';
       if (!reason && wasOpen) this.onclose?.();
     });
     return this.stopping;
+  }
+
+  private beginEnd(): void {
+    this.ending ??= new Promise((resolve) => {
+      this.reportEnd = resolve;
+    });
   }
 
   private async terminate(): Promise<void> {
@@ -182,6 +221,7 @@ export class StdioTransport implements Transport {
 
   private onStdout(chunk: Buffer): void {
     if (this.state === 'closed') return;
+    this.wroteStdout = true;
     this.reader.push(chunk);
   }
 
@@ -193,6 +233,7 @@ export class StdioTransport implements Transport {
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.state !== 'open' && this.state !== 'starting') return;
     this.state = 'closing';
+    this.beginEnd();
     const pid = this.child?.pid as number;
     this.logger.debug({ pid, exitCode: code, signal }, 'server process exited');
     // Orphans would hold stdout open; with them gone, the answers still in the pipe are read first.
@@ -205,7 +246,27 @@ export class StdioTransport implements Transport {
           'server exited in the middle of a line; dropped it',
         );
       }
-      void this.stop(serverExited(this.serverName, code, signal, this.stderr.text()));
+      const exit = { code, signal, startup: !this.wroteStdout };
+      void this.stop(serverExited(this.serverName, exit, this.stderr.text()));
     });
+  }
+
+  /**
+   * stdout ended or failed, or a write to stdin failed (EPIPE). A dying server closes its pipes
+   * just before its exit, the better report (exit code, stderr tail): wait briefly for it. A server
+   * still running then has hung up on us: the connection is lost and the server stopped.
+   */
+  private onPipeLost(reason: MCPConnectionError): void {
+    if (this.ending || (this.state !== 'open' && this.state !== 'starting')) return;
+    this.beginEnd();
+    this.logger.debug({ err: reason.cause }, 'a pipe to the server closed; waiting for its exit');
+    void settlesWithin(this.exited as Promise<void>, PIPE_LOSS_EXIT_WAIT)
+      // One more turn of the event loop, so an exit already signalled is handled before the verdict.
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(() => {
+        if (this.state !== 'open' && this.state !== 'starting') return;
+        this.logger.warn(reason.message);
+        void this.stop(reason);
+      });
   }
 }

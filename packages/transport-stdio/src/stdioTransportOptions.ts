@@ -2,8 +2,11 @@ import type { Logger, StdioServerConfig } from '@org/mcp-core';
 
 /** Options of a {@link StdioTransport}: the server's command line plus the transport's tuning. */
 export interface StdioTransportOptions
-  extends Pick<StdioServerConfig, 'command' | 'args' | 'env' | 'cwd' | 'inheritEnv' | 'stopGracePeriod'> {
-  /** The server's name in logs and errors. Default: the command's basename. */
+  extends Pick<
+    StdioServerConfig,
+    'command' | 'args' | 'env' | 'cwd' | 'asWritten' | 'inheritEnv' | 'stopGracePeriod'
+  > {
+  /** The server's name in logs and errors. Default: the command's basename, as written. */
   serverName?: string | undefined;
   /** A pino-shaped logger; stderr lines go to it at debug. Default: silent. */
   logger?: Logger | undefined;
@@ -30,5 +33,10 @@ export const DEFAULT_STDIO_CONNECT_TIMEOUT = 60_000;
  * still in the pipe); the process group is killed first, so only an escaped process can hold it open.
  */
 export const EXIT_DRAIN_WAIT = 1_000;
+/**
+ * After stdout ends or a write to stdin fails, how long (ms) to wait for the server's exit, which
+ * a dying server's closed pipes precede by microseconds; still running after it, it has hung up.
+ */
+export const PIPE_LOSS_EXIT_WAIT = 250;
 /** Upper bound, in ms, on waiting for the server to exit after SIGKILL; only a process stuck in the kernel takes longer. */
 export const SIGKILL_WAIT = 5_000;

@@ -1,46 +1,14 @@
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import {
-  MCPConfigError,
-  MCPConnectionError,
-  MCPTimeoutError,
-  MCPTransportError,
-  type StdioServerConfig,
-} from '@org/mcp-core';
+import { MCPConfigError, MCPConnectionError, MCPTimeoutError, MCPTransportError } from '@org/mcp-core';
 import { captureLogger, isAlive, waitUntil } from '@org/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_STDERR_TAIL_SIZE, MCPStdioClient, type MCPStdioClientOptions } from '../src/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_STDERR_TAIL_SIZE, MCPStdioClient } from '../src/index.js';
+import { stdioClients, textOf } from './support/clients.js';
 import { fixture, nodeServer } from './support/fixture.js';
-import { pgidOf, processGroups } from './support/processGroups.js';
+import { pgidOf } from './support/processGroups.js';
 
-const groups = processGroups();
-const clients: MCPStdioClient[] = [];
-
-function client(config: StdioServerConfig, options: MCPStdioClientOptions = {}): MCPStdioClient {
-  const made = new MCPStdioClient(config, options);
-  clients.push(made);
-  return made;
-}
-
-async function connected(config: StdioServerConfig, options: MCPStdioClientOptions = {}) {
-  const made = client(config, options);
-  await made.connect();
-  const pid = groups.add(made.pid);
-  return { client: made, pid };
-}
-
-function textOf(result: { content: unknown[] }): string {
-  return (result.content[0] as { text: string }).text;
-}
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.disconnect()));
-  try {
-    await groups.expectAllGone();
-  } finally {
-    groups.killLeftovers();
-  }
-});
+const { client, connected, groups } = stdioClients();
 
 describe('MCPStdioClient with a well-behaved server', () => {
   it('connects, lists and calls tools, and disconnects leaving nothing behind', async () => {

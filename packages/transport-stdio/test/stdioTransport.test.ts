@@ -1,6 +1,6 @@
-import { MCPConnectionError } from '@org/mcp-core';
+import { MCPConnectionError, StdioErrorCode } from '@org/mcp-core';
 import { isAlive, waitUntil } from '@org/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StdioTransport } from '../src/index.js';
 import { fixture } from './support/fixture.js';
 import { processGroups } from './support/processGroups.js';
@@ -14,14 +14,7 @@ function echoTransport(): StdioTransport {
   return transport;
 }
 
-afterEach(async () => {
-  await Promise.all(transports.splice(0).map((t) => t.close()));
-  try {
-    await groups.expectAllGone();
-  } finally {
-    groups.killLeftovers();
-  }
-});
+groups.stopAfterEach(() => Promise.all(transports.splice(0).map((t) => t.close())));
 
 describe('StdioTransport', () => {
   it('moves JSON-RPC lines both ways and closes once, without a reason, on its own close', async () => {
@@ -70,6 +63,22 @@ describe('StdioTransport', () => {
     // stderr is another pipe: its line may arrive after the answer on stdout.
     await waitUntil(() => transport.diagnostics() !== undefined, 'the stderr line');
     expect(transport.diagnostics()).toBe('diagnostic line');
+  });
+
+  it('a send once the server has exited fails with its exit (code, stderr tail), not a bare TRANSPORT_CLOSED', async () => {
+    const transport = new StdioTransport({
+      command: process.execPath,
+      args: [fixture('exitBeforeHandshakeServer.mjs')],
+    });
+    transports.push(transport);
+    const closed = new Promise<unknown>((resolve) => {
+      transport.onclose = resolve;
+    });
+    await transport.start();
+    groups.add(transport.pid);
+    const reason = await closed;
+    expect(reason).toMatchObject({ code: StdioErrorCode.SERVER_EXITED, exitCode: 2, startup: true });
+    await expect(transport.send({ jsonrpc: '2.0', id: 1, method: 'ping' })).rejects.toBe(reason);
   });
 
   it('can be closed before it was started, and then cannot start', async () => {

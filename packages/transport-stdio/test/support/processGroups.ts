@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isGroupAlive, waitUntil } from '@org/test-utils';
+import { afterEach } from 'vitest';
 
 /** The process group of a live pid (Linux /proc). */
 export function pgidOf(pid: number): number {
@@ -23,6 +24,17 @@ export function processGroups() {
       for (const pgid of groups)
         await waitUntil(() => !isGroupAlive(pgid), `process group ${pgid} to be gone`);
       groups.clear();
+    },
+    /** After each test: `stop` what it made, check that its groups are gone, SIGKILL any that is not. */
+    stopAfterEach(stop: () => Promise<unknown>): void {
+      afterEach(async () => {
+        await stop();
+        try {
+          await this.expectAllGone();
+        } finally {
+          this.killLeftovers();
+        }
+      });
     },
     /** Last resort so a failing test does not leak: SIGKILL what is left of our groups. */
     killLeftovers(): void {
