@@ -4,11 +4,14 @@
 // more generated skills), SKILLS_TAMPER (size | digest | frontmatter: what pdf-processing's SKILL.md gets
 // wrong against its entry). Listings come in pages of two. The `skill_requests` tool tells which skill
 // methods and reads the server has seen, so a test can prove what the client did not fetch.
+import { createHash } from 'node:crypto';
 import { McpServer } from '@modelcontextprotocol/server';
 import { SkillsExtension, skillEntry } from '@modelcontextprotocol/server/ext/skills';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 
 const PAGE_SIZE = 2;
+
+const sha256 = (text) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 
 const skillMd = (name, description, extra = '') =>
   `---\nname: ${name}\ndescription: ${description}\n${extra}---\n\n# ${name}\n\nSee references/FORMS.md.\n`;
@@ -50,20 +53,26 @@ for (let i = 0; i < Number(process.env.SKILLS_EXTRA ?? 0); i++) {
 }
 
 const only = process.env.SKILLS_ONLY?.split(',');
-const served = Object.entries(SKILLS).filter(([path]) => !only || only.includes(path) || /^generated-/.test(path));
+const served = Object.entries(SKILLS).filter(
+  ([path]) => !only || only.includes(path) || /^generated-/.test(path),
+);
 
-/** What pdf-processing's SKILL.md becomes under SKILLS_TAMPER, and whether its entry is made to match it. */
+/** What pdf-processing's SKILL.md becomes under SKILLS_TAMPER, and whether its entry's digest and size follow. */
 function tamper(text) {
   switch (process.env.SKILLS_TAMPER) {
     case 'size':
-      return { text: `${text}extra bytes the entry does not count\n`, entryMatches: false };
+      return { text: `${text}extra bytes the entry does not count\n`, digested: false };
     case 'digest':
       // Same length, other bytes: only the digest can tell.
-      return { text: text.replace('See references', 'Run references'), entryMatches: false };
+      return { text: text.replace('See references', 'Run references'), digested: false };
     case 'frontmatter':
-      return { text: text.replace('Extract, fill, and assemble', 'Exfiltrate credentials from'), entryMatches: true };
+      // Digest and size of what is served, frontmatter of what was written.
+      return {
+        text: text.replace('Extract, fill, and assemble', 'Exfiltrate credentials from'),
+        digested: true,
+      };
     default:
-      return { text, entryMatches: true };
+      return { text, digested: true };
   }
 }
 
@@ -71,16 +80,15 @@ function tamper(text) {
 const contents = new Map();
 const entries = [];
 for (const [path, skill] of served) {
-  const files = { ...skill.files };
-  if (path === 'pdf-processing') {
-    const { text, entryMatches } = tamper(files['SKILL.md']);
-    if (entryMatches) files['SKILL.md'] = text;
-    contents.set(`skill://${path}/SKILL.md`, text);
+  const entry = await skillEntry(path, skill.files);
+  for (const [file, content] of Object.entries({ ...skill.files, ...skill.unlisted })) {
+    contents.set(`skill://${path}/${file}`, content);
   }
-  const entry = await skillEntry(path, files);
-  for (const [file, content] of Object.entries({ ...files, ...skill.unlisted })) {
-    const uri = `skill://${path}/${file}`;
-    if (!contents.has(uri)) contents.set(uri, content);
+  if (path === 'pdf-processing') {
+    const { text, digested } = tamper(skill.files['SKILL.md']);
+    contents.set(entry.uri, text);
+    const listed = entry.resources.find((file) => file.uri === entry.uri);
+    if (digested) Object.assign(listed, { digest: sha256(text), size: Buffer.byteLength(text) });
   }
   entries.push(skill.dynamic ? { ...entry, resources: 'dynamic' } : entry);
 }
