@@ -299,7 +299,8 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
   SKILL_UNVERIFIABLE: {
     class: 'MCPProtocolError',
     retry: false,
-    meaning: 'a skill without a file list (`resources: "dynamic"`), which cannot be verified, so is not loaded',
+    meaning:
+      'a skill without a file list (`resources: "dynamic"`), which cannot be verified, so is not loaded',
   },
   SKILL_TOO_LARGE: {
     class: 'MCPProtocolError',
