@@ -27,6 +27,7 @@ it('keeps the apps and the helper packages private, so that nothing packs or pub
   ).toEqual([
     '@org/build-config',
     '@org/mcp-bench',
+    '@org/mcp-conformance',
     '@org/mcp-demo',
     '@org/mcp-demo-servers',
     '@org/mcp-package-tests',

@@ -56,7 +56,10 @@ export async function entryServer(setup: EntryServerSetup): Promise<MCPHttpClien
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: results[message.method] ?? {} }));
   });
-  const client = new MCPHttpClient({ url: `${server.origin}/mcp` }, { name: 'entries', era: 'handshake' });
+  const client = new MCPHttpClient(
+    { transport: 'http', url: `${server.origin}/mcp` },
+    { name: 'entries', era: 'handshake' },
+  );
   running.push({ server, client });
   await client.connect();
   return client;
