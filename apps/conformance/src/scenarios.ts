@@ -1,3 +1,5 @@
+import { ErrorCode, MCPError, type MCPErrorCode } from '@org/mcp-core';
+import { SkillsClient } from '@org/mcp-skills';
 import type { MCPHttpClient } from '@org/mcp-transport-http';
 import { connect, type ScenarioEnv } from './connect.js';
 import { acceptingHandlers, confirmingHandlers } from './serverRequests.js';
@@ -101,9 +103,42 @@ const schemaPreservation: ScenarioRun = (url) =>
     await client.callTool('json_schema_echo', { schema: focal.inputSchema });
   });
 
+/** Lists the server's skills and stops there, as a host building its registry does: nothing is read yet. */
+const skillsListOnly: ScenarioRun = (url) =>
+  withClient(url, {}, async (client) => {
+    const skills = await new SkillsClient(client).list();
+    console.log(`listed ${skills.map((skill) => skill.uri).join(', ')}; loaded none`);
+  });
+
 /**
- * Scenario name → run. Scenarios not listed (auth/*, the Skills extension) get `connectAndList`:
- * the library has no OAuth and no Skills API yet, and this program does not make up for it.
+ * Loads every listed skill and reads its files, as a host acting on them would. The mock serves a tampered
+ * SKILL.md: the library must refuse it with `code`, so that no supporting file is read after it.
+ */
+function skillsRefuse(code: MCPErrorCode): ScenarioRun {
+  return (url) =>
+    withClient(url, {}, async (client) => {
+      const skills = new SkillsClient(client);
+      for (const skill of await skills.list()) {
+        const loaded = await skills.load(skill).catch((error: unknown) => {
+          if (error instanceof MCPError && error.code === code) return undefined;
+          throw error;
+        });
+        if (!loaded) {
+          console.log(`refused ${skill.uri}: ${code}`);
+          continue;
+        }
+        for (const file of loaded.skill.resources === 'dynamic' ? [] : loaded.skill.resources)
+          await loaded.readFile(file.uri);
+        throw new Error(
+          `${skill.uri} loaded: the library accepted a SKILL.md it should have refused with ${code}`,
+        );
+      }
+    });
+}
+
+/**
+ * Scenario name → run. Scenarios not listed (auth/*) get `connectAndList`: the library has no OAuth
+ * yet, and this program does not make up for it.
  */
 export const SCENARIOS: Record<string, ScenarioRun> = {
   initialize: connectAndList,
@@ -117,6 +152,10 @@ export const SCENARIOS: Record<string, ScenarioRun> = {
   'sep-2322-client-request-state': requestState,
   'json-schema-ref-no-deref': connectAndList,
   'json-schema-2020-12-preservation': schemaPreservation,
+  'sep-2640-client-no-prefetch': skillsListOnly,
+  'sep-2640-client-verify-digest': skillsRefuse(ErrorCode.SKILL_FILE_DIGEST_MISMATCH),
+  'sep-2640-client-verify-size': skillsRefuse(ErrorCode.SKILL_FILE_SIZE_MISMATCH),
+  'sep-2640-client-verify-frontmatter': skillsRefuse(ErrorCode.SKILL_FRONTMATTER_MISMATCH),
 };
 
 export function scenarioRun(name: string): ScenarioRun {

@@ -278,4 +278,60 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     retry: false,
     meaning: "two servers offer the same tool name under toolNaming 'none'",
   },
+  UNKNOWN_SKILL: {
+    class: 'MCPError',
+    retry: false,
+    meaning: 'no server offers a skill of that qualified name in the last listing',
+  },
+  SKILL_NAME_COLLISION: {
+    class: 'MCPError',
+    retry: false,
+    meaning: "two skills share a name under toolNaming 'error'",
+  },
+  SKILLS_UNSUPPORTED: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning: 'the server does not declare the skills extension (`io.modelcontextprotocol/skills`)',
+  },
+  SKILL_NOT_FOUND: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning: 'the server serves no skill at that URI (`skills/get` answered -32602)',
+  },
+  SKILL_ENTRY_INVALID: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning: "a skill entry that breaks the extension's rules (URI, name, file list)",
+  },
+  SKILL_UNVERIFIABLE: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning:
+      'a skill without a file list (`resources: "dynamic"`), which cannot be verified, so is not loaded',
+  },
+  SKILL_TOO_LARGE: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning: 'a skill or file past a bound (`maxFilesPerSkill`, `maxFileBytes`)',
+  },
+  SKILL_FILE_UNLISTED: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning: "a read of a file the skill's entry does not list; nothing is fetched",
+  },
+  SKILL_FILE_SIZE_MISMATCH: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning: "a skill file whose byte length is not its entry's `size`",
+  },
+  SKILL_FILE_DIGEST_MISMATCH: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning: "a skill file whose sha256 is not its entry's `digest`",
+  },
+  SKILL_FRONTMATTER_MISMATCH: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning: "a `SKILL.md` whose YAML frontmatter is missing, invalid or not the entry's `frontmatter`",
+  },
 };

@@ -90,6 +90,21 @@ export const ManagerErrorCode = {
   MANAGER_SHUT_DOWN: 'MANAGER_SHUT_DOWN',
   UNKNOWN_TOOL: 'UNKNOWN_TOOL',
   TOOL_NAME_COLLISION: 'TOOL_NAME_COLLISION',
+  UNKNOWN_SKILL: 'UNKNOWN_SKILL',
+  SKILL_NAME_COLLISION: 'SKILL_NAME_COLLISION',
+} as const;
+
+/** Raised by the Skills extension's host side (io.modelcontextprotocol/skills): listing, loading, verifying. */
+export const SkillsErrorCode = {
+  SKILLS_UNSUPPORTED: 'SKILLS_UNSUPPORTED',
+  SKILL_NOT_FOUND: 'SKILL_NOT_FOUND',
+  SKILL_ENTRY_INVALID: 'SKILL_ENTRY_INVALID',
+  SKILL_UNVERIFIABLE: 'SKILL_UNVERIFIABLE',
+  SKILL_TOO_LARGE: 'SKILL_TOO_LARGE',
+  SKILL_FILE_UNLISTED: 'SKILL_FILE_UNLISTED',
+  SKILL_FILE_SIZE_MISMATCH: 'SKILL_FILE_SIZE_MISMATCH',
+  SKILL_FILE_DIGEST_MISMATCH: 'SKILL_FILE_DIGEST_MISMATCH',
+  SKILL_FRONTMATTER_MISMATCH: 'SKILL_FRONTMATTER_MISMATCH',
 } as const;
 
 /** Every code of the stack. */
@@ -101,6 +116,7 @@ export const ErrorCode = {
   ...ConfigErrorCode,
   ...FactoryErrorCode,
   ...ManagerErrorCode,
+  ...SkillsErrorCode,
 } as const;
 
 /** The union of every code: the type of `MCPError.code`. */

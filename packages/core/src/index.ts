@@ -29,6 +29,7 @@ export {
   HttpErrorCode,
   ManagerErrorCode,
   type MCPErrorCode,
+  SkillsErrorCode,
   SseErrorCode,
   StdioErrorCode,
 } from './errorCodes.js';

@@ -4,7 +4,7 @@ export { type EraChoice, eraCache } from './eraCache.js';
 export { describeUrl, parseHttpUrl } from './httpUrl.js';
 export { classifyMessage, isErrorResponse, type MessageKind } from './jsonrpc.js';
 export { META, MODERN_ERROR } from './modernEra.js';
-export { MAX_PAGES } from './paginate.js';
+export { MAX_PAGES, paginate } from './paginate.js';
 export { eraOf } from './protocolVersion.js';
 export { remoteClientOptions } from './remoteClientOptions.js';
 export { DEFAULT_MAX_RETRIES, type RetryOptions, retry } from './retry.js';

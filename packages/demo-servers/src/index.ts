@@ -15,3 +15,4 @@ export {
   startOfficialModern,
 } from './officialModern.js';
 export { isAlive, isGroupAlive, waitUntil } from './processes.js';
+export { SKILLS_FIXTURE, skillsServerScript } from './skills.js';

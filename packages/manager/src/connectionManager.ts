@@ -12,6 +12,7 @@ import {
   type RequestOptions,
   silentLogger,
 } from '@org/mcp-core';
+import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
 import { closestName } from './closestName.js';
 import { HealthMonitor } from './healthMonitor.js';
 import { ManagedServer } from './managedServer.js';
@@ -19,6 +20,7 @@ import type { ManagerEventMap } from './managerEvents.js';
 import { type ConnectServerOptions, MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
 import { mapWithConcurrency } from './mapWithConcurrency.js';
 import type { ServerStatus } from './serverStatus.js';
+import { type QualifiedSkill, SkillIndex } from './skillIndex.js';
 import { ToolIndex } from './toolIndex.js';
 import type { QualifiedTool } from './toolNaming.js';
 
@@ -34,6 +36,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   private readonly options: ManagerOptions;
   private readonly logger: Logger;
   private readonly tools: ToolIndex;
+  private readonly skills: SkillIndex;
   private readonly health: HealthMonitor;
   private shuttingDown: Promise<void> | undefined;
 
@@ -43,6 +46,12 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     this.logger = (options.logger ?? silentLogger).child({ component: 'mcp-manager' });
     this.tools = new ToolIndex(options.toolNaming ?? MANAGER_DEFAULTS.toolNaming);
     this.health = new HealthMonitor(() => this.servers.values(), options);
+    this.skills = new SkillIndex(
+      { connected: () => this.connectedClients(), liveClient: (name) => this.server(name).liveClient() },
+      options.toolNaming ?? MANAGER_DEFAULTS.toolNaming,
+      options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency,
+      this.logger,
+    );
   }
 
   /** Registers every server of a config (a normalised config, or a path to mcp_servers.json). */
@@ -153,6 +162,24 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return this.server(tool.serverName).liveClient().callTool(tool.originalName, args, options);
   }
 
+  /** Every connected server's skills (skills/list, asked afresh) with qualified names made as tool names are. */
+  async listSkills(options?: SkillsOptions): Promise<QualifiedSkill[]> {
+    this.assertOpen();
+    return this.skills.list(options);
+  }
+
+  /** A skill by its qualified name, from the last listing (listed again once if it is not there). */
+  async getSkill(qualifiedName: string, options?: SkillsOptions): Promise<QualifiedSkill> {
+    this.assertOpen();
+    return this.skills.get(qualifiedName, options);
+  }
+
+  /** Loads a skill from its own server: its SKILL.md now, each other file when read, every file verified. */
+  async loadSkill(qualifiedName: string, options?: SkillsOptions): Promise<LoadedSkill> {
+    this.assertOpen();
+    return this.skills.load(qualifiedName, options);
+  }
+
   /** Stops every server in parallel, bounded in time; idempotent; afterwards every call fails. */
   shutdown(): Promise<void> {
     if (this.shuttingDown) return this.shuttingDown;
@@ -184,6 +211,13 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.emit('toolsChanged', event);
     });
     server.on('serverError', (event) => this.emit('serverError', event));
+  }
+
+  private connectedClients(): Map<string, MCPClient> {
+    const clients = new Map<string, MCPClient>();
+    for (const server of this.servers.values())
+      if (server.enabled && server.status().connected) clients.set(server.name, server.liveClient());
+    return clients;
   }
 
   private server(name: string): ManagedServer {

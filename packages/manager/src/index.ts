@@ -14,5 +14,6 @@ export {
   type ToolNamingPolicy,
 } from './managerOptions.js';
 export type { ServerState, ServerStatus } from './serverStatus.js';
+export type { QualifiedSkill } from './skillIndex.js';
 export * from './stack.js';
 export { type QualifiedTool, qualifyTools, safeName, TOOL_NAME_SEPARATOR } from './toolNaming.js';

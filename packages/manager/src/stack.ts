@@ -47,6 +47,7 @@ export {
   type RequestOptions,
   type ResourceLink,
   type ServerCapabilities,
+  SkillsErrorCode,
   type SSEServerConfig,
   SseErrorCode,
   StdioErrorCode,
@@ -57,3 +58,14 @@ export {
   type TransportTypeName,
 } from '@org/mcp-core';
 export { type ClientCreator, MCPClientFactory } from '@org/mcp-factory';
+export {
+  DEFAULT_SKILLS_OPTIONS,
+  type LoadedSkill,
+  SKILLS_EXTENSION_ID,
+  type Skill,
+  type SkillFile,
+  type SkillFileEntry,
+  type SkillFrontmatter,
+  SkillsClient,
+  type SkillsOptions,
+} from '@org/mcp-skills';

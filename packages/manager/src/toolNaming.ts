@@ -14,11 +14,27 @@ export interface QualifiedTool extends Tool {
 export const TOOL_NAME_SEPARATOR = '__';
 const MAX_LENGTH = 64;
 
-/** Names every tool of every server under the policy; same input, same names. Linear in the number of tools. */
-export function qualifyTools(
-  toolsByServer: ReadonlyMap<string, readonly Tool[]>,
+/** Anything servers offer by name that callers reach through the manager: a tool, a skill. */
+export interface Named {
+  readonly name: string;
+}
+
+/** An item with the name callers use to reach it, its server, and its name there. */
+export type Qualified<T extends Named> = T & {
+  qualifiedName: string;
+  serverName: string;
+  originalName: string;
+};
+
+/**
+ * Names every tool of every server under the policy; same input, same names. Linear in the number of tools.
+ * Skills are named by it too (any named item); under 'error' a shared name throws what `collision` makes.
+ */
+export function qualifyTools<T extends Named = Tool>(
+  toolsByServer: ReadonlyMap<string, readonly T[]>,
   policy: ToolNamingPolicy,
-): QualifiedTool[] {
+  collision: (name: string, servers: readonly string[]) => Error = collisionError,
+): Qualified<T>[] {
   const owners = new Map<string, string[]>();
   for (const [server, tools] of toolsByServer) {
     for (const tool of tools) {
@@ -28,9 +44,9 @@ export function qualifyTools(
     }
   }
   if (policy === 'error') {
-    for (const [tool, servers] of owners) if (servers.length > 1) throw collisionError(tool, servers);
+    for (const [tool, servers] of owners) if (servers.length > 1) throw collision(tool, servers);
   }
-  const result: QualifiedTool[] = [];
+  const result: Qualified<T>[] = [];
   const taken = new Set<string>();
   for (const [server, tools] of toolsByServer) {
     for (const tool of tools) {
@@ -55,7 +71,7 @@ export function rawName(server: string, tool: string, prefixed: boolean): string
   return prefixed ? `${server}${TOOL_NAME_SEPARATOR}${tool}` : tool;
 }
 
-export function qualify(tool: Tool, server: string, qualifiedName: string): QualifiedTool {
+export function qualify<T extends Named>(tool: T, server: string, qualifiedName: string): Qualified<T> {
   // Not `{ ...tool, qualifiedName, … }`: on Node 20 a spread followed by more properties is tens of times slower
   // than Object.assign, and it was most of the time naming 10,000 tools took.
   return Object.assign({}, tool, { qualifiedName, serverName: server, originalName: tool.name });
