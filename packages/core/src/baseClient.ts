@@ -1,7 +1,17 @@
+import type { z } from 'zod';
+import {
+  CachedList,
+  LIST_METHODS,
+  type ListCacheContext,
+  ListHints,
+  type Listing,
+  type ListMethod,
+} from './cachedList.js';
 import { ClientConnection } from './clientConnection.js';
 import { DEFAULT_HEALTH_CHECK_TIMEOUT } from './clientOptions.js';
 import { JSONRPC_ERROR, MCPProtocolError } from './errors.js';
 import type { JSONRPCRequest, JSONRPCResponse } from './jsonrpc.js';
+import { MemoryListCacheStore } from './listCacheStore.js';
 import type { MCPClient } from './mcpClient.js';
 import {
   type CallToolResult,
@@ -24,19 +34,34 @@ import {
   checkToolOutput,
   type ResultCheck,
 } from './resultShapes.js';
-import { ToolCache } from './toolCache.js';
 
 export type { BaseClientOptions } from './clientConnection.js';
 
-/** A server's cache hint is honoured up to a day. */
-const MAX_TTL_MS = 86_400_000;
+/** Options of the list methods: `refresh` lists again even when the cached list is fresh. */
+export type ListOptions = { refresh?: boolean } & RequestOptions;
+
+let instances = 0;
 
 /**
  * The MCPClient contract on any Transport: the connection (ClientConnection) plus the request
  * helpers, health and the tool cache. Transports only move messages; everything else is here, once.
  */
 export class BaseMCPClient extends ClientConnection implements MCPClient {
-  private readonly tools = new ToolCache();
+  /** The server in the list cache's keys; without an era cache key, this instance alone. */
+  private readonly serverIdentity = this.options.eraCacheKey ?? `instance ${++instances}`;
+  /** What the list caches share: the store, this server's identity in it, the caller's partition. */
+  private readonly listCache: ListCacheContext = {
+    store: this.options.listCache ?? new MemoryListCacheStore(),
+    logger: this.logger,
+    serverKey: () => (this.era === 'modern' ? `${this.serverIdentity} ${this.protocolVersion}` : undefined),
+    partition: () => {
+      const partition = this.options.cachePartition;
+      return typeof partition === 'function' ? partition() : partition;
+    },
+  };
+  private readonly tools = new CachedList<Tool>('tools/list', this.listCache, true);
+  private readonly prompts = new CachedList<Prompt>('prompts/list', this.listCache, false);
+  private readonly resources = new CachedList<Resource>('resources/list', this.listCache, false);
 
   // Not async: an async wrapper around the engine's promise costs every call two more microtask hops.
   sendRequest(request: JSONRPCRequest, options?: RequestOptions): Promise<JSONRPCResponse> {
@@ -97,28 +122,14 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
   }
 
   /**
-   * Every tool on every page, cached until `notifications/tools/list_changed`, `refresh`, or, for a
-   * stateless-era server, the `ttlMs` its first page gave (0: never cached).
+   * Every tool on every page, cached until `notifications/tools/list_changed` or `refresh`; in the
+   * stateless era only while fresh (`ttlMs`, `cacheScope`: listCache.ts, cachedList.ts).
    */
-  getTools(options: { refresh?: boolean } & RequestOptions = {}): Promise<Tool[]> {
+  getTools(options: ListOptions = {}): Promise<Tool[]> {
     const { refresh, ...requestOptions } = options;
-    return this.tools.get(refresh === true, async () => {
-      let ttl: number | undefined;
-      const onFirstPage = (page: Record<string, unknown>) => {
-        if (this.era === 'modern' && typeof page.ttlMs === 'number')
-          ttl = Math.min(Math.max(page.ttlMs, 0), MAX_TTL_MS);
-      };
-      const tools = await paginate(
-        this,
-        'tools/list',
-        ListToolsResultSchema,
-        (r) => r.tools,
-        requestOptions,
-        onFirstPage,
-        this.options.listLimits,
-      );
-      return { tools, ttl };
-    });
+    return this.tools.get(refresh === true, () =>
+      this.listAll('tools/list', ListToolsResultSchema, (r) => r.tools, requestOptions),
+    );
   }
 
   callTool(name: string, args: object = {}, options?: RequestOptions): Promise<CallToolResult> {
@@ -136,16 +147,11 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     });
   }
 
-  listResources(options?: RequestOptions): Promise<Resource[]> {
-    const { listLimits } = this.options;
-    return paginate(
-      this,
-      'resources/list',
-      ListResourcesResultSchema,
-      (r) => r.resources,
-      options,
-      undefined,
-      listLimits,
+  /** Every resource on every page, cached in the stateless era while fresh, like getTools. */
+  listResources(options: ListOptions = {}): Promise<Resource[]> {
+    const { refresh, ...requestOptions } = options;
+    return this.resources.get(refresh === true, () =>
+      this.listAll('resources/list', ListResourcesResultSchema, (r) => r.resources, requestOptions),
     );
   }
 
@@ -153,16 +159,11 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     return this.checkedRequest('resources/read', { uri }, options, checkReadResourceResult);
   }
 
-  listPrompts(options?: RequestOptions): Promise<Prompt[]> {
-    const { listLimits } = this.options;
-    return paginate(
-      this,
-      'prompts/list',
-      ListPromptsResultSchema,
-      (r) => r.prompts,
-      options,
-      undefined,
-      listLimits,
+  /** Every prompt on every page, cached in the stateless era while fresh, like getTools. */
+  listPrompts(options: ListOptions = {}): Promise<Prompt[]> {
+    const { refresh, ...requestOptions } = options;
+    return this.prompts.get(refresh === true, () =>
+      this.listAll('prompts/list', ListPromptsResultSchema, (r) => r.prompts, requestOptions),
     );
   }
 
@@ -181,7 +182,25 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     return outputSchema ? checkToolOutput(name, outputSchema) : checkCallToolResult;
   }
 
-  protected invalidateTools(): void {
-    this.tools.invalidate();
+  /** Every page of a list method, with the stateless era's caching hints of every page. */
+  private async listAll<S extends z.ZodType<{ nextCursor?: string | null | undefined }>, Item>(
+    method: ListMethod,
+    schema: S,
+    pick: (page: z.infer<S>) => Item[],
+    options: RequestOptions,
+  ): Promise<Listing<Item>> {
+    const hints = this.era === 'modern' ? new ListHints() : undefined;
+    const onPage = hints && ((page: Record<string, unknown>) => hints.add(page));
+    const items = await paginate(this, method, schema, pick, options, onPage, this.options.listLimits);
+    return { items, hints };
+  }
+
+  protected invalidateLists(methods: readonly ListMethod[] = LIST_METHODS, onServer = false): void {
+    for (const method of methods) this.listFor(method).invalidate(onServer);
+  }
+
+  private listFor(method: ListMethod): CachedList<{ name?: string | undefined }> {
+    if (method === 'tools/list') return this.tools;
+    return method === 'prompts/list' ? this.prompts : this.resources;
   }
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { abortable } from './abortable.js';
+import { LIST_CHANGED, LIST_METHODS, type ListMethod } from './cachedList.js';
 import { ChangeSubscription, SUBSCRIPTION_ACKNOWLEDGED } from './changeSubscription.js';
 import type { MCPClientEvents, TransportContext } from './clientEvents.js';
 import {
@@ -89,8 +90,8 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     return this.identity?.era;
   }
 
-  /** The tool list may have changed (a notification, a reconnect, a resubscription). */
-  protected abstract invalidateTools(): void;
+  /** Lists that may have changed: on the server (a notification, a resubscription), or for this client only (a reconnect). */
+  protected abstract invalidateLists(methods?: readonly ListMethod[], onServer?: boolean): void;
 
   /** Starts the transport and runs the handshake, bounded by the connect timeout and signal. */
   connect(options: ConnectOptions = {}): Promise<void> {
@@ -137,7 +138,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
       if (this.era === 'modern' && this.engine)
         this.changes = ChangeSubscription.open(this.engine, this.serverCapabilities, this.logger, () => {
           // Changes may have been missed while the subscription was down.
-          this.invalidateTools();
+          this.invalidateLists(LIST_METHODS, true);
           this.emit('toolsChanged');
         });
     } finally {
@@ -234,7 +235,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
       if (transport) await this.closeTransport(transport);
       this.transport = undefined;
       this.engine = undefined;
-      this.invalidateTools();
+      this.invalidateLists();
       this.setState('closed');
       this.emit('close');
       this.logger.info('disconnected');
@@ -266,10 +267,9 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
 
   private onNotification(notification: JSONRPCNotification): void {
     if (notification.method === SUBSCRIPTION_ACKNOWLEDGED) this.changes?.acknowledged();
-    if (notification.method === 'notifications/tools/list_changed') {
-      this.invalidateTools();
-      this.emit('toolsChanged');
-    }
+    const changed = LIST_CHANGED.get(notification.method);
+    if (changed) this.invalidateLists([changed], true);
+    if (changed === 'tools/list') this.emit('toolsChanged');
     this.emit('notification', notification);
   }
 
@@ -279,7 +279,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     this.stopListening();
     this.transport = undefined;
     this.engine = undefined;
-    this.invalidateTools();
+    this.invalidateLists();
     // close() is idempotent: it waits for whatever the transport is still stopping, and reaps anything left.
     this.lost = this.closeTransport(transport);
     this.setState('closed');

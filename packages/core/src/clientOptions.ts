@@ -1,4 +1,5 @@
 import { type ElicitationOptions, elicitationCapability, withElicitationRules } from './elicitation.js';
+import type { CachePartition, ListCacheStore } from './listCacheStore.js';
 import type { Logger } from './logger.js';
 import type { ClientCapabilities, Implementation } from './mcpTypes.js';
 import type { ListLimits } from './paginate.js';
@@ -41,6 +42,17 @@ export interface ClientOptions {
   listLimits?: ListLimits;
   /** How long the `server/discover` probe may take before the server is taken for handshake-era, in ms. Default 5000. */
   probeTimeout?: number;
+  /**
+   * Where stateless-era list results (`tools/list`, `prompts/list`, `resources/list`) are cached while
+   * fresh (`ttlMs`). Pass one store to several clients, or one of your own, to share them. Default: a
+   * MemoryListCacheStore of this client's own.
+   */
+  listCache?: ListCacheStore;
+  /**
+   * The caller's authorization context: `private` results (`cacheScope`) are reused, and put in the
+   * store, only under it. Unset: private results are reused only by this client, never stored.
+   */
+  cachePartition?: CachePartition;
 }
 
 export const DEFAULT_CLIENT_INFO = { name: 'org-mcp-client', version: '0.1.0' } as const;

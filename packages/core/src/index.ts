@@ -1,6 +1,6 @@
 // The public API of @org/mcp-core: everything below is exported on purpose; nothing else is.
 export { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from './backoff.js';
-export { type BaseClientOptions, BaseMCPClient } from './baseClient.js';
+export { type BaseClientOptions, BaseMCPClient, type ListOptions } from './baseClient.js';
 export type { MCPClientEvents, TransportContext } from './clientEvents.js';
 export {
   type ClientOptions,
@@ -56,6 +56,13 @@ export type {
   JSONRPCResultResponse,
   RequestId,
 } from './jsonrpc.js';
+export {
+  type CachePartition,
+  type CacheScope,
+  type ListCacheEntry,
+  type ListCacheStore,
+  MemoryListCacheStore,
+} from './listCacheStore.js';
 export { createLogger, type LogFn, type Logger, REDACT_PATHS, silentLogger } from './logger.js';
 export type { ClientState, ConnectOptions, MCPClient } from './mcpClient.js';
 export {

@@ -29,7 +29,7 @@ export async function paginate<S extends z.ZodType<{ nextCursor?: string | null 
   schema: S,
   pick: (page: z.infer<S>) => Item[],
   options?: RequestOptions,
-  onFirstPage?: (page: z.infer<S>) => void,
+  onPage?: (page: z.infer<S>) => void,
   limits: ListLimits = {},
 ): Promise<Item[]> {
   const maxItems = limits.maxItems ?? DEFAULT_LIST_LIMITS.maxItems;
@@ -49,7 +49,7 @@ export async function paginate<S extends z.ZodType<{ nextCursor?: string | null 
         { serverName: client.name },
       );
     }
-    if (page === 0) onFirstPage?.(parsed.data);
+    onPage?.(parsed.data);
     const pageItems = pick(parsed.data);
     // Checked before the page is kept: a server handing out pages without end must not fill the heap.
     bytes += Buffer.byteLength(JSON.stringify(pageItems));

@@ -3,6 +3,8 @@
 export { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
 export {
   type BackoffOptions,
+  type CachePartition,
+  type CacheScope,
   type CallToolResult,
   type ClientOptions,
   type ClientState,
@@ -24,7 +26,10 @@ export {
   type ImageContent,
   type Implementation,
   JSONRPC_ERROR,
+  type ListCacheEntry,
+  type ListCacheStore,
   type ListLimits,
+  type ListOptions,
   type Logger,
   ManagerErrorCode,
   MCPAbortError,
@@ -40,6 +45,7 @@ export {
   type MCPServersConfig,
   MCPTimeoutError,
   MCPTransportError,
+  MemoryListCacheStore,
   type ProtocolEra,
   type RequestHandler,
   type RequestHandlerContext,
