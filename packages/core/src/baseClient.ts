@@ -196,7 +196,9 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
   }
 
   protected invalidateLists(methods: readonly ListMethod[] = LIST_METHODS, onServer = false): void {
-    for (const method of methods) this.listFor(method).invalidate(onServer);
+    // The client's own store goes with its connection (a restarted server may list anew); a shared one keeps fresh lists.
+    const dropStored = onServer || this.options.listCache === undefined;
+    for (const method of methods) this.listFor(method).invalidate(dropStored);
   }
 
   private listFor(method: ListMethod): CachedList<{ name?: string | undefined }> {
