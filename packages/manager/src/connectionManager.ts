@@ -68,6 +68,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
 
   /** Disconnects and forgets a server. */
   async removeServer(name: string): Promise<void> {
+    this.assertOpen();
     const server = this.server(name);
     await server.retire('closing');
     if (this.servers.get(name) !== server) return;
@@ -105,16 +106,19 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   }
 
   async disconnectServer(name: string): Promise<void> {
+    this.assertOpen();
     await this.server(name).disconnect();
   }
 
   /** Marks a server enabled; it connects when asked. */
   async enableServer(name: string): Promise<void> {
+    this.assertOpen();
     await this.server(name).enable();
   }
 
   /** Disconnects a server and keeps it from connecting until enabled. */
   async disableServer(name: string): Promise<void> {
+    this.assertOpen();
     await this.server(name).disable();
   }
 

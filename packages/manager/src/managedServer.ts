@@ -76,12 +76,14 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     return this.track(this.queue.run(() => this.connectWithRetry(work, options)));
   }
 
-  disconnect(): Promise<void> {
+  async disconnect(): Promise<void> {
+    if (this.retired) throw stoppedError(this.name);
     return this.stop(this.isEnabled ? 'idle' : 'disabled');
   }
 
   /** Marks it enabled; it connects when asked. */
   async enable(): Promise<void> {
+    if (this.retired) throw stoppedError(this.name);
     if (this.isEnabled) return;
     this.isEnabled = true;
     await this.queue.run(async () => {
@@ -90,7 +92,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   }
 
   /** Stops it and keeps it from connecting until enabled. */
-  disable(): Promise<void> {
+  async disable(): Promise<void> {
+    if (this.retired) throw stoppedError(this.name);
     this.isEnabled = false;
     return this.stop('disabled');
   }
@@ -183,6 +186,11 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   private async connectOnce(signal: AbortSignal): Promise<MCPClient> {
     this.attempts++;
     const { client, tools, ms } = await openClient(this.name, this.config, this.options, signal);
+    // A stop that came while the result was on its way took nothing to release: this client is stopped here.
+    if (signal.aborted) {
+      await client.disconnect();
+      throw signal.reason;
+    }
     this.slot.fill(client, tools);
     this.lastConnect = { at: new Date().toISOString(), ms };
     this.lastError = undefined;
