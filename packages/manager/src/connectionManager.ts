@@ -129,9 +129,8 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
 
   /** Everything known about each server. Never includes header or env values. */
   async getServerStatus(): Promise<Record<string, ServerStatus>> {
-    const status: Record<string, ServerStatus> = {};
-    for (const server of this.servers.values()) status[server.name] = server.status();
-    return status;
+    // fromEntries defines own properties: a server named `__proto__` is a key like any other.
+    return Object.fromEntries([...this.servers.values()].map((server) => [server.name, server.status()]));
   }
 
   /** Every connected server's tools with unique, stable qualified names; frozen, so callers cannot change them. */
