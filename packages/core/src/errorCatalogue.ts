@@ -13,8 +13,11 @@ export type MCPErrorClassName =
 /** What a code means, the class it comes as, and whether the manager tries again after it. */
 export interface ErrorCodeEntry {
   readonly class: MCPErrorClassName;
-  /** `true`: another attempt may succeed; `'unless-401-403'`: retried except for those statuses. */
-  readonly retry: boolean | 'unless-401-403';
+  /**
+   * `true`: another attempt may succeed; `{ exceptStatus }`: retried unless the error's HTTP `status` is one of
+   * these, which another attempt with the same config cannot change (credentials, a URL that is not there).
+   */
+  readonly retry: boolean | { readonly exceptStatus: readonly number[] };
   readonly meaning: string;
 }
 
@@ -144,7 +147,7 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
   },
   HTTP_STATUS: {
     class: 'MCPTransportError',
-    retry: 'unless-401-403',
+    retry: { exceptStatus: [401, 403, 404, 410] },
     meaning: 'an HTTP answer with an error status (`status`)',
   },
   HTTP_CONTENT_TYPE: {

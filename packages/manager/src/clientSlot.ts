@@ -10,6 +10,7 @@ const NO_TOOLS: readonly Tool[] = Object.freeze([]);
 export class ClientSlot {
   private live: { client: MCPClient; tools: readonly Tool[] } | undefined;
   private lost: MCPClient | undefined;
+  private lastTools: readonly Tool[] = NO_TOOLS;
 
   /** Every release waits at most `limit` ms for a disconnect; `onOverdue` hears of one that took longer. */
   constructor(
@@ -26,14 +27,20 @@ export class ClientSlot {
     return this.live?.tools ?? NO_TOOLS;
   }
 
+  /** The tools of the last live client, kept when it goes: calls to them say why the server cannot take them. */
+  get knownTools(): readonly Tool[] {
+    return this.lastTools;
+  }
+
   fill(client: MCPClient, tools: readonly Tool[]): void {
     this.live = { client, tools };
+    this.lastTools = tools;
   }
 
   /** Replaces the tools if `client` is still the live one. */
   updateTools(client: MCPClient, tools: readonly Tool[]): boolean {
     if (this.live?.client !== client) return false;
-    this.live = { client, tools };
+    this.fill(client, tools);
     return true;
   }
 

@@ -12,19 +12,25 @@ import {
   type RequestOptions,
   silentLogger,
 } from '@org/mcp-core';
+import { sleep } from '@org/mcp-core/internal';
 import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
+import { AttemptSlots } from './attemptSlots.js';
 import { closestName } from './closestName.js';
 import { HealthMonitor } from './healthMonitor.js';
 import { ManagedServer } from './managedServer.js';
 import type { ManagerEventMap } from './managerEvents.js';
-import { type ConnectServerOptions, MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
-import { mapWithConcurrency } from './mapWithConcurrency.js';
+import {
+  type ConnectAllOptions,
+  type ConnectServerOptions,
+  MANAGER_DEFAULTS,
+  type ManagerOptions,
+} from './managerOptions.js';
 import type { ServerStatus } from './serverStatus.js';
 import { type QualifiedSkill, SkillIndex } from './skillIndex.js';
-import { ToolIndex } from './toolIndex.js';
+import { ToolDirectory } from './toolDirectory.js';
 import type { QualifiedTool } from './toolNaming.js';
 
-export type { ConnectServerOptions } from './managerOptions.js';
+export type { ConnectAllOptions, ConnectServerOptions } from './managerOptions.js';
 
 /**
  * A supervisor for many MCP servers: parallel connect with retries, restarts of servers that
@@ -35,16 +41,17 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   private readonly servers = new Map<string, ManagedServer>();
   private readonly options: ManagerOptions;
   private readonly logger: Logger;
-  private readonly tools: ToolIndex;
   private readonly skills: SkillIndex;
+  private readonly tools: ToolDirectory;
   private readonly health: HealthMonitor;
+  private readonly slots: AttemptSlots;
   private shuttingDown: Promise<void> | undefined;
 
   constructor(options: ManagerOptions = {}) {
     super();
     this.options = options;
     this.logger = (options.logger ?? silentLogger).child({ component: 'mcp-manager' });
-    this.tools = new ToolIndex(options.toolNaming ?? MANAGER_DEFAULTS.toolNaming);
+    this.tools = new ToolDirectory(options.toolNaming ?? MANAGER_DEFAULTS.toolNaming);
     this.health = new HealthMonitor(() => this.servers.values(), options);
     this.skills = new SkillIndex(
       { connected: () => this.connectedClients(), liveClient: (name) => this.server(name).liveClient() },
@@ -52,6 +59,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency,
       this.logger,
     );
+    this.slots = new AttemptSlots(options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency);
   }
 
   /** Registers every server of a config (a normalised config, or a path to mcp_servers.json). */
@@ -77,6 +85,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
 
   /** Disconnects and forgets a server. */
   async removeServer(name: string): Promise<void> {
+    this.assertOpen();
     const server = this.server(name);
     await server.retire('closing');
     if (this.servers.get(name) !== server) return;
@@ -91,20 +100,31 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return this.server(name).connect(options);
   }
 
-  /** Connects every enabled server in parallel (bounded); one bad server never blocks the rest. */
-  async connectAllEnabled(options: { maxRetries?: number } = {}): Promise<Record<string, boolean>> {
+  /**
+   * Connects every enabled server in parallel (connectConcurrency attempts at once); one bad server never blocks
+   * the rest. With `timeout`, resolves at that deadline: what is still connecting is `false` and goes on.
+   */
+  async connectAllEnabled(options: ConnectAllOptions = {}): Promise<Record<string, boolean>> {
     this.assertOpen();
+    const { timeout, ...connect } = options;
     const names = [...this.servers.values()].filter((s) => s.enabled).map((s) => s.name);
-    const limit = this.options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency;
-    const results = await mapWithConcurrency(names, limit, async (name) => {
-      try {
-        await this.connectServer(name, options);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    return Object.fromEntries(names.map((name, i) => [name, results[i] ?? false]));
+    const connected = new Map<string, boolean>();
+    const all = Promise.all(
+      names.map(async (name) => {
+        const ok = await this.connectServer(name, connect).then(
+          () => true,
+          () => false,
+        );
+        connected.set(name, ok);
+      }),
+    );
+    if (timeout === undefined) await all;
+    else {
+      const deadline = new AbortController();
+      await Promise.race([all, (this.options.sleep ?? sleep)(timeout, deadline.signal)]);
+      deadline.abort();
+    }
+    return Object.fromEntries(names.map((name) => [name, connected.get(name) ?? false]));
   }
 
   /** The live client of a server, or an MCPConnectionError saying why there is none. */
@@ -114,16 +134,19 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   }
 
   async disconnectServer(name: string): Promise<void> {
+    this.assertOpen();
     await this.server(name).disconnect();
   }
 
   /** Marks a server enabled; it connects when asked. */
   async enableServer(name: string): Promise<void> {
+    this.assertOpen();
     await this.server(name).enable();
   }
 
   /** Disconnects a server and keeps it from connecting until enabled. */
   async disableServer(name: string): Promise<void> {
+    this.assertOpen();
     await this.server(name).disable();
   }
 
@@ -134,9 +157,8 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
 
   /** Everything known about each server. Never includes header or env values. */
   async getServerStatus(): Promise<Record<string, ServerStatus>> {
-    const status: Record<string, ServerStatus> = {};
-    for (const server of this.servers.values()) status[server.name] = server.status();
-    return status;
+    // fromEntries defines own properties: a server named `__proto__` is a key like any other.
+    return Object.fromEntries([...this.servers.values()].map((server) => [server.name, server.status()]));
   }
 
   /** Every connected server's tools with unique, stable qualified names; frozen, so callers cannot change them. */
@@ -144,22 +166,21 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return this.tools.list();
   }
 
-  /** Calls a tool by its qualified name on the server that owns it. */
+  /**
+   * Calls a tool by its qualified name on the server that owns it. A tool of a server that is down fails with
+   * that server's MCPConnectionError, at once, or once a connect or restart under way has not brought it back
+   * within callWhileRestarting.
+   */
   async callTool(
     qualifiedName: string,
     args: object = {},
     options?: RequestOptions,
   ): Promise<CallToolResult> {
     this.assertOpen();
-    const tool = this.tools.get(qualifiedName);
-    if (!tool) {
-      const hint = closestName(qualifiedName, this.tools.names());
-      throw new MCPError(
-        ManagerErrorCode.UNKNOWN_TOOL,
-        `No connected server offers a tool named "${qualifiedName}".${hint ? ` Did you mean "${hint}"?` : ''} listTools() shows the names.`,
-      );
-    }
-    return this.server(tool.serverName).liveClient().callTool(tool.originalName, args, options);
+    const tool = this.tools.find(qualifiedName);
+    const wait = this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
+    const client = await this.server(tool.serverName).callableClient(qualifiedName, wait, options?.signal);
+    return client.callTool(tool.originalName, args, options);
   }
 
   /** Every connected server's skills (skills/list, asked afresh) with qualified names made as tool names are. */
@@ -195,12 +216,12 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   }
 
   private register(name: string, config: MCPServerConfig): void {
-    const server = new ManagedServer(name, config, this.options, this.logger);
+    const server = new ManagedServer(name, config, this.options, this.logger, this.slots);
     this.servers.set(name, server);
     // Reserves the server's place: the index lists servers in registration order.
-    this.tools.set(name, server.tools);
+    this.tools.update(server);
     const sync = () => {
-      if (this.servers.get(name) === server) this.tools.set(name, server.tools);
+      if (this.servers.get(name) === server) this.tools.update(server);
     };
     server.on('serverStateChanged', (event) => {
       sync();

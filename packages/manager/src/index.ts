@@ -1,5 +1,9 @@
 // The public API of @org/mcp-manager: everything below is exported on purpose; nothing else is.
-export { type ConnectServerOptions, MCPConnectionManager } from './connectionManager.js';
+export {
+  type ConnectAllOptions,
+  type ConnectServerOptions,
+  MCPConnectionManager,
+} from './connectionManager.js';
 export type {
   ManagerEventMap,
   ManagerEvents,

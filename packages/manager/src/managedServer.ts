@@ -1,21 +1,29 @@
 import { EventEmitter } from 'node:events';
-import type { Logger, MCPClient, MCPError, MCPServerConfig, Tool } from '@org/mcp-core';
+import type { Logger, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
 import { retry } from '@org/mcp-core/internal';
+import type { AttemptSlots } from './attemptSlots.js';
+import { awaitState } from './awaitState.js';
 import { ClientSlot } from './clientSlot.js';
-import { isRetryable } from './isRetryable.js';
+import { connectRetries } from './connectRetries.js';
+import { CurrentWork } from './currentWork.js';
+import { HealthRecord } from './healthRecord.js';
 import type { ManagerEventMap } from './managerEvents.js';
 import { type ConnectServerOptions, MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
 import { openClient } from './openClient.js';
 import { OperationQueue } from './operationQueue.js';
 import { RestartSupervisor } from './restartSupervisor.js';
 import {
+  callAbortedError,
   disabledError,
   restartsExhaustedError,
   stoppedError,
   unavailableError,
   unhealthyError,
 } from './serverErrors.js';
-import type { ServerState, ServerStatus } from './serverStatus.js';
+import { type ServerState, type ServerStatus, statusOf } from './serverStatus.js';
+
+/** States a server is on its way to connected in: a call may wait for them to end. */
+const COMING_UP: ReadonlySet<ServerState> = new Set(['connecting', 'reconnecting']);
 
 /**
  * One server's whole life: connect with retries, restarts when it goes away, health, stop. Operations on it
@@ -28,24 +36,22 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   private readonly slot: ClientSlot;
   private currentState: ServerState;
   private isEnabled: boolean;
-  /** Aborts the connect or restart in flight or queued. */
-  private work: AbortController | undefined;
-  /** What connect() joins: the connect or restart attempt under way. */
-  private connecting: Promise<MCPClient> | undefined;
+  private readonly work = new CurrentWork();
   /** Removed or shut down: nothing connects again. */
   private retired = false;
   /** Attempts made by the latest connect sequence. */
   private attempts = 0;
   private lastError: Error | undefined;
   private lastConnect: { at: string; ms: number } | undefined;
-  private lastHealthCheck: { at: string; healthy: boolean } | undefined;
-  private healthFailures = 0;
+  private readonly health = new HealthRecord();
 
+  /** `slots` bounds the connect attempts in flight across the manager's servers. */
   constructor(
     readonly name: string,
     readonly config: MCPServerConfig,
     private readonly options: ManagerOptions,
     private readonly logger: Logger,
+    private readonly slots: AttemptSlots,
   ) {
     super();
     this.isEnabled = config.enabled !== false;
@@ -66,22 +72,29 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     return this.slot.tools;
   }
 
+  /** The tools it offered when last connected, kept while it is not. */
+  get knownTools(): readonly Tool[] {
+    return this.slot.knownTools;
+  }
+
   /** Connects, retrying with backoff; joins a connect under way; takes over from a restart waiting out its backoff. */
   async connect(options: ConnectServerOptions = {}): Promise<MCPClient> {
     if (this.retired) throw stoppedError(this.name);
     if (!this.isEnabled) throw disabledError(this.name);
     if (this.slot.client) return this.slot.client;
-    if (this.connecting) return this.connecting;
-    const work = this.takeWork();
-    return this.track(this.queue.run(() => this.connectWithRetry(work, options)));
+    if (this.work.joinable) return this.work.joinable;
+    const work = this.work.take();
+    return this.work.track(this.queue.run(() => this.connectWithRetry(work, options)));
   }
 
-  disconnect(): Promise<void> {
+  async disconnect(): Promise<void> {
+    if (this.retired) throw stoppedError(this.name);
     return this.stop(this.isEnabled ? 'idle' : 'disabled');
   }
 
   /** Marks it enabled; it connects when asked. */
   async enable(): Promise<void> {
+    if (this.retired) throw stoppedError(this.name);
     if (this.isEnabled) return;
     this.isEnabled = true;
     await this.queue.run(async () => {
@@ -90,7 +103,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   }
 
   /** Stops it and keeps it from connecting until enabled. */
-  disable(): Promise<void> {
+  async disable(): Promise<void> {
+    if (this.retired) throw stoppedError(this.name);
     this.isEnabled = false;
     return this.stop('disabled');
   }
@@ -101,56 +115,59 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     return this.stop(finalState);
   }
 
-  /** The live client, or an MCPConnectionError saying why there is none. */
-  liveClient(): MCPClient {
-    if (!this.isEnabled) throw disabledError(this.name);
+  /** The live client, or an MCPConnectionError saying why there is none (for a call to `tool`, if given). */
+  liveClient(tool?: string): MCPClient {
+    if (!this.isEnabled) throw disabledError(this.name, tool);
     if (this.slot.client) return this.slot.client;
     // Only a connected server has a live client.
-    throw unavailableError(this.name, this.currentState as Exclude<ServerState, 'connected'>, this.lastError);
+    const state = this.currentState as Exclude<ServerState, 'connected'>;
+    throw unavailableError(this.name, state, this.lastError, tool);
+  }
+
+  /** The live client for a call to `tool`; while the server is connecting or restarting, waits up to `limit` ms. */
+  async callableClient(tool: string, limit: number, signal?: AbortSignal): Promise<MCPClient> {
+    if (this.isEnabled && COMING_UP.has(this.currentState)) {
+      await awaitState(
+        this,
+        (state) => !COMING_UP.has(state),
+        limit,
+        signal,
+        () => callAbortedError(this.name),
+      );
+    }
+    return this.liveClient(tool);
   }
 
   /** One health check; not connected is unhealthy. Counts consecutive failures of the live client. */
-  async checkHealth(timeout: number): Promise<boolean> {
+  checkHealth(timeout: number): Promise<boolean> {
     const client = this.slot.client;
-    const healthy = client ? await client.isHealthy({ timeout }) : false;
-    if (client && this.slot.client === client) {
-      this.lastHealthCheck = { at: new Date().toISOString(), healthy };
-      this.healthFailures = healthy ? 0 : this.healthFailures + 1;
-    }
-    return healthy;
+    return this.health.check(client, timeout, () => this.slot.client === client);
   }
 
   /** Restarts it once `limit` health checks in a row have failed. */
   restartIfUnhealthy(limit: number): void {
-    if (!this.slot.client || this.healthFailures < limit) return;
-    this.logger.warn({ server: this.name, failures: this.healthFailures }, 'unhealthy; restarting');
-    this.healthFailures = 0;
+    if (!this.slot.client || this.health.failures < limit) return;
+    this.logger.warn({ server: this.name, failures: this.health.failures }, 'unhealthy; restarting');
+    this.health.failures = 0;
     this.detach(unhealthyError(this.name, limit));
-    this.restart();
+    this.restart(false);
     this.emit('toolsChanged', { server: this.name });
   }
 
   /** Everything known about it. Never includes header or env values. */
   status(): ServerStatus {
-    const client = this.slot.client;
-    return {
+    return statusOf({
       enabled: this.isEnabled,
-      connected: client !== undefined,
       state: this.currentState,
-      transport: client?.transportType ?? this.config.transport ?? 'stdio',
+      client: this.slot.client,
+      configured: this.config.transport,
       attempts: this.attempts,
       restarts: this.supervisor.restarts,
-      lastError: this.lastError
-        ? { message: this.lastError.message, code: (this.lastError as MCPError).code ?? 'UNKNOWN' }
-        : undefined,
-      connectedAt: this.lastConnect?.at,
-      connectMs: this.lastConnect?.ms,
-      lastHealthCheck: this.lastHealthCheck && { ...this.lastHealthCheck },
-      serverInfo: client?.serverInfo,
-      protocolVersion: client?.protocolVersion,
-      era: client?.era,
+      lastError: this.lastError,
+      lastConnect: this.lastConnect,
+      lastHealthCheck: this.health.last,
       toolCount: this.tools.length,
-    };
+    });
   }
 
   private async connectWithRetry(work: AbortController, options: ConnectServerOptions): Promise<MCPClient> {
@@ -158,35 +175,34 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     signal.throwIfAborted();
     this.attempts = 0;
     this.setState('connecting');
+    const retries = connectRetries(this.options, options, signal, ({ attempt, error, delay }) => {
+      this.lastError = error as Error;
+      this.logger.warn({ server: this.name, attempt, delay, err: error }, 'connect failed; retrying');
+    });
     try {
-      return await retry(() => this.connectOnce(signal), {
-        maxRetries: options.maxRetries ?? this.options.maxRetries ?? MANAGER_DEFAULTS.maxRetries,
-        signal,
-        backoff: this.options.backoff,
-        sleep: this.options.sleep,
-        shouldRetry: isRetryable,
-        onRetry: ({ attempt, error, delay }) =>
-          this.logger.warn({ server: this.name, attempt, delay, err: error }, 'connect failed; retrying'),
-      });
+      return await retry(() => this.connectOnce(signal), retries);
     } catch (error) {
       // Aborted by a later operation, that operation owns the state.
-      if (this.work === work) {
-        this.lastError = error as Error;
-        this.setState('failed');
-        this.emit('serverError', { name: this.name, error: error as Error });
-      }
+      if (this.work.owns(work)) this.fail(error as Error);
       throw error;
     }
   }
 
-  /** One attempt; on success the new client is live and its events wired. */
+  /** One attempt (in its turn among the manager's); on success the new client is live and its events wired. */
   private async connectOnce(signal: AbortSignal): Promise<MCPClient> {
-    this.attempts++;
-    const { client, tools, ms } = await openClient(this.name, this.config, this.options, signal);
+    const { client, tools, ms } = await this.slots.run(() => {
+      this.attempts++;
+      return openClient(this.name, this.config, this.options, signal);
+    }, signal);
+    // A stop that came while the result was on its way took nothing to release: this client is stopped here.
+    if (signal.aborted) {
+      await client.disconnect();
+      throw signal.reason;
+    }
     this.slot.fill(client, tools);
     this.lastConnect = { at: new Date().toISOString(), ms };
     this.lastError = undefined;
-    this.healthFailures = 0;
+    this.health.failures = 0;
     client.on('close', (reason) => this.onClientClosed(client, reason));
     client.on('toolsChanged', () => void this.refreshTools(client));
     this.supervisor.up();
@@ -205,7 +221,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     if (!restart) this.setState(reason ? 'failed' : 'idle');
     else if (this.supervisor.exhausted) this.setState('failed');
     if (reason) this.emit('serverError', { name: this.name, error: reason });
-    if (restart) this.restart();
+    if (restart) this.restart(true);
     this.emit('toolsChanged', { server: this.name });
   }
 
@@ -216,29 +232,34 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.lastError = reason;
   }
 
-  /** Reconnects with backoff until it works or the restart budget is spent; calls fail fast meanwhile. */
-  private restart(): void {
+  /**
+   * Reconnects with backoff until it works, the restart budget is spent or a failure cannot heal; calls wait
+   * for it (callWhileRestarting). `atOnce`: it went away by itself, so a first restart does not wait.
+   */
+  private restart(atOnce: boolean): void {
     if (this.supervisor.exhausted) {
       this.giveUp();
       return;
     }
     this.setState('reconnecting');
-    const work = this.takeWork();
-    void this.queue.run(() => this.superviseRestart(work.signal));
+    const work = this.work.take();
+    void this.queue.run(() => this.superviseRestart(work.signal, atOnce));
   }
 
-  private async superviseRestart(signal: AbortSignal): Promise<void> {
+  private async superviseRestart(signal: AbortSignal, atOnce: boolean): Promise<void> {
     await this.slot.releaseLost();
     if (signal.aborted) return;
     try {
-      const restarted = await this.supervisor.run(() => this.restartAttempt(signal), {
+      const outcome = await this.supervisor.run(() => this.restartAttempt(signal), {
         signal,
+        atOnce,
         onWait: () => this.setState('reconnecting'),
         onFailure: (error) => {
           this.lastError = error as Error;
         },
       });
-      if (!restarted) this.giveUp();
+      if (outcome === 'exhausted') this.giveUp();
+      if (outcome === 'permanent') this.fail(this.lastError as Error);
     } catch (error) {
       // Aborted: a stop or an explicit connect took over.
       if (!signal.aborted) throw error;
@@ -247,13 +268,16 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   private restartAttempt(signal: AbortSignal): Promise<MCPClient> {
     this.attempts = 0;
-    return this.track(this.connectOnce(signal));
+    return this.work.track(this.connectOnce(signal));
   }
 
   private giveUp(): void {
-    this.setState('failed');
-    const error = restartsExhaustedError(this.name, this.supervisor.maxRestarts, this.lastError);
+    this.fail(restartsExhaustedError(this.name, this.supervisor.maxRestarts, this.lastError));
+  }
+
+  private fail(error: Error): void {
     this.lastError = error;
+    this.setState('failed');
     this.emit('serverError', { name: this.name, error });
   }
 
@@ -268,12 +292,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** Aborts whatever runs, stops the client (and what a lost one left) and leaves the server in `finalState`. */
   private stop(finalState: ServerState): Promise<void> {
-    this.work?.abort(stoppedError(this.name));
-    this.work = undefined;
+    const busy = this.work.abort(stoppedError(this.name));
     const hadTools = this.slot.tools.length > 0;
     const client = this.slot.take();
-    const busy = this.connecting !== undefined;
-    this.connecting = undefined;
     this.supervisor.down();
     if (client || busy) this.setState('closing');
     if (hadTools) this.emit('toolsChanged', { server: this.name });
@@ -282,23 +303,6 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
       await this.slot.releaseLost();
       this.setState(finalState);
     });
-  }
-
-  /** A new connect or restart: whatever was in flight or queued is aborted. */
-  private takeWork(): AbortController {
-    this.work?.abort();
-    this.work = new AbortController();
-    return this.work;
-  }
-
-  /** Lets connect() join an attempt under way. */
-  private track(connecting: Promise<MCPClient>): Promise<MCPClient> {
-    this.connecting = connecting;
-    const settled = () => {
-      if (this.connecting === connecting) this.connecting = undefined;
-    };
-    connecting.then(settled, settled);
-    return connecting;
   }
 
   private setState(state: ServerState): void {

@@ -31,8 +31,10 @@ export interface ManagerOptions {
   healthCheckFailures?: number;
   /** Timeout of one health check, in ms. Default 5000. */
   healthCheckTimeout?: number;
-  /** Servers connecting at once in connectAllEnabled. Default 8. */
+  /** Connect attempts (connects and restarts) in flight at once across servers; a wait between attempts holds none. Default 8. */
   connectConcurrency?: number;
+  /** How long a callTool waits for its server to finish a connect or restart under way, in ms. Default 5 000. */
+  callWhileRestarting?: number;
   /** Qualified tool names. Default 'prefix'. */
   toolNaming?: ToolNamingPolicy;
   /** Upper bound of one server's disconnect during shutdown, in ms. Default 15 000. */
@@ -47,6 +49,13 @@ export interface ConnectServerOptions {
   signal?: AbortSignal;
 }
 
+export interface ConnectAllOptions {
+  /** Retries after the first attempt, per server. Default: the manager's maxRetries (3). */
+  maxRetries?: number;
+  /** Resolve after this many ms with what has connected by then; the rest go on connecting. Default: wait for all. */
+  timeout?: number;
+}
+
 export const MANAGER_DEFAULTS = {
   maxRetries: 3,
   restart: 'on-failure' as RestartPolicy,
@@ -56,6 +65,7 @@ export const MANAGER_DEFAULTS = {
   healthCheckFailures: 3,
   healthCheckTimeout: 5_000,
   connectConcurrency: 8,
+  callWhileRestarting: 5_000,
   toolNaming: 'prefix' as ToolNamingPolicy,
   shutdownTimeout: 15_000,
 } as const;

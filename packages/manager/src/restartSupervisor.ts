@@ -1,14 +1,20 @@
 import { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF, type Logger } from '@org/mcp-core';
 import { sleep as defaultSleep, retry } from '@org/mcp-core/internal';
+import { retryJudge } from './isRetryable.js';
 import { MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
 
 export interface RestartHooks {
   signal: AbortSignal;
+  /** The server went away by itself: a first restart (the budget whole) need not wait. */
+  atOnce: boolean;
   /** Before each wait: the server is reconnecting. */
   onWait: () => void;
   /** After each failed attempt. */
   onFailure: (error: unknown) => void;
 }
+
+/** How a restart sequence ended: back up, out of budget, or stopped by a failure another attempt cannot heal. */
+export type RestartOutcome = 'restarted' | 'exhausted' | 'permanent';
 
 /**
  * When and how a server that went away comes back: the restart policy, the restart budget (maxRestarts,
@@ -58,11 +64,14 @@ export class RestartSupervisor {
   }
 
   /**
-   * Waits, then attempts, until an attempt succeeds (true) or the budget is spent (false); rejects only when
-   * the signal aborts. Restart n (counted over the budget) waits backoff(n). Call only when not exhausted.
+   * Waits, then attempts, until an attempt succeeds, the budget is spent or a failure cannot heal; rejects only
+   * when the signal aborts. Restart n (counted over the budget, from 0) waits backoff(n), except the first one
+   * `atOnce`. Call only when not exhausted.
    */
-  async run(attempt: () => Promise<unknown>, hooks: RestartHooks): Promise<boolean> {
+  async run(attempt: () => Promise<unknown>, hooks: RestartHooks): Promise<RestartOutcome> {
     const spent = this.restarts;
+    const shouldRetry = retryJudge();
+    let permanent = false;
     const sleep = this.options.sleep ?? defaultSleep;
     const wait = () => {
       hooks.onWait();
@@ -73,7 +82,8 @@ export class RestartSupervisor {
       hooks.onFailure(error);
     };
     wait();
-    await sleep(calculateBackoff(spent, this.options.backoff), hooks.signal);
+    // A crash of a server that was stable is most likely a one-off: bring it back before anyone waits long.
+    if (!hooks.atOnce || spent > 0) await sleep(calculateBackoff(spent, this.options.backoff), hooks.signal);
     try {
       // retry() waits backoff(k) after attempt k; the first wait was backoff(spent), so its waits start one later.
       await retry(attempt, {
@@ -81,17 +91,21 @@ export class RestartSupervisor {
         signal: hooks.signal,
         backoff: shifted(this.options.backoff, spent + 1),
         sleep,
+        shouldRetry: (error) => {
+          permanent = !shouldRetry(error);
+          return !permanent;
+        },
         onRetry: ({ error }) => {
           failed(error);
           wait();
         },
       });
       this.logger.info({ server: this.name, restarts: this.restarts }, 'server restarted');
-      return true;
+      return 'restarted';
     } catch (error) {
       if (hooks.signal.aborted) throw error;
       failed(error);
-      return false;
+      return permanent ? 'permanent' : 'exhausted';
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ManagerErrorCode, MCPConnectionError, type MCPErrorCode } from '@org/mcp-core';
+import { ManagerErrorCode, MCPAbortError, MCPConnectionError, type MCPErrorCode } from '@org/mcp-core';
 import type { ServerState } from './serverStatus.js';
 
 /** Why there is no live client, per state (a connected server always has one). */
@@ -12,25 +12,34 @@ const UNAVAILABLE: Record<Exclude<ServerState, 'connected'>, [MCPErrorCode, (las
   closed: [ManagerErrorCode.SERVER_CLOSED, () => 'is closed'],
 };
 
-/** Why a server in `state` has no live client to hand out. */
+/** The start of a message about a server, or about a call to one of its tools (`tool`: the qualified name). */
+function subject(name: string, tool: string | undefined): string {
+  return tool ? `No connected server offers "${tool}" now: its server "${name}"` : `Server "${name}"`;
+}
+
+/** Why a server in `state` has no live client to hand out (for a call to `tool`, if given). */
 export function unavailableError(
   name: string,
   state: Exclude<ServerState, 'connected'>,
   lastError: Error | undefined,
+  tool?: string,
 ): MCPConnectionError {
   const [code, why] = UNAVAILABLE[state];
-  return new MCPConnectionError(code, `Server "${name}" ${why(lastError?.message ?? 'unknown error')}.`, {
-    serverName: name,
-    cause: lastError,
-  });
+  const message = `${subject(name, tool)} ${why(lastError?.message ?? 'unknown error')}.`;
+  return new MCPConnectionError(code, message, { serverName: name, cause: lastError });
 }
 
-export function disabledError(name: string): MCPConnectionError {
+export function disabledError(name: string, tool?: string): MCPConnectionError {
   return new MCPConnectionError(
     ManagerErrorCode.SERVER_DISABLED,
-    `Server "${name}" is disabled; enableServer("${name}") first.`,
+    `${subject(name, tool)} is disabled; enableServer("${name}") first.`,
     { serverName: name },
   );
+}
+
+/** What a call waiting for its server to come up rejects with when the caller aborts it. */
+export function callAbortedError(name: string): MCPAbortError {
+  return new MCPAbortError('tools/call', { serverName: name });
 }
 
 /** What a connect or restart that a stop aborted rejects with. */

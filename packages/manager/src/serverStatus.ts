@@ -1,4 +1,4 @@
-import type { Implementation, ProtocolEra } from '@org/mcp-core';
+import type { Implementation, MCPClient, MCPError, ProtocolEra } from '@org/mcp-core';
 
 /** Where a server is in its life inside the manager. */
 export type ServerState =
@@ -31,4 +31,43 @@ export interface ServerStatus {
   /** 'modern' (2026-07-28, stateless) or 'handshake' (initialize), while connected. */
   era: ProtocolEra | undefined;
   toolCount: number;
+}
+
+/** What a server knows of itself, to be reported. */
+export interface ServerFacts {
+  enabled: boolean;
+  state: ServerState;
+  /** The live client, if any. */
+  client: MCPClient | undefined;
+  /** The transport its config names, if it does. */
+  configured: string | undefined;
+  attempts: number;
+  restarts: number;
+  lastError: Error | undefined;
+  lastConnect: { at: string; ms: number } | undefined;
+  lastHealthCheck: { at: string; healthy: boolean } | undefined;
+  toolCount: number;
+}
+
+/** The status a server reports: copies, so a caller cannot change the server's own records. */
+export function statusOf(facts: ServerFacts): ServerStatus {
+  const { client, lastError } = facts;
+  return {
+    enabled: facts.enabled,
+    connected: client !== undefined,
+    state: facts.state,
+    transport: client?.transportType ?? facts.configured ?? 'stdio',
+    attempts: facts.attempts,
+    restarts: facts.restarts,
+    lastError: lastError
+      ? { message: lastError.message, code: (lastError as MCPError).code ?? 'UNKNOWN' }
+      : undefined,
+    connectedAt: facts.lastConnect?.at,
+    connectMs: facts.lastConnect?.ms,
+    lastHealthCheck: facts.lastHealthCheck && { ...facts.lastHealthCheck },
+    serverInfo: client?.serverInfo,
+    protocolVersion: client?.protocolVersion,
+    era: client?.era,
+    toolCount: facts.toolCount,
+  };
 }

@@ -1,12 +1,29 @@
-import { BaseMCPClient, InMemoryTransport, ManagerErrorCode, type MCPClient } from '@org/mcp-core';
+import {
+  BaseMCPClient,
+  CoreErrorCode,
+  InMemoryTransport,
+  ManagerErrorCode,
+  type MCPClient,
+  MCPConnectionError,
+} from '@org/mcp-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MCPConnectionManager } from '../src/index.js';
 
+/** Clients made so far in this file: the text of each one's `echo` tells which answered. */
+let started = 0;
+
 /** An in-process server: the clock is fake here, so the peer cannot be a real process. */
 function memoryClient(
-  behaviour: { refuse?: () => boolean; ping?: () => boolean; onServer?: (server: InMemoryTransport) => void },
+  behaviour: {
+    refuse?: () => boolean;
+    ping?: () => boolean;
+    onServer?: (server: InMemoryTransport) => void;
+    /** Offers one tool, `echo`, which answers `echo <n>`, n counting the clients made (`started`). */
+    tools?: boolean;
+  },
   name: string,
 ): MCPClient {
+  const generation = ++started;
   return new BaseMCPClient({
     name,
     transportType: 'memory',
@@ -22,10 +39,17 @@ function memoryClient(
           return;
         }
         if (msg.method === 'ping' && behaviour.ping && !behaviour.ping()) return;
-        const result =
-          msg.method === 'initialize'
-            ? { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'mem', version: '1' } }
-            : {};
+        const capabilities = behaviour.tools ? { tools: {} } : {};
+        const answers: Record<string, Record<string, unknown>> = {
+          initialize: {
+            protocolVersion: '2025-11-25',
+            capabilities,
+            serverInfo: { name: 'mem', version: '1' },
+          },
+          'tools/list': { tools: [{ name: 'echo', inputSchema: { type: 'object' } }] },
+          'tools/call': { content: [{ type: 'text', text: `echo ${generation}` }] },
+        };
+        const result = answers[msg.method] ?? {};
         void server.send({ jsonrpc: '2.0', id: msg.id, result });
       };
       return client;
@@ -124,7 +148,8 @@ describe('manager timing on fake timers', () => {
     attempts.length = 0;
     crash();
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(attempts).toEqual([1000]);
+    // The first restart after a crash starts at once (it waited backoff(0), 1 s, before).
+    expect(attempts).toEqual([0]);
     expect((await m.getServerStatus()).s).toMatchObject({ state: 'connected', restarts: 1 });
     // Not yet stable: the next restarts wait 2 s, then 4 s, and the third is one too many.
     refuse = true;
@@ -137,6 +162,126 @@ describe('manager timing on fake timers', () => {
       restarts: 3,
       lastError: { code: ManagerErrorCode.RESTARTS_EXHAUSTED },
     });
+    await m.shutdown();
+  });
+  it('restarts a crashed server at once, and a call made meanwhile waits for it and goes through', async () => {
+    const servers: InMemoryTransport[] = [];
+    const m = new MCPConnectionManager({
+      backoff: { jitter: false },
+      createClient: (_config, options) =>
+        memoryClient({ tools: true, onServer: (end) => servers.push(end) }, options.name ?? 'x'),
+    });
+    await m.initialize({ mcpServers: { s: { command: 'unused' } } });
+    await m.connectServer('s');
+    const first = await m.callTool('s__echo');
+    const reconnecting = new Promise<void>((resolve) =>
+      m.on('serverStateChanged', (e) => e.state === 'reconnecting' && resolve()),
+    );
+    servers[0]?.closeWith(new Error('crashed'));
+    await reconnecting;
+    // No timer has to fire: the restart needs no backoff.
+    const second = await m.callTool('s__echo');
+    expect(servers).toHaveLength(2);
+    expect(second.content[0]).not.toEqual(first.content[0]);
+    expect((await m.getServerStatus()).s).toMatchObject({ state: 'connected', restarts: 1 });
+    await m.shutdown();
+  });
+
+  it('a call waits at most callWhileRestarting for a restart, then fails with the state and the last error', async () => {
+    let refuse = false;
+    const servers: InMemoryTransport[] = [];
+    const m = new MCPConnectionManager({
+      backoff: { jitter: false },
+      callWhileRestarting: 3_000,
+      createClient: (_config, options) =>
+        memoryClient(
+          { tools: true, refuse: () => refuse, onServer: (end) => servers.push(end) },
+          options.name ?? 'x',
+        ),
+    });
+    await m.initialize({ mcpServers: { s: { command: 'unused' } } });
+    await m.connectServer('s');
+    refuse = true;
+    servers[0]?.closeWith(new Error('crashed'));
+    // The restart at once is refused; the next one waits backoff(1), 2 s, and so would a call, up to 3 s.
+    await vi.advanceTimersByTimeAsync(0);
+    const call = m.callTool('s__echo').catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1_000);
+    refuse = false;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await call).toMatchObject({ content: [{ type: 'text' }] });
+    // Crashed again with two restarts spent: the next waits backoff(2), 4 s, and a call gives up after 3 s.
+    servers.at(-1)?.closeWith(new Error('crashed again'));
+    await vi.advanceTimersByTimeAsync(0);
+    const late = m.callTool('s__echo').catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(3_000);
+    const error = await late;
+    expect(error).toBeInstanceOf(MCPConnectionError);
+    expect(error).toMatchObject({ code: ManagerErrorCode.SERVER_RECONNECTING, serverName: 's' });
+    // What took it down: the in-memory peer's end of the connection.
+    expect((error as Error).cause).toMatchObject({ code: CoreErrorCode.PEER_CLOSED });
+    expect((await m.getServerStatus()).s?.state).toBe('reconnecting');
+    await m.shutdown();
+  });
+
+  it('a call to a known tool of a server that is down fails at once with its state, its last error the cause', async () => {
+    let refuse = false;
+    const servers: InMemoryTransport[] = [];
+    const m = new MCPConnectionManager({
+      backoff: { jitter: false },
+      maxRestarts: 1,
+      createClient: (_config, options) =>
+        memoryClient(
+          { tools: true, refuse: () => refuse, onServer: (end) => servers.push(end) },
+          options.name ?? 'x',
+        ),
+    });
+    await m.initialize({ mcpServers: { s: { command: 'unused' } } });
+    await m.connectServer('s');
+    const expectAtOnce = async (code: string) => {
+      const error = await m.callTool('s__echo').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MCPConnectionError);
+      expect(error).toMatchObject({ code, serverName: 's' });
+      return error as MCPConnectionError;
+    };
+    await m.disconnectServer('s');
+    await expectAtOnce(ManagerErrorCode.SERVER_IDLE);
+    await m.disableServer('s');
+    await expectAtOnce(ManagerErrorCode.SERVER_DISABLED);
+    await m.enableServer('s');
+    await m.connectServer('s');
+    refuse = true;
+    servers.at(-1)?.closeWith(new Error('crashed'));
+    await vi.advanceTimersByTimeAsync(0);
+    const failed = await expectAtOnce(ManagerErrorCode.SERVER_FAILED);
+    expect(failed.cause).toMatchObject({ code: ManagerErrorCode.RESTARTS_EXHAUSTED });
+    await expect(m.callTool('s__nope')).rejects.toMatchObject({ code: ManagerErrorCode.UNKNOWN_TOOL });
+    expect(await m.listTools()).toEqual([]);
+    await m.shutdown();
+  });
+
+  it('connectAllEnabled with a timeout returns what connected by then; the rest go on connecting', async () => {
+    let refusals = 3;
+    const m = new MCPConnectionManager({
+      backoff: { jitter: false },
+      createClient: (config, options) =>
+        memoryClient(
+          { refuse: () => (config as { command: string }).command === 'slow' && refusals-- > 0 },
+          options.name ?? 'x',
+        ),
+    });
+    await m.initialize({ mcpServers: { good: { command: 'good' }, slow: { command: 'slow' } } });
+    const results = m.connectAllEnabled({ timeout: 2_500 });
+    await vi.advanceTimersByTimeAsync(2_500);
+    expect(await results).toEqual({ good: true, slow: false });
+    // Refused at 0 and at 1 s; the third attempt is due at 3 s.
+    expect((await m.getServerStatus()).slow).toMatchObject({
+      state: 'connecting',
+      attempts: 2,
+      lastError: { code: 'PROTOCOL_ERROR' },
+    });
+    await vi.advanceTimersByTimeAsync(4_500);
+    expect((await m.getServerStatus()).slow).toMatchObject({ state: 'connected', attempts: 4 });
     await m.shutdown();
   });
 });
