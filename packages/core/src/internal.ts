@@ -6,6 +6,6 @@ export { classifyMessage, isErrorResponse, type MessageKind } from './jsonrpc.js
 export { META, MODERN_ERROR } from './modernEra.js';
 export { MAX_PAGES, paginate } from './paginate.js';
 export { eraOf } from './protocolVersion.js';
-export { remoteClientOptions } from './remoteClientOptions.js';
+export { type RemoteTransportBase, remoteClient, remoteClientOptions } from './remoteClientOptions.js';
 export { DEFAULT_MAX_RETRIES, type RetryOptions, retry } from './retry.js';
 export { sleep } from './sleep.js';

@@ -1,5 +1,7 @@
 import type { BaseClientOptions } from './baseClient.js';
 import type { ClientOptions } from './clientOptions.js';
+import type { Logger } from './logger.js';
+import type { Transport } from './transport.js';
 
 /**
  * What every remote client (Streamable HTTP, SSE, the fallback between them) derives from its
@@ -20,5 +22,38 @@ export function remoteClientOptions(
     connectTimeout: options.connectTimeout ?? config.connectTimeout,
     transportType,
     eraCacheKey: `${transportType} ${url.origin}${url.pathname}`,
+  };
+}
+
+/** What every remote transport is made with: the URL, the configured headers, the client's name and logger. */
+export interface RemoteTransportBase {
+  url: URL;
+  headers: Record<string, string> | undefined;
+  serverName: string;
+  logger: Logger;
+  requestTimeout: number | undefined;
+  /** Always undefined: the client's connectTimeout bounds the whole connect, not the TCP connect of each request. */
+  connectTimeout: undefined;
+}
+
+/** The BaseMCPClient options of a remote client whose transport `create` makes from the shared base. */
+export function remoteClient(
+  config: {
+    timeout?: number | undefined;
+    connectTimeout?: number | undefined;
+    headers?: Record<string, string> | undefined;
+  },
+  options: ClientOptions,
+  url: URL,
+  transportType: string,
+  create: (base: RemoteTransportBase) => Transport,
+): BaseClientOptions {
+  const remote = remoteClientOptions(config, options, url, transportType);
+  const { name: serverName, requestTimeout } = remote;
+  return {
+    ...options,
+    ...remote,
+    createTransport: ({ logger }) =>
+      create({ url, headers: config.headers, serverName, logger, requestTimeout, connectTimeout: undefined }),
   };
 }

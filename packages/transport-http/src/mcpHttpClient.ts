@@ -1,5 +1,5 @@
 import { BaseMCPClient, type ClientOptions, type HttpServerConfig, TransportType } from '@org/mcp-core';
-import { remoteClientOptions } from '@org/mcp-core/internal';
+import { type RemoteTransportBase, remoteClient } from '@org/mcp-core/internal';
 import { parseEndpoint } from './endpoint.js';
 import { StreamableHttpTransport } from './streamableHttpTransport.js';
 import type { StreamableHttpTransportOptions } from './transportOptions.js';
@@ -16,22 +16,8 @@ export interface MCPHttpClientOptions
 export class MCPHttpClient extends BaseMCPClient {
   constructor(config: HttpServerConfig, options: MCPHttpClientOptions = {}) {
     const url = parseEndpoint(config.url, options.name);
-    const remote = remoteClientOptions(config, options, url, TransportType.HTTP);
-    super({
-      ...options,
-      ...remote,
-      createTransport: ({ logger }) =>
-        new StreamableHttpTransport({
-          url,
-          headers: config.headers,
-          serverName: remote.name,
-          logger,
-          requestTimeout: remote.requestTimeout,
-          backoff: options.backoff,
-          closeTimeout: options.closeTimeout,
-          maxMessageSize: options.maxMessageSize,
-          maxResumeAttempts: options.maxResumeAttempts,
-        }),
-    });
+    // The transport takes its own tuning from the client's options; the base (url, headers, name, logger) wins.
+    const create = (base: RemoteTransportBase) => new StreamableHttpTransport({ ...options, ...base });
+    super(remoteClient(config, options, url, TransportType.HTTP, create));
   }
 }

@@ -1,5 +1,5 @@
 import { BaseMCPClient, type ClientOptions, type SSEServerConfig, TransportType } from '@org/mcp-core';
-import { remoteClientOptions } from '@org/mcp-core/internal';
+import { type RemoteTransportBase, remoteClient } from '@org/mcp-core/internal';
 import { SSETransport } from './sseTransport.js';
 import type { SSETransportOptions } from './sseTransportOptions.js';
 import { parseSseUrl } from './sseUrl.js';
@@ -16,21 +16,7 @@ export interface MCPSSEClientOptions
  */
 export class MCPSSEClient extends BaseMCPClient {
   constructor(config: SSEServerConfig, options: MCPSSEClientOptions = {}) {
-    const url = parseSseUrl(config.url, options.name);
-    const remote = remoteClientOptions(config, options, url, TransportType.SSE);
-    super({
-      ...options,
-      ...remote,
-      createTransport: ({ logger }) =>
-        new SSETransport({
-          url,
-          headers: config.headers,
-          serverName: remote.name,
-          logger,
-          headersTimeout: options.headersTimeout,
-          keepAliveTimeout: options.keepAliveTimeout,
-          maxMessageSize: options.maxMessageSize,
-        }),
-    });
+    const create = (base: RemoteTransportBase) => new SSETransport({ ...options, ...base });
+    super(remoteClient(config, options, parseSseUrl(config.url, options.name), TransportType.SSE, create));
   }
 }
