@@ -1,6 +1,7 @@
 // What is measured. Each run connects fresh, warms up untimed, then times only the figure it reports.
 import { performance } from 'node:perf_hooks';
 import { textOf } from './contenders/contender.mjs';
+import { reliabilityScenarios } from './managerReliability.mjs';
 import { percentile } from './stats.mjs';
 
 /** @typedef {import('./contenders/contender.mjs').Contender} Contender */
@@ -14,6 +15,7 @@ import { percentile } from './stats.mjs';
  * @property {string} label
  * @property {'higher' | 'lower'} better
  * @property {'speed' | 'memory'} kind speed figures carry the 1.5x-of-bare target, memory only "not worse than the SDK"
+ * @property {number} [goal] an upper bound of ours' median, in the figure's unit: a target of its own
  */
 
 /**
@@ -23,6 +25,7 @@ import { percentile } from './stats.mjs';
  * @property {'stdio' | 'http' | 'sse' | 'memory'} transport 'memory': in process, no server to start (the target is unused)
  * @property {Metric[]} metrics
  * @property {number} [reps] repetitions, when not the mode's default
+ * @property {string[]} [contenders] the ids of the contenders it runs, when not all (a figure only ours has)
  * @property {(contender: Contender, target: Target, params: BenchParams) => Promise<Record<string, number>>} run
  */
 
@@ -321,5 +324,6 @@ export function scenarios(p) {
     ],
     run: toolNamespaceRun,
   });
+  list.push(...reliabilityScenarios(p));
   return list;
 }

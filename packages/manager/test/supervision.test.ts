@@ -284,4 +284,24 @@ describe('manager timing on fake timers', () => {
     expect((await m.getServerStatus()).slow).toMatchObject({ state: 'connected', attempts: 4 });
     await m.shutdown();
   });
+  it('a server waiting out its backoff holds none of the connectConcurrency slots', async () => {
+    const m = new MCPConnectionManager({
+      connectConcurrency: 1,
+      backoff: { jitter: false },
+      createClient: (config, options) =>
+        memoryClient(
+          { refuse: () => (config as { command: string }).command === 'bad' },
+          options.name ?? 'x',
+        ),
+    });
+    await m.initialize({ mcpServers: { bad: { command: 'bad' }, good: { command: 'good' } } });
+    const results = m.connectAllEnabled();
+    // The bad server's first attempt is refused; while it waits 1 s, the good one takes the slot.
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await m.getServerStatus()).good?.state).toBe('connected');
+    expect((await m.getServerStatus()).bad).toMatchObject({ state: 'connecting', attempts: 1 });
+    await vi.advanceTimersByTimeAsync(7_000);
+    expect(await results).toEqual({ bad: false, good: true });
+    await m.shutdown();
+  });
 });
