@@ -13,6 +13,9 @@
  * @property {number} toolServers in-process servers (100 tools each) of the tool-namespace scenario
  * @property {number} toolChanges list_changed rounds timed per repetition of the tool-namespace scenario
  * @property {number} qualifyRuns timed runs of each qualify size per repetition
+ * @property {number} fleetServers stdio servers of the broken-fleet scenario
+ * @property {number} fleetBroken how many of them exit at once
+ * @property {number} kills SIGKILLs timed per repetition of the recovery scenario
  */
 
 /** @type {Record<'full' | 'quick' | 'smoke', BenchParams>} */
@@ -32,6 +35,9 @@ export const MODES = {
     toolServers: 100,
     toolChanges: 50,
     qualifyRuns: 5,
+    fleetServers: 50,
+    fleetBroken: 5,
+    kills: 10,
   },
   // The same scenarios with fewer calls: under a minute on 2 cores.
   quick: {
@@ -48,6 +54,9 @@ export const MODES = {
     toolServers: 100,
     toolChanges: 20,
     qualifyRuns: 3,
+    fleetServers: 50,
+    fleetBroken: 5,
+    kills: 5,
   },
   // Proves every scenario still runs (pnpm test); the figures mean nothing.
   smoke: {
@@ -64,5 +73,8 @@ export const MODES = {
     toolServers: 100,
     toolChanges: 3,
     qualifyRuns: 1,
+    fleetServers: 10,
+    fleetBroken: 1,
+    kills: 1,
   },
 };

@@ -13,6 +13,7 @@ import { costRatio, summarize } from './stats.mjs';
  * @property {string} label
  * @property {'higher' | 'lower'} better
  * @property {'speed' | 'memory'} kind
+ * @property {number} [goal] an upper bound of ours' median (see Metric)
  * @property {Record<string, { median: number, min: number, max: number, samples: number[] }>} results by contender id
  * @property {{ sdkVsBare: number, oursVsBare: number, oursVsSdk: number }} ratios cost ratios of the medians (above 1: costlier)
  */
@@ -23,6 +24,7 @@ import { costRatio, summarize } from './stats.mjs';
  * @property {string} title
  * @property {MetricResult[]} metrics
  * @property {Record<string, string>} errors why a contender has no figures, by contender id
+ * @property {string[]} contenders the ids of the contenders it ran
  */
 
 /**
@@ -82,7 +84,8 @@ export async function runBench({ params, scenarios, contenders, log }) {
       const started = Date.now();
       for (let rep = 0; rep < reps; rep++) {
         for (const contender of contenders) {
-          if (errors[contender.id]) continue;
+          if (errors[contender.id] || (scenario.contenders && !scenario.contenders.includes(contender.id)))
+            continue;
           globalThis.gc?.();
           try {
             const figures = await bounded(
@@ -147,5 +150,8 @@ function summarizeScenario(scenario, contenders, samples, errors) {
       },
     };
   });
-  return { id: scenario.id, title: scenario.title, metrics, errors };
+  const ran = contenders
+    .map((c) => c.id)
+    .filter((id) => !scenario.contenders || scenario.contenders.includes(id));
+  return { id: scenario.id, title: scenario.title, metrics, errors, contenders: ran };
 }

@@ -1,7 +1,9 @@
 // What is measured. Each run connects fresh, warms up untimed, then times only the figure it reports.
 import { performance } from 'node:perf_hooks';
 import { textOf } from './contenders/contender.mjs';
+import { reliabilityScenarios } from './managerReliability.mjs';
 import { percentile } from './stats.mjs';
+import { toolNamespaceScenario } from './toolNamespaceScenario.mjs';
 
 /** @typedef {import('./contenders/contender.mjs').Contender} Contender */
 /** @typedef {import('./contenders/contender.mjs').Target} Target */
@@ -14,6 +16,7 @@ import { percentile } from './stats.mjs';
  * @property {string} label
  * @property {'higher' | 'lower'} better
  * @property {'speed' | 'memory'} kind speed figures carry the 1.5x-of-bare target, memory only "not worse than the SDK"
+ * @property {number} [goal] an upper bound of ours' median, in the figure's unit: a target of its own
  */
 
 /**
@@ -23,6 +26,7 @@ import { percentile } from './stats.mjs';
  * @property {'stdio' | 'http' | 'sse' | 'memory'} transport 'memory': in process, no server to start (the target is unused)
  * @property {Metric[]} metrics
  * @property {number} [reps] repetitions, when not the mode's default
+ * @property {string[]} [contenders] the ids of the contenders it runs, when not all (a figure only ours has)
  * @property {(contender: Contender, target: Target, params: BenchParams) => Promise<Record<string, number>>} run
  */
 
@@ -180,67 +184,6 @@ async function managerRun(contender, target, params) {
   return { readyMs, rssMiB, closeMs: performance.now() - closeStart };
 }
 
-/** Tools per server in the tool-namespace scenario, and the tool counts qualified. */
-const TOOLS_PER_SERVER = 100;
-const QUALIFY_SIZES = [10_000, 20_000, 40_000];
-
-/**
- * One server's tools, the same names on every server (a fleet of one kind of server), so names repeat across servers.
- * @param {number} version shows in each description, so a changed list differs
- * @returns {import('./contenders/contender.mjs').ToolSpec[]}
- */
-function toolList(version) {
-  return Array.from({ length: TOOLS_PER_SERVER }, (_, i) => ({
-    name: `tool_${i}`,
-    description: `Tool ${i}, version ${version}.`,
-    inputSchema: { type: 'object', properties: { text: { type: 'string' } } },
-  }));
-}
-
-/** @param {number} servers */
-function toolFleet(servers) {
-  return new Map(Array.from({ length: servers }, (_, i) => [`server${i}`, toolList(0)]));
-}
-
-/**
- * listTools() right after one server's list_changed has landed (the server announces it, the namespace re-reads
- * that server), then qualifying 10k, 20k and 40k tools: linear naming keeps the time per tool flat.
- * @type {Scenario['run']}
- */
-async function toolNamespaceRun(contender, _target, params) {
-  const total = params.toolServers * TOOLS_PER_SERVER;
-  const namespace = await contender.toolNamespace(toolFleet(params.toolServers));
-  const times = [];
-  try {
-    await namespace.listTools();
-    for (let i = 0; i < params.toolChanges; i++) {
-      await namespace.changeTools(`server${i % params.toolServers}`, toolList(i + 1));
-      const start = performance.now();
-      const tools = await namespace.listTools();
-      times.push(performance.now() - start);
-      if (tools.length !== total) throw new Error(`listTools gave ${tools.length} tools, not ${total}`);
-    }
-  } finally {
-    await namespace.close();
-  }
-  /** @type {Record<string, number>} */
-  const figures = { listUs: percentile(times, 0.5) * 1000 };
-  const qualify = await contender.loadQualify();
-  for (const size of QUALIFY_SIZES) {
-    const fleet = toolFleet(size / TOOLS_PER_SERVER);
-    qualify(fleet);
-    const runs = [];
-    for (let i = 0; i < params.qualifyRuns; i++) {
-      const start = performance.now();
-      const named = qualify(fleet);
-      runs.push(performance.now() - start);
-      if (named.length !== size) throw new Error(`qualify named ${named.length} tools, not ${size}`);
-    }
-    figures[`qualify${size / 1000}k`] = (percentile(runs, 0.5) * 1e6) / size;
-  }
-  return figures;
-}
-
 /**
  * Every scenario of the issue, titled with the counts of this mode.
  * @param {BenchParams} p
@@ -306,20 +249,6 @@ export function scenarios(p) {
       );
     }
   }
-  list.push({
-    id: 'manager.tools',
-    title: `manager: ${p.toolServers} servers × ${TOOLS_PER_SERVER} tools in process; qualifying ${QUALIFY_SIZES.map((s) => `${s / 1000}k`).join(', ')} tools`,
-    transport: 'memory',
-    metrics: [
-      { key: 'listUs', label: 'listTools after list_changed µs', better: 'lower', kind: 'speed' },
-      ...QUALIFY_SIZES.map((size) => ({
-        key: `qualify${size / 1000}k`,
-        label: `qualify ${n(size)} tools ns/tool`,
-        better: /** @type {const} */ ('lower'),
-        kind: /** @type {const} */ ('speed'),
-      })),
-    ],
-    run: toolNamespaceRun,
-  });
+  list.push(toolNamespaceScenario(p), ...reliabilityScenarios(p));
   return list;
 }

@@ -34,7 +34,8 @@ export class AttemptSlots {
         resolve();
       };
       const abort = () => {
-        this.waiting.splice(this.waiting.indexOf(turn), 1);
+        const index = this.waiting.indexOf(turn);
+        if (index >= 0) this.waiting.splice(index, 1);
         reject(signal.reason);
       };
       this.waiting.push(turn);

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Logger, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
 import { retry } from '@org/mcp-core/internal';
 import type { AttemptSlots } from './attemptSlots.js';
-import { awaitState } from './awaitState.js';
+import { awaitComingUp, isComingUp } from './awaitComingUp.js';
 import { ClientSlot } from './clientSlot.js';
 import { connectRetries } from './connectRetries.js';
 import { CurrentWork } from './currentWork.js';
@@ -13,7 +13,6 @@ import { openClient } from './openClient.js';
 import { OperationQueue } from './operationQueue.js';
 import { RestartSupervisor } from './restartSupervisor.js';
 import {
-  callAbortedError,
   disabledError,
   restartsExhaustedError,
   stoppedError,
@@ -21,9 +20,6 @@ import {
   unhealthyError,
 } from './serverErrors.js';
 import { type ServerState, type ServerStatus, statusOf } from './serverStatus.js';
-
-/** States a server is on its way to connected in: a call may wait for them to end. */
-const COMING_UP: ReadonlySet<ServerState> = new Set(['connecting', 'reconnecting']);
 
 /**
  * One server's whole life: connect with retries, restarts when it goes away, health, stop. Operations on it
@@ -126,15 +122,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** The live client for a call to `tool`; while the server is connecting or restarting, waits up to `limit` ms. */
   async callableClient(tool: string, limit: number, signal?: AbortSignal): Promise<MCPClient> {
-    if (this.isEnabled && COMING_UP.has(this.currentState)) {
-      await awaitState(
-        this,
-        (state) => !COMING_UP.has(state),
-        limit,
-        signal,
-        () => callAbortedError(this.name),
-      );
-    }
+    if (this.isEnabled && isComingUp(this.currentState)) await awaitComingUp(this, limit, signal);
     return this.liveClient(tool);
   }
 

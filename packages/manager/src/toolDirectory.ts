@@ -36,12 +36,22 @@ export class ToolDirectory {
 
   /** The tool a qualified name stands for, connected or last known; UNKNOWN_TOOL if neither. */
   find(qualifiedName: string): QualifiedTool {
-    const tool = this.live.get(qualifiedName) ?? this.known.get(qualifiedName);
+    const tool = this.live.get(qualifiedName) ?? this.lastKnown(qualifiedName);
     if (tool) return tool;
     const hint = closestName(qualifiedName, this.live.names());
     throw new MCPError(
       ManagerErrorCode.UNKNOWN_TOOL,
       `No connected server offers a tool named "${qualifiedName}".${hint ? ` Did you mean "${hint}"?` : ''} listTools() shows the names.`,
     );
+  }
+
+  /** A tool as last offered; under toolNaming 'error' a clash among servers that are down is not the caller's. */
+  private lastKnown(qualifiedName: string): QualifiedTool | undefined {
+    try {
+      return this.known.get(qualifiedName);
+    } catch (error) {
+      if (error instanceof MCPError && error.code === ManagerErrorCode.TOOL_NAME_COLLISION) return undefined;
+      throw error;
+    }
   }
 }

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { CoreErrorCode, ManagerErrorCode, type StdioServerConfig } from '@org/mcp-core';
 import { descendantsOf } from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ManagerOptions, MCPConnectionManager } from '../src/index.js';
+import { type ManagerOptions, MCPClientFactory, MCPConnectionManager } from '../src/index.js';
 
 const toolServer = fileURLToPath(new URL('./fixtures/toolServer.mjs', import.meta.url));
 const server: StdioServerConfig = { transport: 'stdio', command: process.execPath, args: [toolServer] };
@@ -115,5 +115,50 @@ describe('operations on one server, issued together', () => {
     await m.connectServer('a');
     expect((await m.getServerStatus()).a?.state).toBe('connected');
     expect(running()).toEqual([await livePid(m)]);
+  });
+
+  it('a stop issued right as a connect gets its tools, at any microtask, leaves nothing running', async () => {
+    for (let ticks = 0; ticks < 4; ticks++) {
+      let stopped: Promise<unknown> = Promise.resolve();
+      const m: MCPConnectionManager = await manager({
+        // The real client, whose tool list is followed `ticks` microtasks later by a disconnect.
+        createClient: (config, options) => {
+          const client = MCPClientFactory.createClient(config, options);
+          const getTools = client.getTools.bind(client);
+          client.getTools = async (opts) => {
+            const tools = await getTools(opts);
+            let later = Promise.resolve();
+            for (let i = 0; i < ticks; i++) later = later.then(() => {});
+            stopped = later.then(() => m.disconnectServer('a'));
+            return tools;
+          };
+          return client;
+        },
+      });
+      await failure(m.connectServer('a'));
+      await stopped;
+      expect((await m.getServerStatus()).a, `${ticks} ticks`).toMatchObject({
+        state: 'idle',
+        connected: false,
+      });
+      expect(running(), `${ticks} ticks`).toEqual([]);
+      await m.shutdown();
+    }
+  });
+
+  it('after shutdown every operation is refused and the servers stay closed', async () => {
+    const m = await manager();
+    await m.connectServer('a');
+    await m.shutdown();
+    for (const operation of [
+      () => m.disableServer('a'),
+      () => m.enableServer('a'),
+      () => m.disconnectServer('a'),
+      () => m.removeServer('a'),
+      () => m.connectServer('a'),
+    ])
+      expect(await failure(operation())).toBe(ManagerErrorCode.MANAGER_SHUT_DOWN);
+    expect((await m.getServerStatus()).a).toMatchObject({ state: 'closed', connected: false });
+    expect(running()).toEqual([]);
   });
 });

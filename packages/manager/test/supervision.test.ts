@@ -7,7 +7,7 @@ import {
   MCPConnectionError,
 } from '@org/mcp-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MCPConnectionManager } from '../src/index.js';
+import { type ManagerOptions, MCPConnectionManager } from '../src/index.js';
 
 /** Clients made so far in this file: the text of each one's `echo` tells which answered. */
 let started = 0;
@@ -55,6 +55,20 @@ function memoryClient(
       return client;
     },
   });
+}
+
+/** A manager of one connected server `s` offering `echo`; `crash()` ends its current connection with an error. */
+async function oneServer(options: ManagerOptions, refuse: () => boolean = () => false) {
+  const servers: InMemoryTransport[] = [];
+  const m = new MCPConnectionManager({
+    backoff: { jitter: false },
+    ...options,
+    createClient: (_config, clientOptions) =>
+      memoryClient({ tools: true, refuse, onServer: (end) => servers.push(end) }, clientOptions.name ?? 'x'),
+  });
+  await m.initialize({ mcpServers: { s: { command: 'unused' } } });
+  await m.connectServer('s');
+  return { m, servers, crash: (why: string) => servers.at(-1)?.closeWith(new Error(why)) };
 }
 
 describe('manager timing on fake timers', () => {
@@ -165,19 +179,12 @@ describe('manager timing on fake timers', () => {
     await m.shutdown();
   });
   it('restarts a crashed server at once, and a call made meanwhile waits for it and goes through', async () => {
-    const servers: InMemoryTransport[] = [];
-    const m = new MCPConnectionManager({
-      backoff: { jitter: false },
-      createClient: (_config, options) =>
-        memoryClient({ tools: true, onServer: (end) => servers.push(end) }, options.name ?? 'x'),
-    });
-    await m.initialize({ mcpServers: { s: { command: 'unused' } } });
-    await m.connectServer('s');
+    const { m, servers, crash } = await oneServer({});
     const first = await m.callTool('s__echo');
     const reconnecting = new Promise<void>((resolve) =>
       m.on('serverStateChanged', (e) => e.state === 'reconnecting' && resolve()),
     );
-    servers[0]?.closeWith(new Error('crashed'));
+    crash('crashed');
     await reconnecting;
     // No timer has to fire: the restart needs no backoff.
     const second = await m.callTool('s__echo');
@@ -189,20 +196,9 @@ describe('manager timing on fake timers', () => {
 
   it('a call waits at most callWhileRestarting for a restart, then fails with the state and the last error', async () => {
     let refuse = false;
-    const servers: InMemoryTransport[] = [];
-    const m = new MCPConnectionManager({
-      backoff: { jitter: false },
-      callWhileRestarting: 3_000,
-      createClient: (_config, options) =>
-        memoryClient(
-          { tools: true, refuse: () => refuse, onServer: (end) => servers.push(end) },
-          options.name ?? 'x',
-        ),
-    });
-    await m.initialize({ mcpServers: { s: { command: 'unused' } } });
-    await m.connectServer('s');
+    const { m, crash } = await oneServer({ callWhileRestarting: 3_000 }, () => refuse);
     refuse = true;
-    servers[0]?.closeWith(new Error('crashed'));
+    crash('crashed');
     // The restart at once is refused; the next one waits backoff(1), 2 s, and so would a call, up to 3 s.
     await vi.advanceTimersByTimeAsync(0);
     const call = m.callTool('s__echo').catch((error: unknown) => error);
@@ -211,7 +207,7 @@ describe('manager timing on fake timers', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(await call).toMatchObject({ content: [{ type: 'text' }] });
     // Crashed again with two restarts spent: the next waits backoff(2), 4 s, and a call gives up after 3 s.
-    servers.at(-1)?.closeWith(new Error('crashed again'));
+    crash('crashed again');
     await vi.advanceTimersByTimeAsync(0);
     const late = m.callTool('s__echo').catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(3_000);
@@ -226,18 +222,7 @@ describe('manager timing on fake timers', () => {
 
   it('a call to a known tool of a server that is down fails at once with its state, its last error the cause', async () => {
     let refuse = false;
-    const servers: InMemoryTransport[] = [];
-    const m = new MCPConnectionManager({
-      backoff: { jitter: false },
-      maxRestarts: 1,
-      createClient: (_config, options) =>
-        memoryClient(
-          { tools: true, refuse: () => refuse, onServer: (end) => servers.push(end) },
-          options.name ?? 'x',
-        ),
-    });
-    await m.initialize({ mcpServers: { s: { command: 'unused' } } });
-    await m.connectServer('s');
+    const { m, crash } = await oneServer({ maxRestarts: 1 }, () => refuse);
     const expectAtOnce = async (code: string) => {
       const error = await m.callTool('s__echo').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MCPConnectionError);
@@ -251,7 +236,7 @@ describe('manager timing on fake timers', () => {
     await m.enableServer('s');
     await m.connectServer('s');
     refuse = true;
-    servers.at(-1)?.closeWith(new Error('crashed'));
+    crash('crashed');
     await vi.advanceTimersByTimeAsync(0);
     const failed = await expectAtOnce(ManagerErrorCode.SERVER_FAILED);
     expect(failed.cause).toMatchObject({ code: ManagerErrorCode.RESTARTS_EXHAUSTED });
@@ -282,6 +267,26 @@ describe('manager timing on fake timers', () => {
     });
     await vi.advanceTimersByTimeAsync(4_500);
     expect((await m.getServerStatus()).slow).toMatchObject({ state: 'connected', attempts: 4 });
+    await m.shutdown();
+  });
+  it('a server waiting out its backoff holds none of the connectConcurrency slots', async () => {
+    const m = new MCPConnectionManager({
+      connectConcurrency: 1,
+      backoff: { jitter: false },
+      createClient: (config, options) =>
+        memoryClient(
+          { refuse: () => (config as { command: string }).command === 'bad' },
+          options.name ?? 'x',
+        ),
+    });
+    await m.initialize({ mcpServers: { bad: { command: 'bad' }, good: { command: 'good' } } });
+    const results = m.connectAllEnabled();
+    // The bad server's first attempt is refused; while it waits 1 s, the good one takes the slot.
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await m.getServerStatus()).good?.state).toBe('connected');
+    expect((await m.getServerStatus()).bad).toMatchObject({ state: 'connecting', attempts: 1 });
+    await vi.advanceTimersByTimeAsync(7_000);
+    expect(await results).toEqual({ bad: false, good: true });
     await m.shutdown();
   });
 });

@@ -18,6 +18,11 @@ async function ourPackage(name, load) {
   }
 }
 
+/** @returns {Promise<typeof import('@org/mcp-manager')>} */
+export function ourManager() {
+  return ourPackage('@org/mcp-manager', () => import('@org/mcp-manager'));
+}
+
 /**
  * @param {import('./contender.mjs').Target} target
  * @returns {Promise<import('@org/mcp-core').MCPClient>}
@@ -55,7 +60,7 @@ export const ours = {
     };
   },
   async connectMany(targets) {
-    const { MCPConnectionManager } = await ourPackage('@org/mcp-manager', () => import('@org/mcp-manager'));
+    const { MCPConnectionManager } = await ourManager();
     const manager = new MCPConnectionManager();
     /** @type {Record<string, import('@org/mcp-core').MCPServerConfig>} */
     const mcpServers = {};
@@ -77,7 +82,7 @@ export const ours = {
       '@org/mcp-core',
       () => import('@org/mcp-core'),
     );
-    const { MCPConnectionManager } = await ourPackage('@org/mcp-manager', () => import('@org/mcp-manager'));
+    const { MCPConnectionManager } = await ourManager();
     /** @type {Map<string, ReturnType<typeof memoryToolServer>>} */
     const servers = new Map();
     const manager = new MCPConnectionManager({
@@ -122,7 +127,7 @@ export const ours = {
     };
   },
   async loadQualify() {
-    const { qualifyTools } = await ourPackage('@org/mcp-manager', () => import('@org/mcp-manager'));
+    const { qualifyTools } = await ourManager();
     return (toolsByServer) => qualifyTools(toolsByServer, 'prefix');
   },
 };

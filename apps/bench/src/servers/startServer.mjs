@@ -8,6 +8,12 @@ export const stdioServer = {
   args: [fileURLToPath(new URL('./stdioServer.mjs', import.meta.url))],
 };
 
+/** A stdio server that exits at once, always alike, as a command line. */
+export const brokenServer = {
+  command: process.execPath,
+  args: [fileURLToPath(new URL('./exitAtOnce.mjs', import.meta.url))],
+};
+
 /**
  * @typedef {object} RunningServer
  * @property {string} url the MCP endpoint (Streamable HTTP) or the SSE stream URL
