@@ -220,10 +220,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.lastError = reason;
   }
 
-  /**
-   * Reconnects with backoff until it works, the restart budget is spent or a failure cannot heal; calls wait
-   * for it (callWhileRestarting). `atOnce`: it went away by itself, so a first restart does not wait.
-   */
+  /** Reconnects until it works, the budget is spent or a failure cannot heal; `atOnce`: it went away by itself. */
   private restart(atOnce: boolean): void {
     if (this.supervisor.exhausted) {
       this.giveUp();
@@ -261,6 +258,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   private giveUp(): void {
     this.fail(restartsExhaustedError(this.name, this.supervisor.maxRestarts, this.lastError));
+    // Nothing will restart it: an unhealthy process that still runs is stopped now, not at the next stop.
+    void this.queue.run(() => this.slot.releaseLost());
   }
 
   private fail(error: Error): void {

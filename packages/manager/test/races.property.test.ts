@@ -8,9 +8,10 @@ import { liveServers, serverTag, watchForOverlaps } from './serverProcesses.js';
 
 const toolServer = fileURLToPath(new URL('./fixtures/toolServer.mjs', import.meta.url));
 const NAMES = ['a', 'b'] as const;
-/** FC_SEED chooses another seed; the default keeps runs repeatable. */
+// FC_SEED chooses another seed (the default keeps runs repeatable), FC_RUNS how many lists run; a failure prints
+// its seed and list. FC_SHRINK=1 shrinks that list too, which with real processes takes minutes.
 const seed = Number(process.env.FC_SEED ?? 1_234_567);
-const numRuns = Number(process.env.FC_RUNS ?? 60);
+const numRuns = Number(process.env.FC_RUNS ?? 40);
 
 /** A server that ignores stdin EOF and takes a moment after SIGTERM: every stop of it is slow. */
 const slowStopper = (name: string): StdioServerConfig => ({
@@ -162,7 +163,8 @@ async function runSteps(list: Step[]): Promise<void> {
     // Ends stdin, waits this long, then SIGTERM: the fixture's slow part.
     clientOptions: { stdinEndWait: 20 } as ClientOptions,
   });
-  const overlaps = watchForOverlaps();
+  const stopWatching = watchForOverlaps();
+  let overlaps: string[] = [];
   const unexpected: string[] = [];
   try {
     await m.initialize({ mcpServers: Object.fromEntries(NAMES.map((n) => [n, slowStopper(n)])) });
@@ -188,11 +190,12 @@ async function runSteps(list: Step[]): Promise<void> {
     await settle(m);
   } finally {
     await bounded(m.shutdown(), 'shutdown');
+    overlaps = stopWatching();
   }
   expect([...liveServers().keys()], 'processes left after shutdown').toEqual([]);
   for (const [name, status] of Object.entries(await m.getServerStatus()))
     expect(status.state, `${name} after shutdown`).toBe('closed');
-  expect(overlaps(), 'two processes of one server at once').toEqual([]);
+  expect(overlaps, 'two processes of one server at once').toEqual([]);
 }
 
 describe('operations racing on real slow-stopping servers (property)', () => {

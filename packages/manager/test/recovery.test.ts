@@ -10,7 +10,7 @@ import {
   StdioErrorCode,
   type StdioServerConfig,
 } from '@org/mcp-core';
-import { listenLoopback } from '@org/test-utils';
+import { isAlive, listenLoopback, waitUntil } from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ManagerOptions, MCPConnectionManager } from '../src/index.js';
 
@@ -97,6 +97,23 @@ describe('a server killed from outside', () => {
     expect((call as Error).cause).toMatchObject({
       exitCode: 3,
       stderrTail: expect.stringContaining('API_KEY'),
+    });
+  });
+});
+
+describe('a server failing its health checks', () => {
+  it('is stopped when the restart budget is spent, not left running under a failed status', async () => {
+    const health = { healthCheckInterval: 50, healthCheckFailures: 1, healthCheckTimeout: 500 };
+    const m = await manager({ s: server() }, { maxRestarts: 0, ...health });
+    await m.connectServer('s');
+    const pid = await pidOf(m, 's');
+    const failed = onState(m, 'failed', () => undefined);
+    process.kill(pid, 'SIGHUP'); // it stops answering pings
+    await failed;
+    await waitUntil(() => !isAlive(pid), 'the unhealthy server stopped');
+    expect((await m.getServerStatus()).s).toMatchObject({
+      state: 'failed',
+      lastError: { code: ManagerErrorCode.RESTARTS_EXHAUSTED },
     });
   });
 });
