@@ -4,7 +4,7 @@ import type { Logger } from './logger.js';
 import type { ClientCapabilities, Implementation } from './mcpTypes.js';
 import type { ListLimits } from './paginate.js';
 import type { ProtocolEra } from './protocolVersion.js';
-import type { RequestHandlers } from './requestHandlers.js';
+import { handlerFor, type RequestHandlers } from './requestHandlers.js';
 
 /** Options every client takes, whatever its transport. */
 export interface ClientOptions {
@@ -74,8 +74,7 @@ export function capabilitiesFor(options: ClientOptions): ClientCapabilities {
 /** The handlers the protocol engine runs: the user's, with the specification's rules around elicitation. */
 export function handlersFor(options: ClientOptions): RequestHandlers | undefined {
   const handlers = options.handlers;
-  const elicit =
-    handlers && Object.hasOwn(handlers, 'elicitation/create') ? handlers['elicitation/create'] : undefined;
+  const elicit = handlerFor(handlers, 'elicitation/create');
   if (!handlers || !elicit) return handlers;
   const declared = (capabilitiesFor(options).elicitation ?? {}) as Parameters<typeof withElicitationRules>[1];
   return { ...handlers, 'elicitation/create': withElicitationRules(elicit, declared) };
