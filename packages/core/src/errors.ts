@@ -3,7 +3,9 @@
  * switch on; `name` is fixed so it survives minification; `cause` keeps the underlying error.
  * Messages never carry header or environment values. Codes come from the catalogue (errorCodes.ts).
  */
+
 import { ConfigErrorCode, CoreErrorCode, type MCPErrorCode } from './errorCodes.js';
+import { serverLabel } from './serverLabel.js';
 
 export interface MCPErrorOptions {
   /** The configured name of the server the error concerns. */
@@ -124,7 +126,7 @@ export class MCPProtocolError extends MCPError {
       super(rpcCodeOrCode, message, options);
       this.rpcCode = options.rpcCode;
     } else {
-      const where = options.serverName ? `Server "${options.serverName}"` : 'The server';
+      const where = serverLabel(options.serverName);
       const what = options.method ? ` to "${options.method}"` : '';
       super(
         CoreErrorCode.PROTOCOL_ERROR,

@@ -8,6 +8,7 @@ import {
 } from './mcpTypes.js';
 import type { ProtocolEngine } from './protocolEngine.js';
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from './protocolVersion.js';
+import { serverLabel } from './serverLabel.js';
 
 /** What the client learns about a server when it connects, whatever the protocol era. */
 export interface ServerIdentity {
@@ -42,7 +43,7 @@ export async function initializeHandshake(
     { timeout: options.timeout, signal: options.signal },
   );
   const parsed = InitializeResultSchema.safeParse(raw);
-  const who = options.serverName ? `Server "${options.serverName}"` : 'The server';
+  const who = serverLabel(options.serverName);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new MCPProtocolError(

@@ -17,6 +17,7 @@ import { type PendingRequest, releasePending } from './pendingRequest.js';
 import type { RequestHandlers } from './requestHandlers.js';
 import { DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
 import type { ResultCheck } from './resultShapes.js';
+import { serverLabel } from './serverLabel.js';
 import { ServerRequests } from './serverRequests.js';
 import type { Transport } from './transport.js';
 
@@ -42,6 +43,8 @@ export class ProtocolEngine {
   private readonly serverRequests: ServerRequests;
   private closedReason: Error | undefined;
   private readonly requestTimeout: number;
+  /** 'Server "x"' for messages, made once: request() passes it on every call. */
+  private readonly label: string;
   private envelope: Record<string, unknown> | undefined;
 
   constructor(
@@ -49,6 +52,7 @@ export class ProtocolEngine {
     private readonly options: ProtocolEngineOptions,
   ) {
     this.requestTimeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
+    this.label = serverLabel(options.serverName);
     transport.onmessage = (message) => this.receive(message);
     transport.onclose = (reason) => this.transportClosed(reason);
     this.serverRequests = new ServerRequests(options.handlers, (m) => this.reply(m), options.logger);
@@ -146,7 +150,7 @@ export class ProtocolEngine {
       send: (current) => this.sendRequest({ method, params: current }, options),
       handlers: this.options.handlers,
       serverName: this.options.serverName,
-      server: this.describeServer(true),
+      server: this.label,
       signal: options?.signal,
     });
   }
@@ -180,7 +184,7 @@ export class ProtocolEngine {
         ? reason
         : new MCPConnectionError(
             CoreErrorCode.CONNECTION_CLOSED,
-            `Connection to ${this.describeServer()} closed${reason ? `: ${reason.message}` : ''}.`,
+            `Connection to ${serverLabel(this.options.serverName, false)} closed${reason ? `: ${reason.message}` : ''}.`,
             { serverName: this.options.serverName, cause: reason },
           );
     this.close(error);
@@ -230,7 +234,7 @@ export class ProtocolEngine {
       entry.reject(
         new MCPProtocolError(
           CoreErrorCode.INVALID_RESULT,
-          `${this.describeServer(true)} answered ${entry.method} with ${problem}.`,
+          `${this.label} answered ${entry.method} with ${problem}.`,
           {
             serverName: this.options.serverName,
             method: entry.method,
@@ -317,13 +321,8 @@ export class ProtocolEngine {
     if (reason instanceof MCPConnectionError) return reason;
     return new MCPConnectionError(
       CoreErrorCode.NOT_CONNECTED,
-      `Cannot send "${method}": ${this.describeServer()} is not connected. Call connect() first.`,
+      `Cannot send "${method}": ${serverLabel(this.options.serverName, false)} is not connected. Call connect() first.`,
       { serverName: this.options.serverName, cause: reason },
     );
-  }
-
-  private describeServer(capital = false): string {
-    if (this.options.serverName) return `${capital ? 'Server' : 'server'} "${this.options.serverName}"`;
-    return capital ? 'The server' : 'the server';
   }
 }

@@ -3,6 +3,7 @@ import { CoreErrorCode } from './errorCodes.js';
 import { MCPProtocolError } from './errors.js';
 import type { CallToolResult, GetPromptResult, ReadResourceResult } from './mcpTypes.js';
 import { schemaCheck } from './schemaValidator.js';
+import { serverLabel } from './serverLabel.js';
 
 /**
  * Checks of the single results the client hands its caller, by shape: cheap hand-written tests,
@@ -12,7 +13,7 @@ import { schemaCheck } from './schemaValidator.js';
 export type ResultCheck<T> = (result: Record<string, unknown>, serverName: string | undefined) => T;
 
 function invalid(serverName: string | undefined, method: string, what: string): MCPProtocolError {
-  const who = serverName ? `Server "${serverName}"` : 'The server';
+  const who = serverLabel(serverName);
   return new MCPProtocolError(
     CoreErrorCode.INVALID_RESULT,
     `${who} answered ${method} with an invalid result (${what}).`,
@@ -39,7 +40,12 @@ function checkBlocks(
   path: string,
 ): ContentBlock[] {
   if (!Array.isArray(blocks)) throw invalid(serverName, method, `${path}: expected an array`);
-  for (let i = 0; i < blocks.length; i++) checkBlock(blocks[i], serverName, method, `${path}.${i}`);
+  // The path is built only for a block that fails: this runs on every tools/call.
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!isObject(block) || typeof block.type !== 'string')
+      checkBlock(block, serverName, method, `${path}.${i}`);
+  }
   return blocks as ContentBlock[];
 }
 
