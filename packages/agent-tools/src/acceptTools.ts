@@ -63,7 +63,7 @@ export async function acceptTools(
       accepted.byName.set(name, { name, prepared, strict: rules.strict === true });
     } catch (error) {
       if (!(error instanceof SchemaUnsupported)) throw error;
-      leaveOut(name, `its input schema has ${error.message}`);
+      leaveOut(name, `input schema: ${error.message}`);
     }
   }
   return accepted;

@@ -9,6 +9,6 @@ import { rootObject } from './rootObject.js';
 export function anthropicSchema(prepared: JsonSchema): JsonSchema {
   for (const key of ['oneOf', 'anyOf', 'allOf'])
     if (prepared[key] !== undefined)
-      throw new SchemaUnsupported(`Anthropic refuses ${key} at the top level`, []);
+      throw new SchemaUnsupported(`${key} at the top level, which Anthropic refuses`, []);
   return rootObject(prepared, 'Anthropic');
 }

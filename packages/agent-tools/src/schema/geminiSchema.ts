@@ -52,7 +52,7 @@ export function geminiSchema(prepared: JsonSchema): JsonSchema | undefined {
   if (prepared.$defs !== undefined)
     throw new SchemaUnsupported('a recursive schema ($ref), which Gemini has no way to say', []);
   const root = geminiNode(prepared, []);
-  if (root.type !== 'object') throw new SchemaUnsupported('Gemini needs type "object" at the root', []);
+  if (root.type !== 'object') throw new SchemaUnsupported('no object type, which Gemini needs', []);
   return Object.keys((root.properties ?? {}) as object).length === 0 ? undefined : root;
 }
 

@@ -4,7 +4,7 @@ export type JsonSchema = { [key: string]: unknown };
 /** Why a tool's schema cannot be sent to a target: caught per tool and turned into a warning. */
 export class SchemaUnsupported extends Error {
   constructor(reason: string, path: readonly string[]) {
-    super(path.length > 0 ? `${reason} at ${path.join('.')}` : `${reason} at the root`);
+    super(`${reason} (at ${path.length > 0 ? path.join('.') : 'the root'})`);
   }
 }
 

@@ -55,9 +55,9 @@ export const OPENAI_STRICT_LIMITS = { depth: 10, properties: 5000, enumValues: 1
 
 export function openaiStrictSchema(prepared: JsonSchema): JsonSchema {
   if (!typesOf(prepared).includes('object') && prepared.properties === undefined)
-    throw new SchemaUnsupported('strict mode needs an object at the root', []);
+    throw new SchemaUnsupported('no object type, which strict mode needs', []);
   if (prepared.anyOf !== undefined || prepared.oneOf !== undefined)
-    throw new SchemaUnsupported('strict mode refuses anyOf at the root', []);
+    throw new SchemaUnsupported('anyOf at the top level, which strict mode refuses', []);
   const count = { properties: 0 };
   const out = strictNode(prepared, [], 0, count);
   if (count.properties > OPENAI_STRICT_LIMITS.properties)

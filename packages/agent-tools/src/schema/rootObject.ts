@@ -8,8 +8,8 @@ import { type JsonSchema, SchemaUnsupported, typesOf } from './jsonSchema.js';
 export function rootObject(schema: JsonSchema, target: string): JsonSchema {
   const types = typesOf(schema);
   if (types.length === 0 && (schema.anyOf !== undefined || schema.oneOf !== undefined))
-    throw new SchemaUnsupported(`${target} needs one object at the root, not alternatives`, []);
+    throw new SchemaUnsupported(`alternatives (anyOf/oneOf) where ${target} needs one object`, []);
   if (types.length > 0 && !types.includes('object'))
-    throw new SchemaUnsupported(`${target} needs type "object" at the root, not ${types.join(' or ')}`, []);
+    throw new SchemaUnsupported(`type ${types.join(' or ')} where ${target} needs an object`, []);
   return { ...schema, type: 'object', properties: schema.properties ?? {} };
 }
