@@ -72,7 +72,10 @@ describe('the Vercel AI SDK runs our tools against real MCP servers', () => {
       output: {
         type: 'content',
         // The AI SDK hands the model (a v3 model here) the image as file data.
-        value: [{ type: 'text', text: 'a picture' }, { type: 'file-data', mediaType: 'image/png' }],
+        value: [
+          { type: 'text', text: 'a picture' },
+          { type: 'file-data', mediaType: 'image/png' },
+        ],
       },
     });
   });
