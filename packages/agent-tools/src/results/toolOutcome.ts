@@ -6,7 +6,7 @@ import type { CallToolResult } from '@org/mcp-core';
  */
 export type ToolOutcome = { result: CallToolResult } | { error: string; cause?: unknown };
 
-/** The text of an outcome that is an error, from either kind. */
+/** Whether the outcome is an error of either kind: one of ours, or a result with isError. */
 export function isErrorOutcome(outcome: ToolOutcome): boolean {
   return 'error' in outcome || outcome.result.isError === true;
 }
