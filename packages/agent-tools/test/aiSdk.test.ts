@@ -2,7 +2,7 @@ import { generateText, isStepCount } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aiSdkTools } from '../src/ai-sdk.js';
-import { type Servers, startServers } from './servers.js';
+import { cancellationCounts, type Servers, startServers } from './servers.js';
 
 let servers: Servers;
 beforeAll(async () => {
@@ -99,8 +99,7 @@ describe('the Vercel AI SDK runs our tools against real MCP servers', () => {
       abortSignal: controller.signal,
       stopWhen: isStepCount(3),
     });
-    const counts = async () =>
-      JSON.parse((await servers.manager.callTool('official__cancellations')).content[0]?.text as string);
+    const counts = () => cancellationCounts(servers.manager);
     await expect.poll(async () => (await counts()).started).toBe(1);
     controller.abort();
     await expect(running).rejects.toThrow();

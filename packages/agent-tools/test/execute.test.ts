@@ -1,7 +1,7 @@
 import { MCPAbortError } from '@org/mcp-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anthropicTools, geminiTools, openaiChatTools, openaiResponsesTools } from '../src/index.js';
-import { type Servers, startServers } from './servers.js';
+import { cancellationCounts, type Servers, startServers } from './servers.js';
 
 let servers: Servers;
 beforeAll(async () => {
@@ -114,20 +114,11 @@ describe('execute routes a model tool call through the manager and answers in th
       signal: controller.signal,
     });
     // The call is under way once the server counts it as started.
-    await expect
-      .poll(
-        async () =>
-          JSON.parse((await servers.manager.callTool('official__cancellations')).content[0]?.text as string)
-            .started,
-      )
-      .toBe(1);
+    const counts = () => cancellationCounts(servers.manager);
+    await expect.poll(async () => (await counts()).started).toBe(1);
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(MCPAbortError);
-    await expect
-      .poll(async () =>
-        JSON.parse((await servers.manager.callTool('official__cancellations')).content[0]?.text as string),
-      )
-      .toEqual({ started: 1, cancelled: 1 });
+    await expect.poll(counts).toEqual({ started: 1, cancelled: 1 });
   });
 
   it('passes a timeout to the MCP call, and the model reads that it timed out', async () => {

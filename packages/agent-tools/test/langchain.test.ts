@@ -5,7 +5,7 @@ import type { StructuredToolInterface } from '@langchain/core/tools';
 import { AgentToolsErrorCode } from '@org/mcp-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { langchainTools } from '../src/langchain.js';
-import { type Servers, startServers } from './servers.js';
+import { cancellationCounts, type Servers, startServers } from './servers.js';
 
 let servers: Servers;
 beforeAll(async () => {
@@ -93,8 +93,7 @@ describe('LangChain runs our tools against real MCP servers', () => {
         signal: controller.signal,
       },
     );
-    const counts = async () =>
-      JSON.parse((await servers.manager.callTool('official__cancellations')).content[0]?.text as string);
+    const counts = () => cancellationCounts(servers.manager);
     await expect.poll(async () => (await counts()).started).toBe(1);
     controller.abort();
     await expect(running).rejects.toThrow();

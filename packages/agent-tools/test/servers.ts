@@ -59,3 +59,11 @@ export async function startServers(): Promise<Servers> {
     },
   };
 }
+
+/** The 2.x fixture's counts of `wait_for_cancel` calls started and cancelled, asked through the manager. */
+export async function cancellationCounts(
+  manager: MCPConnectionManager,
+): Promise<{ started: number; cancelled: number }> {
+  const result = await manager.callTool('official__cancellations');
+  return JSON.parse(result.content[0]?.text as string);
+}
