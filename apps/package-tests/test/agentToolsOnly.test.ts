@@ -20,6 +20,7 @@ describe('a project that installed @org/mcp-agent-tools and no agent framework',
       requireGivesTheSameFunctions: true,
       aiSdk: { code: 'ERR_MODULE_NOT_FOUND', missing: 'ai' },
       langchain: { code: 'ERR_MODULE_NOT_FOUND', missing: '@langchain/core' },
+      openaiAgents: { code: 'ERR_MODULE_NOT_FOUND', missing: '@openai/agents' },
     });
   });
 });

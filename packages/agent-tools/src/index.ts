@@ -1,5 +1,5 @@
 // The public API of @org/mcp-agent-tools: everything below is exported on purpose; nothing else is.
-// No framework is loaded from here: the AI SDK and LangChain are in their own entries (./ai-sdk, ./langchain).
+// No framework is loaded from here: each is in its own entry (./ai-sdk, ./langchain, ./openai-agents).
 export { type LiveTools, liveTools } from './liveTools.js';
 export type { ModelToolset } from './modelToolset.js';
 export type { AgentToolsOptions } from './options.js';

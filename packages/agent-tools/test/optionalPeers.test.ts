@@ -12,8 +12,13 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const recorder = fileURLToPath(new URL('./fixtures/recordLoads.mjs', import.meta.url));
 const entry = (name: string) => new URL(`../dist/${name}.js`, import.meta.url).href;
-const AI = /\/node_modules\/(\.pnpm\/ai@[^/]+\/node_modules\/)?ai\//;
-const LANGCHAIN = /\/node_modules\/(\.pnpm\/@langchain\+core@[^/]+\/node_modules\/)?@langchain\/core\//;
+/** Each framework entry and the package it loads, as module URLs show it (pnpm's store or a plain node_modules). */
+const FRAMEWORKS = {
+  'ai-sdk': /\/node_modules\/(\.pnpm\/ai@[^/]+\/node_modules\/)?ai\//,
+  langchain: /\/node_modules\/(\.pnpm\/@langchain\+core@[^/]+\/node_modules\/)?@langchain\/core\//,
+  'openai-agents': /\/node_modules\/(\.pnpm\/@openai\+agents@[^/]+\/node_modules\/)?@openai\/agents\//,
+};
+const ENTRIES = Object.keys(FRAMEWORKS) as Array<keyof typeof FRAMEWORKS>;
 
 /** Every module URL a fresh Node process loads to import the built entry (loader hooks write them down). */
 async function modulesLoadedBy(name: string): Promise<string[]> {
@@ -28,17 +33,15 @@ async function modulesLoadedBy(name: string): Promise<string[]> {
   return readFileSync(file, 'utf8').trim().split('\n');
 }
 
-it('importing the root loads neither the AI SDK nor LangChain', async () => {
+it('importing the root loads no framework', async () => {
   const loaded = await modulesLoadedBy('index');
   expect(loaded).toContain(entry('index'));
-  expect(loaded.filter((url) => AI.test(url) || LANGCHAIN.test(url))).toEqual([]);
+  expect(loaded.filter((url) => ENTRIES.some((name) => FRAMEWORKS[name].test(url)))).toEqual([]);
 });
 
-it('importing ./ai-sdk loads the AI SDK and not LangChain; ./langchain loads LangChain and not the AI SDK', async () => {
-  const aiSdk = await modulesLoadedBy('ai-sdk');
-  expect(aiSdk.some((url) => AI.test(url))).toBe(true);
-  expect(aiSdk.filter((url) => LANGCHAIN.test(url))).toEqual([]);
-  const langchain = await modulesLoadedBy('langchain');
-  expect(langchain.some((url) => LANGCHAIN.test(url))).toBe(true);
-  expect(langchain.filter((url) => AI.test(url))).toEqual([]);
+it.each(ENTRIES)('importing ./%s loads its framework and no other', async (name) => {
+  const loaded = await modulesLoadedBy(name);
+  expect(loaded.some((url) => FRAMEWORKS[name].test(url))).toBe(true);
+  const others = ENTRIES.filter((other) => other !== name);
+  expect(loaded.filter((url) => others.some((other) => FRAMEWORKS[other].test(url)))).toEqual([]);
 });
