@@ -17,6 +17,9 @@ const ONE = ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', '
 const LIST = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
 const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
 
+/** How deep a schema may nest (path segments) before it is refused, so that no walk runs out of stack. */
+export const MAX_SCHEMA_PATH = 256;
+
 /**
  * A copy of `node` with every direct subschema replaced by `map(child, path)`: the one walk every target's
  * adapter reuses, so that each adapter only says what it does to a node.
@@ -26,6 +29,8 @@ export function mapSubschemas(
   path: readonly string[],
   map: (child: unknown, path: string[]) => unknown,
 ): JsonSchema {
+  if (path.length > MAX_SCHEMA_PATH)
+    throw new SchemaUnsupported(`nesting deeper than ${MAX_SCHEMA_PATH} steps`, []);
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node)) {
     if (ONE.includes(key) && (isSchemaObject(value) || typeof value === 'boolean'))

@@ -53,3 +53,20 @@ describe('resolveRefs', () => {
     );
   });
 });
+
+describe('resolveRefs on hostile schemas', () => {
+  it('refuses definitions that expand exponentially, and nesting that would run out of stack', () => {
+    const defs: Record<string, unknown> = { d0: { type: 'string' } };
+    for (let i = 1; i <= 20; i++)
+      defs[`d${i}`] = {
+        type: 'object',
+        properties: { a: { $ref: `#/$defs/d${i - 1}` }, b: { $ref: `#/$defs/d${i - 1}` } },
+      };
+    expect(() =>
+      resolveRefs({ type: 'object', $defs: defs, properties: { x: { $ref: '#/$defs/d20' } } }),
+    ).toThrow(/references that expand more than 10000 times/);
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 1000; i++) deep = { type: 'object', properties: { x: deep } };
+    expect(() => resolveRefs(deep)).toThrow(/nesting deeper than 256 steps/);
+  });
+});

@@ -9,10 +9,14 @@ import { isSchemaObject, type JsonSchema, mapSubschemas, SchemaUnsupported } fro
  */
 export function resolveRefs(root: JsonSchema): JsonSchema {
   const recursive = new Map<string, string>(); // pointer → name under $defs
+  let expansions = 0;
   const inline = (node: unknown, path: string[], stack: readonly string[]): unknown => {
     if (!isSchemaObject(node)) return node;
     const { $ref, ...siblings } = node;
     if (typeof $ref === 'string') {
+      // Definitions that use each other twice over grow exponentially when inlined: bounded.
+      if (++expansions > MAX_REF_EXPANSIONS)
+        throw new SchemaUnsupported(`references that expand more than ${MAX_REF_EXPANSIONS} times`, path);
       if (stack.includes($ref)) return { ...siblings, $ref: `#/$defs/${defName($ref, recursive)}` };
       const target = pointAt(root, $ref, path);
       const resolved = inline(target, path, [...stack, $ref]);
@@ -35,6 +39,9 @@ export function resolveRefs(root: JsonSchema): JsonSchema {
   }
   return recursive.size > 0 ? { ...result, $defs: defs } : result;
 }
+
+/** How many `$ref`s one schema may inline. */
+export const MAX_REF_EXPANSIONS = 10_000;
 
 /** Definitions are inlined where they are used: the copies no longer carry them. */
 function strip(node: JsonSchema): JsonSchema {
