@@ -15,11 +15,23 @@ const entries = publishedPackages().flatMap((pkg) => {
   }));
 });
 
+/** Every published package's optional peer dependencies, at the ranges it declares. */
+function optionalPeers(): Record<string, string> {
+  return Object.fromEntries(
+    publishedPackages().flatMap((pkg) =>
+      Object.entries((pkg.manifest.peerDependencies ?? {}) as Record<string, string>).filter(
+        ([name]) => pkg.manifest.peerDependenciesMeta?.[name]?.optional === true,
+      ),
+    ),
+  );
+}
+
 describe('a CommonJS project that installed the packed tarballs', () => {
   let project: TempProject;
   let report: any;
   beforeAll(async () => {
-    project = await installProject(Object.keys(tarballs), tarballs);
+    // With the optional peers that the framework entries of @org/mcp-agent-tools load.
+    project = await installProject(Object.keys(tarballs), tarballs, optionalPeers());
     project.add('cjsConsumer.cjs');
     report = await project.node('cjsConsumer.cjs', JSON.stringify(entries.map((entry) => entry.specifier)));
   });

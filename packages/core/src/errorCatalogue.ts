@@ -337,4 +337,10 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     retry: false,
     meaning: "a `SKILL.md` whose YAML frontmatter is missing, invalid or not the entry's `frontmatter`",
   },
+  TOOL_CALL_FAILED: {
+    class: 'MCPError',
+    retry: false,
+    meaning:
+      'a tool an agent framework ran came back as an error (`isError`, or the call failed; `cause`); the message is what the model reads',
+  },
 };

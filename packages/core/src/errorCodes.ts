@@ -107,6 +107,11 @@ export const SkillsErrorCode = {
   SKILL_FRONTMATTER_MISMATCH: 'SKILL_FRONTMATTER_MISMATCH',
 } as const;
 
+/** Raised by @org/mcp-agent-tools when an agent framework runs a tool whose call failed. */
+export const AgentToolsErrorCode = {
+  TOOL_CALL_FAILED: 'TOOL_CALL_FAILED',
+} as const;
+
 /** Every code of the stack. */
 export const ErrorCode = {
   ...CoreErrorCode,
@@ -117,6 +122,7 @@ export const ErrorCode = {
   ...FactoryErrorCode,
   ...ManagerErrorCode,
   ...SkillsErrorCode,
+  ...AgentToolsErrorCode,
 } as const;
 
 /** The union of every code: the type of `MCPError.code`. */

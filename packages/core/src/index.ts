@@ -22,6 +22,7 @@ export type {
 export type { ElicitationOptions } from './elicitation.js';
 export { ERROR_CATALOGUE, type ErrorCodeEntry, type MCPErrorClassName } from './errorCatalogue.js';
 export {
+  AgentToolsErrorCode,
   ConfigErrorCode,
   CoreErrorCode,
   ErrorCode,

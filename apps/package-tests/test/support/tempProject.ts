@@ -15,11 +15,13 @@ export interface TempProject {
 /**
  * A project in a temp folder that installs only `dependencies`, with pnpm from its store where it
  * can. Every published package resolves to its packed tarball (pnpm.overrides), dependencies of
- * dependencies too: they are not on the registry.
+ * dependencies too: they are not on the registry. `fromRegistry` adds third-party packages (name → range),
+ * such as the optional peers a package's entries need.
  */
 export async function installProject(
   dependencies: string[],
   tarballs: Record<string, string>,
+  fromRegistry: Record<string, string> = {},
 ): Promise<TempProject> {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-consumer-'));
   const fromTarball = (names: string[]) =>
@@ -27,7 +29,7 @@ export async function installProject(
   const manifest = {
     name: 'consumer',
     private: true,
-    dependencies: fromTarball(dependencies),
+    dependencies: { ...fromTarball(dependencies), ...fromRegistry },
     pnpm: { overrides: fromTarball(Object.keys(tarballs)) },
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));

@@ -1,0 +1,12 @@
+import type { Logger } from '@org/mcp-core';
+import type { ToolWarning } from './toolWarning.js';
+
+/** Options of every function that converts a source's tools for one target. */
+export interface AgentToolsOptions {
+  /** Called once for each tool left out. Default: none (the warnings are also on the result and logged). */
+  onWarning?: (warning: ToolWarning) => void;
+  /** A pino-shaped logger; each tool left out is a `warn` line. Default: silent. */
+  logger?: Logger;
+  /** Only the tools this returns true for. Default: all. */
+  filter?: (name: string) => boolean;
+}

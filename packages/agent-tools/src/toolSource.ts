@@ -1,0 +1,53 @@
+import type { CallToolResult, RequestOptions, Tool } from '@org/mcp-core';
+
+/**
+ * What this package needs of an MCPConnectionManager: its tools under qualified names, a call by that
+ * name, and the `toolsChanged` event. Structural, so that the package depends on core only.
+ */
+export interface ManagerToolSource {
+  listTools(): Promise<Array<Tool & { qualifiedName: string }>>;
+  callTool(qualifiedName: string, args?: object, options?: RequestOptions): Promise<CallToolResult>;
+  on(event: 'toolsChanged', listener: (...args: any[]) => void): unknown;
+  off(event: 'toolsChanged', listener: (...args: any[]) => void): unknown;
+}
+
+/** What this package needs of one MCPClient: its tools under their own names, a call, `toolsChanged`. */
+export interface ClientToolSource {
+  getTools(): Promise<Tool[]>;
+  callTool(name: string, args?: object, options?: RequestOptions): Promise<CallToolResult>;
+  on(event: 'toolsChanged', listener: (...args: any[]) => void): unknown;
+  off(event: 'toolsChanged', listener: (...args: any[]) => void): unknown;
+}
+
+/** A manager (tools under their qualified names) or one client (tools under their own names). */
+export type AgentToolSource = ManagerToolSource | ClientToolSource;
+
+/** One tool as the targets see it: the name a model calls it by, and its MCP definition. */
+export interface SourceTool {
+  name: string;
+  tool: Tool;
+}
+
+/** Either source behind one shape. */
+export interface OpenSource {
+  list(): Promise<SourceTool[]>;
+  call(name: string, args: object, options?: RequestOptions): Promise<CallToolResult>;
+  /** Calls `listener` on every tool-list change; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
+export function openSource(source: AgentToolSource): OpenSource {
+  const list =
+    'listTools' in source
+      ? async () => (await source.listTools()).map((tool) => ({ name: tool.qualifiedName, tool }))
+      : async () => (await source.getTools()).map((tool) => ({ name: tool.name, tool }));
+  return {
+    list,
+    call: (name, args, options) => source.callTool(name, args, options),
+    subscribe(listener) {
+      const onChange = () => listener();
+      source.on('toolsChanged', onChange);
+      return () => void source.off('toolsChanged', onChange);
+    },
+  };
+}
