@@ -107,6 +107,13 @@ export const SkillsErrorCode = {
   SKILL_FRONTMATTER_MISMATCH: 'SKILL_FRONTMATTER_MISMATCH',
 } as const;
 
+/** Raised by tasks (2025-11-25 task-augmented calls, the 2026-07-28 `io.modelcontextprotocol/tasks` extension). */
+export const TaskErrorCode = {
+  TASKS_UNSUPPORTED: 'TASKS_UNSUPPORTED',
+  TASK_CANCELLED: 'TASK_CANCELLED',
+  TASK_INTERRUPTED: 'TASK_INTERRUPTED',
+} as const;
+
 /** Every code of the stack. */
 export const ErrorCode = {
   ...CoreErrorCode,
@@ -117,6 +124,7 @@ export const ErrorCode = {
   ...FactoryErrorCode,
   ...ManagerErrorCode,
   ...SkillsErrorCode,
+  ...TaskErrorCode,
 } as const;
 
 /** The union of every code: the type of `MCPError.code`. */
