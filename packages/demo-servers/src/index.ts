@@ -16,3 +16,4 @@ export {
 } from './officialModern.js';
 export { isAlive, isGroupAlive, waitUntil } from './processes.js';
 export { SKILLS_FIXTURE, skillsServerScript } from './skills.js';
+export { modernTaskServerScript, officialTaskServerScript } from './tasks.js';
