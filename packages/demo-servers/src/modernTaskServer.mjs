@@ -32,7 +32,15 @@ const declares = (params) => Boolean(params?._meta?.[CAPS]?.extensions?.[EXTENSI
 
 function createTask(fields = {}) {
   const at = now();
-  const task = { taskId: randomUUID(), status: 'working', createdAt: at, lastUpdatedAt: at, ttlMs: 600_000, pollIntervalMs: POLL_MS, ...fields };
+  const task = {
+    taskId: randomUUID(),
+    status: 'working',
+    createdAt: at,
+    lastUpdatedAt: at,
+    ttlMs: 600_000,
+    pollIntervalMs: POLL_MS,
+    ...fields,
+  };
   tasks.set(task.taskId, task);
   return task;
 }
@@ -64,14 +72,23 @@ const TOOLS = {
         },
       },
     }),
-  broken: () => createTask({ status: 'failed', statusMessage: 'Tool execution failed', error: { code: -32603, message: 'API rate limit exceeded' } }),
+  broken: () =>
+    createTask({
+      status: 'failed',
+      statusMessage: 'Tool execution failed',
+      error: { code: -32603, message: 'API rate limit exceeded' },
+    }),
 };
 
 function release() {
   let count = 0;
   for (const task of tasks.values()) {
     if (task.internal !== 'gated' || task.status !== 'working') continue;
-    update(task, { status: 'completed', statusMessage: 'done', result: { ...text('done'), structuredContent: { steps: 3 } } });
+    update(task, {
+      status: 'completed',
+      statusMessage: 'done',
+      result: { ...text('done'), structuredContent: { steps: 3 } },
+    });
     count++;
   }
   return text(`released ${count}`);
@@ -100,7 +117,7 @@ const METHODS = {
     const start = TOOLS[params.name];
     if (!start) throw new RpcError(-32602, `Unknown tool: ${params.name}`);
     if (!declares(params)) throw missingExtension();
-    return { resultType: 'task', ...detailed(start()) };
+    return { ...detailed(start()), resultType: 'task' };
   },
   'tasks/get': (params) => detailed(taskOf(params)),
   'tasks/update': (params) => {
@@ -115,7 +132,8 @@ const METHODS = {
   },
   'tasks/cancel': (params) => {
     const task = taskOf(params);
-    if (!['completed', 'failed', 'cancelled'].includes(task.status)) update(task, { status: 'cancelled', statusMessage: 'cancelled by request' });
+    if (!['completed', 'failed', 'cancelled'].includes(task.status))
+      update(task, { status: 'cancelled', statusMessage: 'cancelled by request' });
     return { resultType: 'complete' };
   },
 };
@@ -131,7 +149,11 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   if (message.id === undefined || typeof message.method !== 'string') return;
   const method = METHODS[message.method];
   if (!method) {
-    send({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: `Method not found: ${message.method}` } });
+    send({
+      jsonrpc: '2.0',
+      id: message.id,
+      error: { code: -32601, message: `Method not found: ${message.method}` },
+    });
     return;
   }
   try {

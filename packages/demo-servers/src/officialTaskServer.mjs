@@ -24,7 +24,10 @@ const readTask = { getTask: (extra) => extra.taskStore.getTask(extra.taskId) };
 
 server.experimental.tasks.registerToolTask(
   'gated_job',
-  { description: 'A task that waits for `release`, then reports three steps and completes.', execution: { taskSupport: 'required' } },
+  {
+    description: 'A task that waits for `release`, then reports three steps and completes.',
+    execution: { taskSupport: 'required' },
+  },
   {
     createTask: async (extra) => {
       const task = await extra.taskStore.createTask({ ttl: 600_000, pollInterval: 50 });
@@ -53,7 +56,9 @@ server.experimental.tasks.registerToolTask(
   'forever',
   { description: 'A task that runs until it is cancelled.', execution: { taskSupport: 'optional' } },
   {
-    createTask: async (extra) => ({ task: await extra.taskStore.createTask({ ttl: 600_000, pollInterval: 50 }) }),
+    createTask: async (extra) => ({
+      task: await extra.taskStore.createTask({ ttl: 600_000, pollInterval: 50 }),
+    }),
     ...readTask,
     getTaskResult: (extra) => extra.taskStore.getTaskResult(extra.taskId),
   },
