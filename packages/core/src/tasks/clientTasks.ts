@@ -67,7 +67,10 @@ export class ClientTasks implements TaskOwner {
     const modern = this.client.era() === 'modern';
     const context = this.client.context('tools/call');
     if (modern) modernTasks.check(context);
-    else handshakeTasks.check(context, await this.client.findTool(name, request));
+    else {
+      handshakeTasks.check(context);
+      handshakeTasks.checkTool(context, await this.client.findTool(name, request));
+    }
     const token = modern ? undefined : this.notifications.follow(onProgress);
     const era = modern ? modernTasks : handshakeTasks;
     const params = modern

@@ -15,12 +15,16 @@ import { declares, tasksUnsupported } from './taskSupport.js';
  * blocks until it ends and answers what the call would have.
  */
 export const handshakeTasks = {
-  check(context: TaskContext, tool: Tool | undefined): void {
+  check(context: TaskContext): void {
     if (!declares(context.serverCapabilities, ['tasks', 'requests', 'tools', 'call']))
       throw tasksUnsupported(
         context.serverName,
         'does not declare task-augmented tools/call (capabilities.tasks.requests.tools.call)',
       );
+  },
+
+  /** A listed tool must say it runs as a task; one not listed is left to the server. */
+  checkTool(context: TaskContext, tool: Tool | undefined): void {
     const support = (tool?.execution as { taskSupport?: unknown } | undefined)?.taskSupport;
     if (tool && support !== 'optional' && support !== 'required')
       throw tasksUnsupported(
