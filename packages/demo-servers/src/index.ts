@@ -11,6 +11,7 @@ export {
   INVALID_HEADER_TOOL,
   MODERN_ONLY_ENV,
   OFFICIAL_MODERN_TOOLS,
+  OUTPUT_SCHEMA_TOOL,
   officialModernServerScript,
   startOfficialModern,
 } from './officialModern.js';
