@@ -122,12 +122,13 @@ TOOLS.push({
  */
 TOOLS.push({
   name: 'weather',
-  description: 'The weather in a city, as structured content that matches its outputSchema unless valid is false.',
+  description:
+    'The weather in a city, as structured content that matches its outputSchema unless valid is false.',
   inputSchema: object({ city: { type: 'string' }, valid: { type: 'boolean' } }, ['city']),
-  outputSchema: object({ city: { type: 'string' }, temperature: { type: 'number' }, unit: { enum: ['C', 'F'] } }, [
-    'city',
-    'temperature',
-  ]),
+  outputSchema: object(
+    { city: { type: 'string' }, temperature: { type: 'number' }, unit: { enum: ['C', 'F'] } },
+    ['city', 'temperature'],
+  ),
   run: ({ city, valid = true }) => ({
     content: [{ type: 'text', text: `${city}: 21 C` }],
     structuredContent: valid ? { city, temperature: 21, unit: 'C' } : { city, temperature: 'warm' },
@@ -153,12 +154,14 @@ function factory() {
   // McpServer lists every tool at once; this fixture pages them so that clients must follow cursors.
   server.server.setRequestHandler('tools/list', (request) => {
     const start = Number(request.params?.cursor ?? 0);
-    const tools = TOOLS.slice(start, start + PAGE_SIZE).map(({ name, description, inputSchema, outputSchema }) => ({
-      name,
-      description,
-      inputSchema,
-      ...(outputSchema ? { outputSchema } : {}),
-    }));
+    const tools = TOOLS.slice(start, start + PAGE_SIZE).map(
+      ({ name, description, inputSchema, outputSchema }) => ({
+        name,
+        description,
+        inputSchema,
+        ...(outputSchema ? { outputSchema } : {}),
+      }),
+    );
     const next = start + PAGE_SIZE;
     return next < TOOLS.length ? { tools, nextCursor: String(next) } : { tools };
   });
