@@ -1,7 +1,7 @@
 // A stdio server of N tools (its argument), each with its own outputSchema, for the outputSchema scenario:
 // tools/list answers all of them (one prepared string, so the server is never the bottleneck), and
 // tools/call answers structured content that matches the called tool's schema.
-import { lineSplitter } from '../lineSplitter.mjs';
+import { serveLines } from './serveLines.mjs';
 
 const tools = Array.from({ length: Number(process.argv[2]) }, (_, i) => ({
   name: `tool_${i}`,
@@ -52,18 +52,6 @@ function answer(message) {
   return `${JSON.stringify({ jsonrpc: '2.0', id, result })}\n`;
 }
 
-let out = '';
-const split = lineSplitter((line) => {
-  out += answer(JSON.parse(line));
-});
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (/** @type {string} */ chunk) => {
-  split(chunk);
-  if (out.length > 0) {
-    process.stdout.write(out);
-    out = '';
-  }
-});
-process.stdin.on('end', () => process.exit(0));
+serveLines(answer);
 // The client may close while an answer is on its way.
 process.stdout.on('error', () => process.exit(0));
