@@ -33,7 +33,8 @@ export interface TaskClient {
  */
 export class ClientTasks implements TaskOwner {
   private readonly notifications: TaskNotifications;
-  private readonly waits = new Set<AbortController>();
+  /** Each wait in progress and the task it waits for. */
+  private readonly waits = new Map<AbortController, string>();
 
   constructor(
     private readonly client: TaskClient,
@@ -49,11 +50,11 @@ export class ClientTasks implements TaskOwner {
 
   /** The connection is going: every wait fails, nothing more can arrive for these tasks. */
   interrupt(reason: string): void {
-    for (const wait of this.waits) {
+    for (const [wait, taskId] of this.waits) {
       wait.abort(
         new MCPConnectionError(
           TaskErrorCode.TASK_INTERRUPTED,
-          `Waiting for a task on server "${this.serverName}" was interrupted: ${reason}. The task may be gone with the connection; once connected again, getTask() tells.`,
+          `Waiting for task "${taskId}" on server "${this.serverName}" was interrupted: ${reason}. The task may be gone with the connection; once connected again, getTask() tells.`,
           { serverName: this.serverName },
         ),
       );
@@ -118,18 +119,23 @@ export class ClientTasks implements TaskOwner {
             timeout,
           )
         : undefined;
-    this.waits.add(wait);
+    this.waits.set(wait, taskId);
     const unlisten = this.notifications.listen(taskId, onProgress, onStatus);
     const check = this.client.resultCheckFor(options.tool);
+    let last = '';
+    const onPoll = (task: TaskInfo) => {
+      const seen = `${task.status} ${task.lastUpdatedAt} ${task.statusMessage}`;
+      if (seen !== last) onStatus?.(task);
+      last = seen;
+    };
     try {
-      if (this.client.era() !== 'modern')
-        return await handshakeTasks.wait(context, taskId, check, wait.signal);
-      let last = '';
-      return await modernTasks.wait(context, taskId, check, wait.signal, (task) => {
-        const seen = `${task.status} ${task.lastUpdatedAt} ${task.statusMessage}`;
-        if (seen !== last) onStatus?.(task);
-        last = seen;
-      });
+      const result =
+        this.client.era() === 'modern'
+          ? await modernTasks.wait(context, taskId, check, wait.signal, onPoll)
+          : await handshakeTasks.wait(context, taskId, check, wait.signal);
+      // The task has ended: nothing more is followed for it.
+      this.notifications.finished(taskId);
+      return result;
     } catch (error) {
       // The wait's own reason (interrupted, timed out, aborted) says more than what the request failed with.
       if (wait.signal.aborted) throw wait.signal.reason;

@@ -52,6 +52,12 @@ export class TaskNotifications {
     this.byToken.delete(token);
   }
 
+  /** The task ended (its result came, or it was cancelled): nothing more is followed for it. */
+  finished(taskId: string): void {
+    const token = this.tokenOf.get(taskId);
+    if (token !== undefined) this.forget(token);
+  }
+
   /** Adds listeners for a task while someone waits for it; returns what removes them. */
   listen(taskId: string, onProgress?: (p: Progress) => void, onStatus?: (t: TaskInfo) => void): () => void {
     let token = this.tokenOf.get(taskId);
