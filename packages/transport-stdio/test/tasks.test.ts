@@ -5,31 +5,18 @@ import {
   officialModernServerScript,
   officialTaskServerScript,
 } from '@org/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MCPStdioClient } from '../src/index.js';
-import { processGroups } from './support/processGroups.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { MCPStdioClient, MCPStdioClientOptions } from '../src/index.js';
+import { stdioClients } from './support/clients.js';
 
-const groups = processGroups();
-const clients: MCPStdioClient[] = [];
-
+const clients = stdioClients();
 beforeEach(() => eraCache.clear());
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.disconnect();
-  try {
-    await groups.expectAllGone();
-  } finally {
-    groups.killLeftovers();
-  }
-});
 
-async function connect(script: string, options: ConstructorParameters<typeof MCPStdioClient>[1] = {}) {
-  const client = new MCPStdioClient(
+async function connect(script: string, options: MCPStdioClientOptions = {}) {
+  const { client } = await clients.connected(
     { command: process.execPath, args: [script] },
     { name: 'jobs', ...options },
   );
-  clients.push(client);
-  await client.connect();
-  groups.add(client.pid);
   return client;
 }
 
@@ -83,13 +70,10 @@ describe('2025-11-25 tasks, against the official SDK 1.x server (experimental ta
     expect(error).toBeInstanceOf(MCPProtocolError);
     expect(error).toMatchObject({ code: 'TASKS_UNSUPPORTED', serverName: 'jobs' });
     expect((error as Error).message).toMatch(/tool "plain".*taskSupport is "forbidden"/);
-    const official2 = new MCPStdioClient({
+    const { client: official2 } = await clients.connected({
       command: process.execPath,
       args: [officialModernServerScript, 'stdio'],
     });
-    clients.push(official2);
-    await official2.connect();
-    groups.add(official2.pid);
     await expect(official2.callToolAsTask('echo', { message: 'x' })).rejects.toMatchObject({
       code: 'TASKS_UNSUPPORTED',
       message: expect.stringMatching(/io\.modelcontextprotocol\/tasks/),
