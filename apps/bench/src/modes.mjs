@@ -16,6 +16,7 @@
  * @property {number} fleetServers stdio servers of the broken-fleet scenario
  * @property {number} fleetBroken how many of them exit at once
  * @property {number} kills SIGKILLs timed per repetition of the recovery scenario
+ * @property {number} schemaRounds list-and-call rounds timed per repetition of the outputSchema scenario
  */
 
 /** @type {Record<'full' | 'quick' | 'smoke', BenchParams>} */
@@ -38,6 +39,7 @@ export const MODES = {
     fleetServers: 50,
     fleetBroken: 5,
     kills: 10,
+    schemaRounds: 30,
   },
   // The same scenarios with fewer calls: under a minute on 2 cores.
   quick: {
@@ -57,6 +59,7 @@ export const MODES = {
     fleetServers: 50,
     fleetBroken: 5,
     kills: 5,
+    schemaRounds: 12,
   },
   // Proves every scenario still runs (pnpm test); the figures mean nothing.
   smoke: {
@@ -76,5 +79,6 @@ export const MODES = {
     fleetServers: 10,
     fleetBroken: 1,
     kills: 1,
+    schemaRounds: 2,
   },
 };

@@ -14,6 +14,7 @@ import { costRatio, summarize } from './stats.mjs';
  * @property {'higher' | 'lower'} better
  * @property {'speed' | 'memory'} kind
  * @property {number} [goal] an upper bound of ours' median (see Metric)
+ * @property {string[]} [contenders] the contenders that have this figure (see Metric)
  * @property {Record<string, { median: number, min: number, max: number, samples: number[] }>} results by contender id
  * @property {{ sdkVsBare: number, oursVsBare: number, oursVsSdk: number }} ratios cost ratios of the medians (above 1: costlier)
  */
@@ -133,7 +134,8 @@ function summarizeScenario(scenario, contenders, samples, errors) {
     const results = {};
     for (const contender of contenders) {
       const runs = samples[contender.id] ?? [];
-      if (runs.length > 0)
+      // A figure only some contenders have (validation off, say) is left out for the others.
+      if (runs.length > 0 && runs.every((r) => typeof r[metric.key] === 'number'))
         results[contender.id] = summarize(runs.map((r) => /** @type {number} */ (r[metric.key])));
     }
     const median = (/** @type {string} */ id) => results[id]?.median ?? Number.NaN;

@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { textOf } from './contenders/contender.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
+import { outputSchemaScenario } from './outputSchemaScenario.mjs';
 import { percentile } from './stats.mjs';
 import { toolNamespaceScenario } from './toolNamespaceScenario.mjs';
 
@@ -17,6 +18,7 @@ import { toolNamespaceScenario } from './toolNamespaceScenario.mjs';
  * @property {'higher' | 'lower'} better
  * @property {'speed' | 'memory'} kind speed figures carry the 1.5x-of-bare target, memory only "not worse than the SDK"
  * @property {number} [goal] an upper bound of ours' median, in the figure's unit: a target of its own
+ * @property {string[]} [contenders] the contenders that have this figure, when not all of the scenario's (validation off)
  */
 
 /**
@@ -249,6 +251,6 @@ export function scenarios(p) {
       );
     }
   }
-  list.push(toolNamespaceScenario(p), ...reliabilityScenarios(p));
+  list.push(outputSchemaScenario(p), toolNamespaceScenario(p), ...reliabilityScenarios(p));
   return list;
 }

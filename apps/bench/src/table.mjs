@@ -9,6 +9,7 @@ import { checkTargets } from './targets.mjs';
  */
 function figure(value, label) {
   if (!Number.isFinite(value)) return '—';
+  if (label.includes('÷')) return value.toFixed(3);
   if (label === 'calls/s' || (label.includes('µs') && value >= 100))
     return Math.round(value).toLocaleString('en-US');
   return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1);

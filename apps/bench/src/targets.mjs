@@ -11,6 +11,8 @@ export const MIN_SPEEDUP_VS_SDK_REMOTE = 4;
 export const MAX_PAYLOAD_GROWTH = 20;
 /** listTools() right after one server's list_changed, at 100 servers × 100 tools: at most this long, in µs. */
 export const MAX_LIST_AFTER_CHANGE_US = 2000;
+/** Checking tool output against outputSchema may cost at most this many times validation off (client CPU). */
+export const MAX_VALIDATION_COST = 1.1;
 /** Qualifying 40k tools may cost at most this many times as much per tool as 10k: linear, give or take noise. */
 export const MAX_QUALIFY_GROWTH = 1.5;
 
@@ -80,6 +82,15 @@ export function checkTargets(result) {
       MAX_PAYLOAD_GROWTH,
     );
   }
+  const onVsOff = oursMedian(result, 'stdio.outputSchema', 'onVsOff');
+  if (onVsOff !== undefined)
+    add(
+      'stdio.outputSchema',
+      'CPU on ÷ off',
+      `≤ ${MAX_VALIDATION_COST}× validation off`,
+      onVsOff,
+      MAX_VALIDATION_COST,
+    );
   const list = oursMedian(result, 'manager.tools', 'listUs');
   if (list !== undefined) {
     const target = `≤ ${MAX_LIST_AFTER_CHANGE_US.toLocaleString('en-US')} µs (shown as a share of it)`;

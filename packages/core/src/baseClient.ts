@@ -8,7 +8,7 @@ import {
   type ListMethod,
 } from './cachedList.js';
 import { ClientConnection } from './clientConnection.js';
-import { DEFAULT_HEALTH_CHECK_TIMEOUT } from './clientOptions.js';
+import { capabilitiesFor, DEFAULT_HEALTH_CHECK_TIMEOUT } from './clientOptions.js';
 import { JSONRPC_ERROR, MCPProtocolError } from './errors.js';
 import type { JSONRPCRequest, JSONRPCResponse } from './jsonrpc.js';
 import { MemoryListCacheStore } from './listCacheStore.js';
@@ -34,6 +34,9 @@ import {
   checkToolOutput,
   type ResultCheck,
 } from './resultShapes.js';
+import { ClientTasks } from './tasks/clientTasks.js';
+import type { TaskInfo } from './tasks/taskInfo.js';
+import type { TaskCallOptions, TaskWaitOptions, ToolTaskStart } from './tasks/taskOptions.js';
 
 export type { BaseClientOptions } from './clientConnection.js';
 
@@ -62,6 +65,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
   private readonly tools = new CachedList<Tool>('tools/list', this.listCache, true);
   private readonly prompts = new CachedList<Prompt>('prompts/list', this.listCache, false);
   private readonly resources = new CachedList<Resource>('resources/list', this.listCache, false);
+  private readonly tasks = this.createTasks();
 
   // Not async: an async wrapper around the engine's promise costs every call two more microtask hops.
   sendRequest(request: JSONRPCRequest, options?: RequestOptions): Promise<JSONRPCResponse> {
@@ -147,6 +151,35 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     });
   }
 
+  /**
+   * Calls a tool as a task (2025-11-25 task-augmented `tools/call`; 2026-07-28 the
+   * `io.modelcontextprotocol/tasks` extension): the task's handle, or the result when the server
+   * answered at once. TASKS_UNSUPPORTED when the server (or the tool) does not run it as a task.
+   */
+  callToolAsTask(name: string, args: object = {}, options?: TaskCallOptions): Promise<ToolTaskStart> {
+    return this.tasks.callToolAsTask(name, args, options);
+  }
+
+  /** A task's status now (`tasks/get`). */
+  getTask(taskId: string, options?: RequestOptions): Promise<TaskInfo> {
+    return this.settled(() => this.tasks.getTask(taskId, options));
+  }
+
+  /** Waits until a task ends: its tool result; TASK_CANCELLED, or the call's JSON-RPC error, otherwise. */
+  getTaskResult(taskId: string, options?: TaskWaitOptions): Promise<CallToolResult> {
+    return this.tasks.getTaskResult(taskId, options);
+  }
+
+  /** Asks the server to cancel a task (`tasks/cancel`). */
+  cancelTask(taskId: string, options?: RequestOptions): Promise<TaskInfo | undefined> {
+    return this.settled(() => this.tasks.cancelTask(taskId, options));
+  }
+
+  /** Every task the server lists (`tasks/list`, 2025-11-25 only), bounded like every list. */
+  listTasks(options?: RequestOptions): Promise<TaskInfo[]> {
+    return this.settled(() => this.tasks.listTasks(options));
+  }
+
   /** Every resource on every page, cached in the stateless era while fresh, like getTools. */
   listResources(options: ListOptions = {}): Promise<Resource[]> {
     const { refresh, ...requestOptions } = options;
@@ -193,6 +226,51 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     const onPage = hints && ((page: Record<string, unknown>) => hints.add(page));
     const items = await paginate(this, method, schema, pick, options, onPage, this.options.listLimits);
     return { items, hints };
+  }
+
+  /** The tasks of this client, on the live connection; their waits fail as soon as it goes. */
+  private createTasks(): ClientTasks {
+    const tasks = new ClientTasks(
+      {
+        logger: this.logger,
+        era: () => this.era,
+        resultCheckFor: (name) => (name === undefined ? checkCallToolResult : this.resultCheckFor(name)),
+        findTool: async (name, options) => {
+          const listed = this.tools.find(name);
+          if (listed) return listed;
+          const { timeout, signal } = options;
+          return (await this.getTools({ timeout, signal })).find((tool) => tool.name === name);
+        },
+        context: (method) => {
+          const engine = this.liveSession(method);
+          return {
+            serverName: this.name,
+            serverCapabilities: this.serverCapabilities,
+            clientCapabilities: capabilitiesFor(this.options),
+            handlers: this.handlers,
+            listLimits: this.options.listLimits,
+            request: (m, params, options, check, acceptTask) =>
+              engine.request(m, params, options, check, acceptTask),
+          };
+        },
+      },
+      this.name,
+    );
+    this.on('notification', (notification) => tasks.receive(notification));
+    this.on('stateChange', (state) => {
+      if (state === 'closing' || state === 'closed')
+        tasks.interrupt(`the connection ${state === 'closing' ? 'is closing' : 'closed'}`);
+    });
+    return tasks;
+  }
+
+  /** A synchronous throw (not connected, unsupported) as a rejection, as callers of a promise expect. */
+  private settled<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return run();
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   protected invalidateLists(methods: readonly ListMethod[] = LIST_METHODS, onServer = false): void {

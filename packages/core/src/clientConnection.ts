@@ -42,7 +42,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
   protected readonly logger: Logger;
   protected readonly options: BaseClientOptions;
   /** The user's handlers for server requests, with the elicitation rules around them. */
-  private readonly handlers: ReturnType<typeof handlersFor>;
+  protected readonly handlers: ReturnType<typeof handlersFor>;
   /** The live protocol engine, while connected. */
   protected engine: ProtocolEngine | undefined;
   protected transport: Transport | undefined;

@@ -343,4 +343,21 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     meaning:
       'a tool an agent framework ran came back as an error (`isError`, or the call failed; `cause`); the message is what the model reads',
   },
+  TASKS_UNSUPPORTED: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning:
+      'the server, or the tool (`execution.taskSupport`), does not support that task operation in its era',
+  },
+  TASK_CANCELLED: {
+    class: 'MCPError',
+    retry: false,
+    meaning: 'the task was cancelled before it produced a result',
+  },
+  TASK_INTERRUPTED: {
+    class: 'MCPConnectionError',
+    retry: false,
+    meaning:
+      'the connection a task was waited on closed (disconnect, restart, stop, removal); the task may be gone with its server',
+  },
 };

@@ -112,6 +112,13 @@ export const AgentToolsErrorCode = {
   TOOL_CALL_FAILED: 'TOOL_CALL_FAILED',
 } as const;
 
+/** Raised by tasks (2025-11-25 task-augmented calls, the 2026-07-28 `io.modelcontextprotocol/tasks` extension). */
+export const TaskErrorCode = {
+  TASKS_UNSUPPORTED: 'TASKS_UNSUPPORTED',
+  TASK_CANCELLED: 'TASK_CANCELLED',
+  TASK_INTERRUPTED: 'TASK_INTERRUPTED',
+} as const;
+
 /** Every code of the stack. */
 export const ErrorCode = {
   ...CoreErrorCode,
@@ -123,6 +130,7 @@ export const ErrorCode = {
   ...ManagerErrorCode,
   ...SkillsErrorCode,
   ...AgentToolsErrorCode,
+  ...TaskErrorCode,
 } as const;
 
 /** The union of every code: the type of `MCPError.code`. */

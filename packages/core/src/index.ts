@@ -33,6 +33,7 @@ export {
   SkillsErrorCode,
   SseErrorCode,
   StdioErrorCode,
+  TaskErrorCode,
 } from './errorCodes.js';
 export {
   type ConfigIssue,
@@ -102,4 +103,8 @@ export {
   TransportType,
   type TransportTypeName,
 } from './serverConfig.js';
+export { MAX_TASK_INPUT_ROUNDS, TASK_POLL } from './tasks/modernTasks.js';
+export { MAX_STATUS_MESSAGE, MAX_TASK_ID_LENGTH, type TaskInfo, type TaskStatus } from './tasks/taskInfo.js';
+export type { TaskCallOptions, TaskOwner, TaskWaitOptions, ToolTaskStart } from './tasks/taskOptions.js';
+export { ToolTask, type ToolTaskInit } from './tasks/toolTask.js';
 export type { Transport, TransportSendOptions } from './transport.js';

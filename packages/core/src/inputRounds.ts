@@ -16,7 +16,12 @@ interface InputRoundsContext {
   signal: AbortSignal | undefined;
   /** Checks the final result's shape before the caller gets it. */
   check?: ResultCheck<unknown> | undefined;
+  /** A `resultType: "task"` result (the tasks extension) goes to the check instead of being refused. */
+  acceptTask?: boolean | undefined;
 }
+
+/** What answering a server's input requests needs. */
+export type InputAnswerContext = Pick<InputRoundsContext, 'handlers' | 'serverName' | 'server' | 'signal'>;
 
 /**
  * A request resolved to its result; a JSON-RPC error becomes MCPProtocolError. A stateless-era
@@ -41,7 +46,11 @@ export async function requestWithInputRounds<T>(
     }
     const result = response.result;
     const resultType = result.resultType;
-    if (resultType === undefined || resultType === 'complete')
+    if (
+      resultType === undefined ||
+      resultType === 'complete' ||
+      (resultType === 'task' && context.acceptTask === true)
+    )
       return (context.check ? context.check(result, serverName) : result) as T;
     if (resultType !== 'input_required') {
       throw new MCPProtocolError(
@@ -65,10 +74,10 @@ export async function requestWithInputRounds<T>(
 }
 
 /** Runs the handler registered for each input the server asked for; keys are kept as the server chose them. */
-async function answerInputRequests(
+export async function answerInputRequests(
   method: string,
   requests: unknown,
-  context: InputRoundsContext,
+  context: InputAnswerContext,
 ): Promise<Record<string, unknown> | undefined> {
   if (typeof requests !== 'object' || requests === null) return undefined;
   const entries = Object.entries(

@@ -3,6 +3,8 @@ import type { JSONRPCRequest, JSONRPCResponse } from './jsonrpc.js';
 import type { CallToolResult, Implementation, ServerCapabilities, Tool } from './mcpTypes.js';
 import type { ProtocolEra } from './protocolVersion.js';
 import type { RequestOptions } from './requestOptions.js';
+import type { TaskInfo } from './tasks/taskInfo.js';
+import type { TaskCallOptions, TaskWaitOptions, ToolTaskStart } from './tasks/taskOptions.js';
 
 export type ClientState = 'idle' | 'connecting' | 'connected' | 'closing' | 'closed';
 
@@ -31,6 +33,16 @@ export interface MCPClient {
   /** Every page, cached, invalidated by notifications/tools/list_changed. */
   getTools(options?: { refresh?: boolean } & RequestOptions): Promise<Tool[]>;
   callTool(name: string, args?: object, options?: RequestOptions): Promise<CallToolResult>;
+  /** Calls a tool as a task (2025-11-25 tasks, the 2026-07-28 tasks extension): its handle, or the result at once. */
+  callToolAsTask(name: string, args?: object, options?: TaskCallOptions): Promise<ToolTaskStart>;
+  /** A task's status now (`tasks/get`). */
+  getTask(taskId: string, options?: RequestOptions): Promise<TaskInfo>;
+  /** Waits until a task ends and resolves with its tool result. */
+  getTaskResult(taskId: string, options?: TaskWaitOptions): Promise<CallToolResult>;
+  /** Asks the server to cancel a task. */
+  cancelTask(taskId: string, options?: RequestOptions): Promise<TaskInfo | undefined>;
+  /** Every task the server lists (2025-11-25 `tasks/list`). */
+  listTasks(options?: RequestOptions): Promise<TaskInfo[]>;
   readonly serverInfo?: Implementation | undefined;
   readonly serverCapabilities?: ServerCapabilities | undefined;
   readonly protocolVersion?: string | undefined;

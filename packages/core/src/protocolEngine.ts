@@ -138,15 +138,18 @@ export class ProtocolEngine {
   /**
    * Sends a request and resolves with its result; a JSON-RPC error becomes MCPProtocolError, and
    * a stateless-era `input_required` result is answered by the handlers (inputRounds.ts).
+   * `acceptTask`: a `resultType: "task"` result is the caller's to read (the tasks extension).
    */
   request<T = Record<string, unknown>>(
     method: string,
     params?: Record<string, unknown>,
     options?: RequestOptions,
     check?: ResultCheck<T>,
+    acceptTask?: boolean,
   ): Promise<T> {
     return requestWithInputRounds<T>(method, params, {
       check,
+      acceptTask,
       send: (current) => this.sendRequest({ method, params: current }, options),
       handlers: this.options.handlers,
       serverName: this.options.serverName,

@@ -11,8 +11,10 @@ export {
   INVALID_HEADER_TOOL,
   MODERN_ONLY_ENV,
   OFFICIAL_MODERN_TOOLS,
+  OUTPUT_SCHEMA_TOOL,
   officialModernServerScript,
   startOfficialModern,
 } from './officialModern.js';
 export { isAlive, isGroupAlive, waitUntil } from './processes.js';
 export { SKILLS_FIXTURE, skillsServerScript } from './skills.js';
+export { modernTaskServerScript, officialTaskServerScript } from './tasks.js';

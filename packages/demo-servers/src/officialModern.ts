@@ -16,7 +16,11 @@ export const OFFICIAL_MODERN_TOOLS = [
   'wait_for_cancel',
   'cancellations',
   'grow',
+  'weather',
 ] as const;
+
+/** The fixture's tool with an outputSchema: `{ city, valid: false }` answers with structuredContent that breaks it. */
+export const OUTPUT_SCHEMA_TOOL = 'weather';
 
 /** The fixture's tool with an invalid x-mcp-header declaration: a Streamable HTTP client leaves it out in the stateless era. */
 export const INVALID_HEADER_TOOL = 'bad_header';

@@ -3,7 +3,8 @@
 // environment, not an argument, so that a stdio server's command line stays the same). Its tools
 // come in pages of two; one mirrors parameters into Mcp-Param headers, one asks for input
 // (input_required), one carries an invalid x-mcp-header declaration that a Streamable HTTP client
-// must leave out, one waits to be cancelled and another counts that, and `grow` adds a tool.
+// must leave out, one waits to be cancelled and another counts that, `grow` adds a tool, and
+// `weather` lists an outputSchema that its answer breaks on request.
 import { createServer } from 'node:http';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import {
@@ -115,6 +116,24 @@ TOOLS.push({
     return text('grew');
   },
 });
+/**
+ * Declares an outputSchema in its listing; `valid: false` answers with structuredContent that breaks it.
+ * The schema is listed, not registered, so that the server passes the broken answer on for the client to catch.
+ */
+TOOLS.push({
+  name: 'weather',
+  description:
+    'The weather in a city, as structured content that matches its outputSchema unless valid is false.',
+  inputSchema: object({ city: { type: 'string' }, valid: { type: 'boolean' } }, ['city']),
+  outputSchema: object(
+    { city: { type: 'string' }, temperature: { type: 'number' }, unit: { enum: ['C', 'F'] } },
+    ['city', 'temperature'],
+  ),
+  run: ({ city, valid = true }) => ({
+    content: [{ type: 'text', text: `${city}: 21 C` }],
+    structuredContent: valid ? { city, temperature: 21, unit: 'C' } : { city, temperature: 'warm' },
+  }),
+});
 let announceToolsChanged = () => {};
 /** stdio: the instance serving the connection (and a discarded probe instance), to announce changes through. */
 const instances = new Set();
@@ -135,11 +154,14 @@ function factory() {
   // McpServer lists every tool at once; this fixture pages them so that clients must follow cursors.
   server.server.setRequestHandler('tools/list', (request) => {
     const start = Number(request.params?.cursor ?? 0);
-    const tools = TOOLS.slice(start, start + PAGE_SIZE).map(({ name, description, inputSchema }) => ({
-      name,
-      description,
-      inputSchema,
-    }));
+    const tools = TOOLS.slice(start, start + PAGE_SIZE).map(
+      ({ name, description, inputSchema, outputSchema }) => ({
+        name,
+        description,
+        inputSchema,
+        ...(outputSchema ? { outputSchema } : {}),
+      }),
+    );
     const next = start + PAGE_SIZE;
     return next < TOOLS.length ? { tools, nextCursor: String(next) } : { tools };
   });

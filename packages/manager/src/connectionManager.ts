@@ -11,6 +11,10 @@ import {
   type MCPServersConfig,
   type RequestOptions,
   silentLogger,
+  type TaskCallOptions,
+  type TaskInfo,
+  type TaskWaitOptions,
+  type ToolTaskStart,
 } from '@org/mcp-core';
 import { sleep } from '@org/mcp-core/internal';
 import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
@@ -25,6 +29,7 @@ import {
   MANAGER_DEFAULTS,
   type ManagerOptions,
 } from './managerOptions.js';
+import { ManagerTasks } from './managerTasks.js';
 import type { ServerStatus } from './serverStatus.js';
 import { type QualifiedSkill, SkillIndex } from './skillIndex.js';
 import { ToolDirectory } from './toolDirectory.js';
@@ -45,6 +50,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   private readonly tools: ToolDirectory;
   private readonly health: HealthMonitor;
   private readonly slots: AttemptSlots;
+  private readonly tasks: ManagerTasks;
   private shuttingDown: Promise<void> | undefined;
 
   constructor(options: ManagerOptions = {}) {
@@ -60,6 +66,17 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.logger,
     );
     this.slots = new AttemptSlots(options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency);
+    this.tasks = new ManagerTasks({
+      tool: (qualifiedName) => {
+        this.assertOpen();
+        return this.tools.find(qualifiedName);
+      },
+      client: (name, what, signal) => {
+        this.assertOpen();
+        const wait = this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
+        return this.server(name).callableClient(what, wait, signal);
+      },
+    });
   }
 
   /** Registers every server of a config (a normalised config, or a path to mcp_servers.json). */
@@ -181,6 +198,43 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     const wait = this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
     const client = await this.server(tool.serverName).callableClient(qualifiedName, wait, options?.signal);
     return client.callTool(tool.originalName, args, options);
+  }
+
+  /** Calls a tool as a task, routed by qualified name like callTool; the handle follows its server across restarts. */
+  async callToolAsTask(
+    qualifiedName: string,
+    args: object = {},
+    options?: TaskCallOptions,
+  ): Promise<ToolTaskStart> {
+    return this.tasks.callToolAsTask(qualifiedName, args, options);
+  }
+
+  /** A task's status on its server (`tasks/get`). */
+  async getTask(serverName: string, taskId: string, options?: RequestOptions): Promise<TaskInfo> {
+    return this.tasks.getTask(serverName, taskId, options);
+  }
+
+  /** Waits for a task's result; a restart, stop or removal of the server meanwhile is TASK_INTERRUPTED. */
+  async getTaskResult(
+    serverName: string,
+    taskId: string,
+    options?: TaskWaitOptions,
+  ): Promise<CallToolResult> {
+    return this.tasks.getTaskResult(serverName, taskId, options);
+  }
+
+  /** Asks a task's server to cancel it (`tasks/cancel`). */
+  async cancelTask(
+    serverName: string,
+    taskId: string,
+    options?: RequestOptions,
+  ): Promise<TaskInfo | undefined> {
+    return this.tasks.cancelTask(serverName, taskId, options);
+  }
+
+  /** Every task a server lists (`tasks/list`, 2025-11-25). */
+  async listTasks(serverName: string, options?: RequestOptions): Promise<TaskInfo[]> {
+    return this.tasks.listTasks(serverName, options);
   }
 
   /** Every connected server's skills (skills/list, asked afresh) with qualified names made as tool names are. */

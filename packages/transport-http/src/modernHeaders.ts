@@ -1,10 +1,13 @@
 import { META } from '@org/mcp-core/internal';
 
-/** Methods whose `Mcp-Name` header mirrors `params.name` or `params.uri`. */
-const NAMED_METHODS: Record<string, 'name' | 'uri'> = {
+/** Methods whose `Mcp-Name` header mirrors `params.name`, `params.uri`, or (the tasks extension) `params.taskId`. */
+const NAMED_METHODS: Record<string, 'name' | 'uri' | 'taskId'> = {
   'tools/call': 'name',
   'prompts/get': 'name',
   'resources/read': 'uri',
+  'tasks/get': 'taskId',
+  'tasks/update': 'taskId',
+  'tasks/cancel': 'taskId',
 };
 
 const SENTINEL = /^=\?base64\?.*\?=$/;

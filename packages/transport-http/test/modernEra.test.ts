@@ -90,6 +90,49 @@ describe('Streamable HTTP in the stateless era (2026-07-28)', () => {
     expect(fixture.posts('initialize')).toEqual([]);
   });
 
+  it('routes task requests by their task id (the tasks extension: Mcp-Name is params.taskId)', async () => {
+    makeModern(fixture);
+    const extensions = { 'io.modelcontextprotocol/tasks': {} };
+    fixture.routes.set('server/discover', ({ res, message }) =>
+      sendJson(res, {
+        jsonrpc: '2.0',
+        id: message.id,
+        result: { supportedVersions: [MODERN], capabilities: { tools: {}, extensions } },
+      }),
+    );
+    const task = { taskId: 'job-7', createdAt: 'now', lastUpdatedAt: 'now', ttlMs: null };
+    fixture.routes.set('tools/call', ({ res, message }) =>
+      sendJson(res, {
+        jsonrpc: '2.0',
+        id: message.id,
+        result: { resultType: 'task', status: 'working', ...task },
+      }),
+    );
+    fixture.routes.set('tasks/get', ({ res, message }) =>
+      sendJson(res, {
+        jsonrpc: '2.0',
+        id: message.id,
+        result: { resultType: 'complete', status: 'cancelled', ...task },
+      }),
+    );
+    fixture.routes.set('tasks/cancel', ({ res, message }) =>
+      sendJson(res, { jsonrpc: '2.0', id: message.id, result: { resultType: 'complete' } }),
+    );
+    client = new MCPHttpClient({ transport: 'http', url: fixture.url });
+    await client.connect();
+    const start = await client.callToolAsTask('job');
+    expect(start.kind).toBe('task');
+    await expect(client.getTask('job-7')).resolves.toMatchObject({ status: 'cancelled' });
+    await client.cancelTask('job-7');
+    for (const method of ['tasks/get', 'tasks/cancel']) {
+      const [post] = fixture.posts(method);
+      expect([post?.headers['mcp-method'], post?.headers['mcp-name']]).toEqual([method, 'job-7']);
+      expect(post?.body.params._meta['io.modelcontextprotocol/clientCapabilities'].extensions).toEqual(
+        extensions,
+      );
+    }
+  });
+
   it('cancels by closing the request: no notifications/cancelled', async () => {
     makeModern(fixture);
     let closed!: () => void;

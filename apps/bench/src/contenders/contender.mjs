@@ -10,6 +10,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 /**
  * @typedef {object} Connection
  * @property {(name: string, args: Record<string, unknown>) => Promise<unknown>} callTool resolves with the tool result
+ * @property {() => Promise<unknown[]>} [listTools] lists every tool afresh (the SDK and ours)
  * @property {() => Promise<void>} close
  */
 
@@ -32,7 +33,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
  * @typedef {object} Contender
  * @property {'bare' | 'sdk' | 'ours'} id
  * @property {string} label
- * @property {(target: Target) => Promise<Connection>} connect starts, handshakes and lists tools
+ * @property {(target: Target, options?: { validateToolOutput?: boolean }) => Promise<Connection>} connect starts,
+ *   handshakes and lists tools; `validateToolOutput: false` is ours' off switch (the others ignore it)
  * @property {(targets: Target[]) => Promise<Fleet>} connectMany connects every stdio server in parallel (handshake only)
  * @property {(toolsByServer: Map<string, ToolSpec[]>) => Promise<ToolNamespace>} toolNamespace in-process servers
  *   with these tools, connected, their tools under one namespace

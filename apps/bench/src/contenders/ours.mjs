@@ -25,15 +25,16 @@ export function ourManager() {
 
 /**
  * @param {import('./contender.mjs').Target} target
+ * @param {{ validateToolOutput?: boolean }} [options]
  * @returns {Promise<import('@org/mcp-core').MCPClient>}
  */
-async function createClient(target) {
+async function createClient(target, options = {}) {
   if (target.transport === 'stdio') {
     const { MCPStdioClient } = await ourPackage(
       '@org/mcp-transport-stdio',
       () => import('@org/mcp-transport-stdio'),
     );
-    return new MCPStdioClient({ command: target.command, args: target.args }, { name: 'lean' });
+    return new MCPStdioClient({ command: target.command, args: target.args }, { name: 'lean', ...options });
   }
   if (target.transport === 'http') {
     const { MCPHttpClient } = await ourPackage(
@@ -50,12 +51,13 @@ async function createClient(target) {
 export const ours = {
   id: 'ours',
   label: 'ours',
-  async connect(target) {
-    const client = await createClient(target);
+  async connect(target, options) {
+    const client = await createClient(target, options);
     await client.connect();
     await client.getTools();
     return {
       callTool: (name, args) => client.callTool(name, args),
+      listTools: () => client.getTools({ refresh: true }),
       close: () => client.disconnect(),
     };
   },

@@ -28,6 +28,7 @@ async function connectSdk(target, listTools) {
   if (listTools) await client.listTools();
   return {
     callTool: (name, args) => client.callTool({ name, arguments: args }),
+    listTools: async () => (await client.listTools()).tools,
     close: () => client.close(),
   };
 }

@@ -1,19 +1,8 @@
 // Lean MCP server over stdio: newline-delimited JSON in, one write per input chunk out.
-import { lineSplitter } from '../lineSplitter.mjs';
 import { leanAnswer } from './leanAnswer.mjs';
+import { serveLines } from './serveLines.mjs';
 
-let out = '';
-const split = lineSplitter((line) => {
-  const answer = leanAnswer(JSON.parse(line));
-  if (answer) out += `${JSON.stringify(answer)}\n`;
+serveLines((message) => {
+  const answer = leanAnswer(message);
+  return answer ? `${JSON.stringify(answer)}\n` : '';
 });
-
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (/** @type {string} */ chunk) => {
-  split(chunk);
-  if (out.length > 0) {
-    process.stdout.write(out);
-    out = '';
-  }
-});
-process.stdin.on('end', () => process.exit(0));
