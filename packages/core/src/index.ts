@@ -41,8 +41,10 @@ export {
   MCPConnectionError,
   MCPError,
   type MCPErrorOptions,
+  MCPHookError,
   MCPProtocolError,
   MCPTimeoutError,
+  MCPToolError,
   MCPTransportError,
 } from './errors.js';
 export { InMemoryTransport } from './inMemoryTransport.js';
@@ -90,15 +92,25 @@ export {
   SUPPORTED_PROTOCOL_VERSIONS,
 } from './protocolVersion.js';
 export type { RequestHandler, RequestHandlerContext, RequestHandlers } from './requestHandlers.js';
-export { DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
+export { type CallToolOptions, DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
 export {
   type CustomServerConfig,
+  type HeadersOption,
   type HttpServerConfig,
   type MCPServerConfig,
   type MCPServersConfig,
   type SSEServerConfig,
   type StdioServerConfig,
+  type ToolFilterConfig,
   TransportType,
   type TransportTypeName,
 } from './serverConfig.js';
+export type {
+  AfterToolCall,
+  BeforeToolCall,
+  ToolCall,
+  ToolCallHook,
+  ToolCallOutcome,
+} from './toolCallHooks.js';
+export { type ToolResultTextOptions, toolResultText } from './toolResultText.js';
 export type { Transport, TransportSendOptions } from './transport.js';

@@ -2,7 +2,7 @@ import type { MCPClientEvents } from './clientEvents.js';
 import type { JSONRPCRequest, JSONRPCResponse } from './jsonrpc.js';
 import type { CallToolResult, Implementation, ServerCapabilities, Tool } from './mcpTypes.js';
 import type { ProtocolEra } from './protocolVersion.js';
-import type { RequestOptions } from './requestOptions.js';
+import type { CallToolOptions, RequestOptions } from './requestOptions.js';
 
 export type ClientState = 'idle' | 'connecting' | 'connected' | 'closing' | 'closed';
 
@@ -30,7 +30,8 @@ export interface MCPClient {
   isHealthy(options?: { timeout?: number }): Promise<boolean>;
   /** Every page, cached, invalidated by notifications/tools/list_changed. */
   getTools(options?: { refresh?: boolean } & RequestOptions): Promise<Tool[]>;
-  callTool(name: string, args?: object, options?: RequestOptions): Promise<CallToolResult>;
+  /** `throwOnError`: a result with `isError: true` rejects with MCPToolError. */
+  callTool(name: string, args?: object, options?: CallToolOptions): Promise<CallToolResult>;
   readonly serverInfo?: Implementation | undefined;
   readonly serverCapabilities?: ServerCapabilities | undefined;
   readonly protocolVersion?: string | undefined;
