@@ -43,8 +43,8 @@ export type AfterToolCall = undefined | { result: CallToolResult };
 export interface ToolCallHook {
   /** Named in errors and logs. */
   readonly name: string;
-  before?(call: ToolCall): BeforeToolCall | void | Promise<BeforeToolCall | void>;
-  after?(outcome: ToolCallOutcome): AfterToolCall | void | Promise<AfterToolCall | void>;
+  before?(call: ToolCall): BeforeToolCall | Promise<BeforeToolCall>;
+  after?(outcome: ToolCallOutcome): AfterToolCall | Promise<AfterToolCall>;
 }
 
 /** Runs `send` inside the hooks: befores in order, the call, afters in order. */
@@ -89,7 +89,7 @@ async function guarded<T>(
   hook: ToolCallHook,
   stage: 'before' | 'after',
   call: ToolCall,
-  run: () => T | void | Promise<T | void>,
+  run: () => T | undefined | Promise<T | undefined>,
 ): Promise<T | undefined> {
   try {
     return (await run()) ?? undefined;
