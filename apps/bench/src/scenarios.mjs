@@ -4,6 +4,7 @@ import { textOf } from './contenders/contender.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
 import { percentile } from './stats.mjs';
 import { toolNamespaceScenario } from './toolNamespaceScenario.mjs';
+import { toolSearchScenario } from './toolSearchScenario.mjs';
 
 /** @typedef {import('./contenders/contender.mjs').Contender} Contender */
 /** @typedef {import('./contenders/contender.mjs').Target} Target */
@@ -249,6 +250,6 @@ export function scenarios(p) {
       );
     }
   }
-  list.push(toolNamespaceScenario(p), ...reliabilityScenarios(p));
+  list.push(toolNamespaceScenario(p), toolSearchScenario(p), ...reliabilityScenarios(p));
   return list;
 }
