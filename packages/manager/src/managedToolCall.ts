@@ -25,6 +25,7 @@ export function managedToolCall(
     autoApprove: tool.autoApprove === true,
     signal: options?.signal,
   };
-  const result = hooks.length === 0 ? send(args) : runToolCall(hooks, call, send);
+  // A copy: a hook added or removed while the call runs applies from the next call on.
+  const result = hooks.length === 0 ? send(args) : runToolCall([...hooks], call, send);
   return result.then((done) => resultOrToolError(done, tool.qualifiedName, tool.serverName, throwOnError));
 }
