@@ -77,7 +77,10 @@ const QUERIES = [
   'records with cursor and limit',
 ];
 
-/** A fixed pseudo-random sequence (no chance in a bench): a linear congruential generator. */
+/**
+ * A fixed pseudo-random sequence (no chance in a bench): a linear congruential generator.
+ * @param {number} seed
+ */
 function sequence(seed) {
   let state = seed >>> 0;
   return (/** @type {number} */ n) => {
@@ -94,7 +97,7 @@ function sequence(seed) {
 function toolList(server, version) {
   const pick = sequence(server * 7919 + version);
   return Array.from({ length: TOOLS_PER_SERVER }, (_, i) => {
-    const verb = VERBS[pick(VERBS.length)];
+    const verb = VERBS[pick(VERBS.length)] ?? 'get';
     const noun = NOUNS[pick(NOUNS.length)];
     const other = NOUNS[pick(NOUNS.length)];
     const params = Array.from({ length: 1 + pick(4) }, () => PARAMS[pick(PARAMS.length)]);

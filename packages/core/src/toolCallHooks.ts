@@ -43,8 +43,10 @@ export type AfterToolCall = undefined | { result: CallToolResult };
 export interface ToolCallHook {
   /** Named in errors and logs. */
   readonly name: string;
-  before?(call: ToolCall): BeforeToolCall | Promise<BeforeToolCall>;
-  after?(outcome: ToolCallOutcome): AfterToolCall | Promise<AfterToolCall>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook that only watches returns nothing, and `void` lets it.
+  before?(call: ToolCall): BeforeToolCall | void | Promise<BeforeToolCall | void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: as above.
+  after?(outcome: ToolCallOutcome): AfterToolCall | void | Promise<AfterToolCall | void>;
 }
 
 /** Runs `send` inside the hooks: befores in order, the call, afters in order. */
@@ -89,7 +91,8 @@ async function guarded<T>(
   hook: ToolCallHook,
   stage: 'before' | 'after',
   call: ToolCall,
-  run: () => T | undefined | Promise<T | undefined>,
+  // biome-ignore lint/suspicious/noConfusingVoidType: what a hook method returns, `void` included.
+  run: () => T | void | Promise<T | void>,
 ): Promise<T | undefined> {
   try {
     return (await run()) ?? undefined;
