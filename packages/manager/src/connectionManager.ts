@@ -185,11 +185,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   ): Promise<CallToolResult> {
     this.assertOpen();
     if (this.options.metaTools && (qualifiedName === SEARCH_TOOLS || qualifiedName === CALL_TOOL)) {
-      const host = {
-        search: (q: string, limit: number) => this.tools.searchTools(q, limit),
-        call: this.callTool.bind(this),
-      };
-      return callMetaTool(host, qualifiedName, args as Record<string, unknown>, options);
+      return callMetaTool(this, qualifiedName, args as Record<string, unknown>, options);
     }
     const tool = this.tools.find(qualifiedName);
     const wait = this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
@@ -208,8 +204,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
 
   /** The connected tools that best match `query` (BM25 over name, title, description, parameter names), best first. */
   searchTools(query: string, options: { limit?: number } = {}): ToolSearchResult[] {
-    const limit = options.limit === undefined ? 10 : Math.max(1, Math.floor(options.limit));
-    return this.tools.searchTools(query, limit);
+    return this.tools.searchTools(query, options.limit);
   }
 
   /** The meta-tools `search_tools` and `call_tool`, to give an agent instead of every tool; callTool answers them with `metaTools: true`. */

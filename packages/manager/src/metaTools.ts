@@ -9,8 +9,8 @@ const MAX_LIMIT = 50;
 
 /** What the meta-tools need of the manager. */
 export interface MetaToolHost {
-  search(query: string, limit: number): ToolSearchResult[];
-  call(name: string, args: object, options: CallToolOptions | undefined): Promise<CallToolResult>;
+  searchTools(query: string, options: { limit?: number }): ToolSearchResult[];
+  callTool(name: string, args: object, options: CallToolOptions | undefined): Promise<CallToolResult>;
 }
 
 /**
@@ -66,13 +66,15 @@ export async function callMetaTool(
     if (typeof query !== 'string') return toolError('search_tools needs "query", a string.');
     if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1))
       return toolError('search_tools: "limit" must be a whole number of at least 1.');
-    const found = host.search(query, Math.min(limit ?? DEFAULT_LIMIT, MAX_LIMIT)).map(({ tool, score }) => ({
-      name: tool.qualifiedName,
-      server: tool.serverName,
-      description: tool.description,
-      inputSchema: tool.inputSchema,
-      score: Math.round(score * 1000) / 1000,
-    }));
+    const found = host
+      .searchTools(query, { limit: Math.min(limit ?? DEFAULT_LIMIT, MAX_LIMIT) })
+      .map(({ tool, score }) => ({
+        name: tool.qualifiedName,
+        server: tool.serverName,
+        description: tool.description,
+        inputSchema: tool.inputSchema,
+        score: Math.round(score * 1000) / 1000,
+      }));
     const structuredContent = { tools: found };
     return { content: [{ type: 'text', text: JSON.stringify(structuredContent) }], structuredContent };
   }
@@ -85,7 +87,7 @@ export async function callMetaTool(
     (typeof targetArgs !== 'object' || targetArgs === null || Array.isArray(targetArgs))
   )
     return toolError('call_tool: "arguments" must be an object.');
-  return host.call(target, targetArgs ?? {}, options);
+  return host.callTool(target, targetArgs ?? {}, options);
 }
 
 function toolError(text: string): CallToolResult {

@@ -8,6 +8,7 @@ import { type QualifiedTool, rawName, safeName } from './toolNaming.js';
 import { ToolSearch } from './toolSearch.js';
 
 const NO_FILTER = new ToolFilter([]);
+const DEFAULT_SEARCH_LIMIT = 10;
 
 /** A search result: the tool and its BM25 score. */
 export interface ToolSearchResult {
@@ -66,10 +67,12 @@ export class ToolDirectory {
     );
   }
 
-  /** The `limit` connected tools that best match `query` (BM25 over name, title, description, parameter names). */
-  searchTools(query: string, limit: number): ToolSearchResult[] {
+  /** The `limit` (default 10, at least 1) connected tools that best match `query` (BM25 over name, title, description, parameter names). */
+  searchTools(query: string, limit?: number): ToolSearchResult[] {
     const results: ToolSearchResult[] = [];
-    for (const hit of this.search.search(query, limit)) {
+    const count =
+      limit !== undefined && Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : DEFAULT_SEARCH_LIMIT;
+    for (const hit of this.search.search(query, count)) {
       const tool = this.live.at(hit.server, hit.position);
       if (tool) results.push({ tool, score: hit.score });
     }
