@@ -5,6 +5,7 @@ import { reliabilityScenarios } from './managerReliability.mjs';
 import { outputSchemaScenario } from './outputSchemaScenario.mjs';
 import { percentile } from './stats.mjs';
 import { toolNamespaceScenario } from './toolNamespaceScenario.mjs';
+import { toolSearchScenario } from './toolSearchScenario.mjs';
 
 /** @typedef {import('./contenders/contender.mjs').Contender} Contender */
 /** @typedef {import('./contenders/contender.mjs').Target} Target */
@@ -251,6 +252,11 @@ export function scenarios(p) {
       );
     }
   }
-  list.push(outputSchemaScenario(p), toolNamespaceScenario(p), ...reliabilityScenarios(p));
+  list.push(
+    outputSchemaScenario(p),
+    toolNamespaceScenario(p),
+    toolSearchScenario(p),
+    ...reliabilityScenarios(p),
+  );
   return list;
 }

@@ -9,6 +9,9 @@ const scalar = z.union([z.string(), z.number(), z.boolean()], {
   error: 'expected a string, number or boolean',
 });
 
+const toolNames = (what: string) =>
+  z.array(z.string().min(1, 'must not be empty')).meta({ description: what });
+
 const milliseconds = (what: string) =>
   z
     .number()
@@ -65,6 +68,11 @@ export const McpServerEntrySchema = z
     disabled: z.boolean().meta({ description: 'Cline, Cursor: true is enabled: false.' }),
     timeout: milliseconds('Default per-request timeout, in milliseconds.'),
     connectTimeout: milliseconds('Timeout of connect (start and handshake), in milliseconds.'),
+    includeTools: toolNames('Globs over tool names: only the tools matching one are offered (Gemini CLI).'),
+    excludeTools: toolNames('Globs over tool names: the tools matching one are not offered (Gemini CLI).'),
+    disabledTools: toolNames('Cline, Roo Code: tools not offered, by name or glob.'),
+    autoApprove: toolNames('Cline: tools the host may call without asking, by name or glob (a hint).'),
+    alwaysAllow: toolNames('Roo Code: the same as autoApprove.'),
   })
   .partial();
 

@@ -4,6 +4,7 @@ import { HAS_NUL, HAS_NUL_CR_LF, printable } from './controlCharacters.js';
 import { envFileValues } from './envFileValues.js';
 import { describeVariableProblem, expandVariables, type VariableEnv } from './expandVariables.js';
 import type { McpServerEntry } from './mcpConfigSchema.js';
+import { toolFilterOf } from './toolFilterOf.js';
 import { TRANSPORT_ALIASES } from './transportAliases.js';
 
 /** What normalising one server needs from the caller. */
@@ -93,6 +94,7 @@ export function normaliseServer(
   const transport: TransportTypeName = declared ?? (url === undefined ? 'stdio' : 'http');
   const common = {
     enabled,
+    ...toolFilterOf(entry),
     ...(entry.timeout !== undefined && { timeout: entry.timeout }),
     ...(entry.connectTimeout !== undefined && { connectTimeout: entry.connectTimeout }),
   };

@@ -149,6 +149,7 @@ describe('every tool format, from a real-looking file', () => {
           transport: 'stdio',
           command: 'npx',
           args: ['-y', '@modelcontextprotocol/server-puppeteer'],
+          disabledTools: ['puppeteer_evaluate'],
           enabled: true,
         },
         'brave-search': {
@@ -162,22 +163,24 @@ describe('every tool format, from a real-looking file', () => {
     });
   });
 
-  it('Cline: streamableHttp, autoApprove dropped, disabled', async () => {
+  it('Cline: streamableHttp, autoApprove kept as a hint, disabled', async () => {
     expect(await loadMcpConfig(fixture('cline/cline_mcp_settings.json'), { env })).toEqual({
       mcpServers: {
         'github.com/modelcontextprotocol/servers/tree/main/src/fetch': {
           transport: 'stdio',
           command: 'uvx',
           args: ['mcp-server-fetch'],
+          autoApprove: ['fetch'],
           enabled: true,
         },
         context7: {
           transport: 'http',
           url: 'https://mcp.context7.com/mcp',
           headers: { CONTEXT7_API_KEY: 'ctx7-key' },
+          autoApprove: [],
           enabled: true,
         },
-        weather: { transport: 'sse', url: 'http://127.0.0.1:8931/sse', enabled: false },
+        weather: { transport: 'sse', url: 'http://127.0.0.1:8931/sse', autoApprove: [], enabled: false },
       },
     });
   });
@@ -349,5 +352,36 @@ describe('normalisation details', () => {
 
   it('an empty server list is a valid, empty config', async () => {
     expect(await loadMcpConfig({ mcpServers: {} })).toEqual({ mcpServers: {} });
+  });
+});
+
+describe('tool filter keys', () => {
+  it('keeps includeTools, excludeTools and disabledTools as written and joins autoApprove with alwaysAllow', async () => {
+    const config = await loadMcpConfig({
+      mcpServers: {
+        gemini: { command: 'srv', includeTools: ['read_*'], excludeTools: ['read_secret'] },
+        roo: {
+          url: 'https://example.test/mcp',
+          disabledTools: ['drop'],
+          alwaysAllow: ['list_*'],
+          autoApprove: ['get'],
+        },
+        plain: { command: 'srv' },
+      },
+    });
+    expect(config.mcpServers.gemini).toMatchObject({
+      includeTools: ['read_*'],
+      excludeTools: ['read_secret'],
+    });
+    expect(config.mcpServers.roo).toMatchObject({ disabledTools: ['drop'], autoApprove: ['get', 'list_*'] });
+    expect(Object.keys(config.mcpServers.plain ?? {})).not.toContain('autoApprove');
+  });
+
+  it('refuses a tool list that is not an array of names, by field path', async () => {
+    await expect(
+      loadMcpConfig({ mcpServers: { bad: { command: 'srv', excludeTools: 'write_*', includeTools: [''] } } }),
+    ).rejects.toThrow(
+      /mcpServers\.bad\.includeTools\.0: must not be empty\n.*mcpServers\.bad\.excludeTools: .*expected array/,
+    );
   });
 });

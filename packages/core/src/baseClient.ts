@@ -26,7 +26,7 @@ import {
 } from './mcpTypes.js';
 import { isHeaderMismatch } from './modernEra.js';
 import { paginate } from './paginate.js';
-import type { RequestOptions } from './requestOptions.js';
+import type { CallToolOptions, RequestOptions } from './requestOptions.js';
 import {
   checkCallToolResult,
   checkGetPromptResult,
@@ -37,6 +37,8 @@ import {
 import { ClientTasks } from './tasks/clientTasks.js';
 import type { TaskInfo } from './tasks/taskInfo.js';
 import type { TaskCallOptions, TaskWaitOptions, ToolTaskStart } from './tasks/taskOptions.js';
+import { runToolCall } from './toolCallHooks.js';
+import { resultOrToolError } from './toolResultError.js';
 
 export type { BaseClientOptions } from './clientConnection.js';
 
@@ -136,7 +138,32 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     );
   }
 
-  callTool(name: string, args: object = {}, options?: RequestOptions): Promise<CallToolResult> {
+  /**
+   * Calls a tool, inside the client's hooks (ClientOptions.hooks) when it has any; `throwOnError` turns a
+   * result with `isError: true` into MCPToolError.
+   */
+  callTool(name: string, args: object = {}, options?: CallToolOptions): Promise<CallToolResult> {
+    const hooks = this.options.hooks;
+    if (!hooks?.length && !options?.throwOnError) return this.sendToolCall(name, args, options);
+    const call = {
+      server: this.name,
+      tool: name,
+      name,
+      args: args as Record<string, unknown>,
+      autoApprove: false,
+      signal: options?.signal,
+    };
+    const result = hooks?.length
+      ? runToolCall(hooks, call, (hooked) => this.sendToolCall(name, hooked, options))
+      : this.sendToolCall(name, args, options);
+    return result.then((done) => resultOrToolError(done, name, this.name, options?.throwOnError));
+  }
+
+  private sendToolCall(
+    name: string,
+    args: object,
+    options: RequestOptions | undefined,
+  ): Promise<CallToolResult> {
     const params = { name, arguments: args };
     const call = this.checkedRequest('tools/call', params, options, this.resultCheckFor(name));
     // Only the stateless era has Mcp-Param headers; the handshake era's hot path stays one promise.

@@ -8,7 +8,9 @@ export type MCPErrorClassName =
   | 'MCPAbortError'
   | 'MCPTransportError'
   | 'MCPProtocolError'
-  | 'MCPConfigError';
+  | 'MCPConfigError'
+  | 'MCPToolError'
+  | 'MCPHookError';
 
 /** What a code means, the class it comes as, and whether the manager tries again after it. */
 export interface ErrorCodeEntry {
@@ -128,6 +130,21 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
   INVALID_JSON: { class: 'MCPTransportError', retry: true, meaning: 'a message that is not valid JSON-RPC' },
   MESSAGE_TOO_LARGE: { class: 'MCPTransportError', retry: true, meaning: 'a message over the size limit' },
   INVALID_URL: { class: 'MCPConfigError', retry: false, meaning: 'a server URL that is not an http(s) URL' },
+  TOOL_RESULT_ERROR: {
+    class: 'MCPToolError',
+    retry: false,
+    meaning: 'a tool result with `isError: true`, under `throwOnError` (`content`, `result`)',
+  },
+  TOOL_CALL_REFUSED: {
+    class: 'MCPHookError',
+    retry: false,
+    meaning: 'a hook refused the call before it was sent (`hook`, `reason`)',
+  },
+  HOOK_FAILED: {
+    class: 'MCPHookError',
+    retry: false,
+    meaning: 'a hook threw (`hook`, `stage`; `cause` is what it threw)',
+  },
   SPAWN_FAILED: {
     class: 'MCPConnectionError',
     retry: false,
@@ -184,6 +201,11 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     class: 'MCPTransportError',
     retry: true,
     meaning: 'a response stream ended before the response',
+  },
+  HEADERS_FAILED: {
+    class: 'MCPTransportError',
+    retry: true,
+    meaning: 'the `headers` function threw, or gave something that is not a set of header strings',
   },
   ENDPOINT_MISSING: {
     class: 'MCPConnectionError',
@@ -280,6 +302,12 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     class: 'MCPError',
     retry: false,
     meaning: "two servers offer the same tool name under toolNaming 'none'",
+  },
+  TOOL_FILTERED: {
+    class: 'MCPError',
+    retry: false,
+    meaning:
+      'the tool is filtered out (`includeTools`, `excludeTools`, `disabledTools`); the message names the rule',
   },
   UNKNOWN_SKILL: {
     class: 'MCPError',

@@ -5,6 +5,7 @@
  */
 
 import { ConfigErrorCode, CoreErrorCode, type MCPErrorCode } from './errorCodes.js';
+import type { CallToolResult } from './mcpTypes.js';
 import { serverLabel } from './serverLabel.js';
 
 export interface MCPErrorOptions {
@@ -163,6 +164,46 @@ export class MCPConfigError extends MCPError {
     super(options.code ?? ConfigErrorCode.CONFIG_INVALID, `${message}${location}${detail}`, options);
     this.issues = issues;
     this.file = options.file;
+  }
+}
+
+/** A tool answered with `isError: true` and the caller asked to throw (`throwOnError`): the content comes along. */
+export class MCPToolError extends MCPError {
+  override name = 'MCPToolError';
+  /** The tool's name as the caller called it. */
+  readonly tool: string;
+  /** The result's content blocks, as the server sent them. */
+  readonly content: CallToolResult['content'];
+  /** The whole result (structuredContent, _meta). */
+  readonly result: CallToolResult;
+
+  constructor(tool: string, result: CallToolResult, message: string, options: MCPErrorOptions = {}) {
+    super(CoreErrorCode.TOOL_RESULT_ERROR, message, options);
+    this.tool = tool;
+    this.result = result;
+    this.content = result.content ?? [];
+  }
+}
+
+/** A tool-call hook refused a call (TOOL_CALL_REFUSED, with its reason) or threw (HOOK_FAILED, what it threw as `cause`). */
+export class MCPHookError extends MCPError {
+  override name = 'MCPHookError';
+  /** The hook's name. */
+  readonly hook: string;
+  /** Where it ran: before the call or after it. */
+  readonly stage: 'before' | 'after';
+  /** The reason a refusing hook gave. */
+  readonly reason?: string | undefined;
+
+  constructor(
+    code: MCPErrorCode,
+    message: string,
+    options: MCPErrorOptions & { hook: string; stage: 'before' | 'after'; reason?: string },
+  ) {
+    super(code, message, options);
+    this.hook = options.hook;
+    this.stage = options.stage;
+    this.reason = options.reason;
   }
 }
 

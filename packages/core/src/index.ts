@@ -43,8 +43,10 @@ export {
   MCPConnectionError,
   MCPError,
   type MCPErrorOptions,
+  MCPHookError,
   MCPProtocolError,
   MCPTimeoutError,
+  MCPToolError,
   MCPTransportError,
 } from './errors.js';
 export { InMemoryTransport } from './inMemoryTransport.js';
@@ -92,14 +94,16 @@ export {
   SUPPORTED_PROTOCOL_VERSIONS,
 } from './protocolVersion.js';
 export type { RequestHandler, RequestHandlerContext, RequestHandlers } from './requestHandlers.js';
-export { DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
+export { type CallToolOptions, DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
 export {
   type CustomServerConfig,
+  type HeadersOption,
   type HttpServerConfig,
   type MCPServerConfig,
   type MCPServersConfig,
   type SSEServerConfig,
   type StdioServerConfig,
+  type ToolFilterConfig,
   TransportType,
   type TransportTypeName,
 } from './serverConfig.js';
@@ -107,4 +111,12 @@ export { MAX_TASK_INPUT_ROUNDS, TASK_POLL } from './tasks/modernTasks.js';
 export { MAX_STATUS_MESSAGE, MAX_TASK_ID_LENGTH, type TaskInfo, type TaskStatus } from './tasks/taskInfo.js';
 export type { TaskCallOptions, TaskOwner, TaskWaitOptions, ToolTaskStart } from './tasks/taskOptions.js';
 export { ToolTask, type ToolTaskInit } from './tasks/toolTask.js';
+export type {
+  AfterToolCall,
+  BeforeToolCall,
+  ToolCall,
+  ToolCallHook,
+  ToolCallOutcome,
+} from './toolCallHooks.js';
+export { type ToolResultTextOptions, toolResultText } from './toolResultText.js';
 export type { Transport, TransportSendOptions } from './transport.js';

@@ -9,3 +9,5 @@ export { eraOf } from './protocolVersion.js';
 export { type RemoteTransportBase, remoteClient, remoteClientOptions } from './remoteClientOptions.js';
 export { DEFAULT_MAX_RETRIES, type RetryOptions, retry } from './retry.js';
 export { sleep } from './sleep.js';
+export { runToolCall } from './toolCallHooks.js';
+export { resultOrToolError } from './toolResultError.js';

@@ -2,7 +2,7 @@ import type { MCPClientEvents } from './clientEvents.js';
 import type { JSONRPCRequest, JSONRPCResponse } from './jsonrpc.js';
 import type { CallToolResult, Implementation, ServerCapabilities, Tool } from './mcpTypes.js';
 import type { ProtocolEra } from './protocolVersion.js';
-import type { RequestOptions } from './requestOptions.js';
+import type { CallToolOptions, RequestOptions } from './requestOptions.js';
 import type { TaskInfo } from './tasks/taskInfo.js';
 import type { TaskCallOptions, TaskWaitOptions, ToolTaskStart } from './tasks/taskOptions.js';
 
@@ -32,7 +32,8 @@ export interface MCPClient {
   isHealthy(options?: { timeout?: number }): Promise<boolean>;
   /** Every page, cached, invalidated by notifications/tools/list_changed. */
   getTools(options?: { refresh?: boolean } & RequestOptions): Promise<Tool[]>;
-  callTool(name: string, args?: object, options?: RequestOptions): Promise<CallToolResult>;
+  /** `throwOnError`: a result with `isError: true` rejects with MCPToolError. */
+  callTool(name: string, args?: object, options?: CallToolOptions): Promise<CallToolResult>;
   /** Calls a tool as a task (2025-11-25 tasks, the 2026-07-28 tasks extension): its handle, or the result at once. */
   callToolAsTask(name: string, args?: object, options?: TaskCallOptions): Promise<ToolTaskStart>;
   /** A task's status now (`tasks/get`). */

@@ -1,6 +1,7 @@
 import type { BaseClientOptions } from './baseClient.js';
 import type { ClientOptions } from './clientOptions.js';
 import type { Logger } from './logger.js';
+import type { HeadersOption } from './serverConfig.js';
 import type { Transport } from './transport.js';
 
 /**
@@ -28,7 +29,7 @@ export function remoteClientOptions(
 /** What every remote transport is made with: the URL, the configured headers, the client's name and logger. */
 export interface RemoteTransportBase {
   url: URL;
-  headers: Record<string, string> | undefined;
+  headers: HeadersOption | undefined;
   serverName: string;
   logger: Logger;
   requestTimeout: number | undefined;
@@ -41,7 +42,7 @@ export function remoteClient(
   config: {
     timeout?: number | undefined;
     connectTimeout?: number | undefined;
-    headers?: Record<string, string> | undefined;
+    headers?: HeadersOption | undefined;
   },
   options: ClientOptions,
   url: URL,

@@ -15,3 +15,9 @@ export interface RequestOptions {
 }
 
 export const DEFAULT_REQUEST_TIMEOUT = 30_000;
+
+/** Options of a tools/call. */
+export interface CallToolOptions extends RequestOptions {
+  /** A result with `isError: true` rejects with MCPToolError (TOOL_RESULT_ERROR, carrying the content) instead of resolving. Default false. */
+  throwOnError?: boolean;
+}

@@ -2,7 +2,27 @@
 export const TransportType = { STDIO: 'stdio', SSE: 'sse', HTTP: 'http' } as const;
 export type TransportTypeName = (typeof TransportType)[keyof typeof TransportType];
 
-interface CommonServerConfig {
+/**
+ * HTTP headers of a remote server: fixed values, or a function asked before every request (sync or async), for
+ * short-lived credentials that are not OAuth. Values are secrets either way.
+ */
+export type HeadersOption =
+  | Record<string, string>
+  | (() => Record<string, string> | Promise<Record<string, string>>);
+
+/** Which of a server's tools the manager offers, and which it marks as approved in advance. */
+export interface ToolFilterConfig {
+  /** Globs (picomatch) over the tool's name on its server: only tools matching one are offered. Default: all. */
+  includeTools?: string[];
+  /** Globs over the tool's name: tools matching one are not offered, even if included. Default: none. */
+  excludeTools?: string[];
+  /** Tools not offered, by name or glob (Cline, Roo Code). Default: none. */
+  disabledTools?: string[];
+  /** Tools the host may call without asking its user, by name or glob (`autoApprove`, Roo Code's `alwaysAllow`): a hint on the qualified tool, nothing more. */
+  autoApprove?: string[];
+}
+
+interface CommonServerConfig extends ToolFilterConfig {
   /** false keeps the server configured but never connected. Default true. */
   enabled?: boolean;
   /** Default per-request timeout for this server, in ms. */
@@ -35,16 +55,16 @@ export interface StdioServerConfig extends CommonServerConfig {
 export interface SSEServerConfig extends CommonServerConfig {
   transport: 'sse';
   url: string;
-  /** Sent on every request. Values are secrets. */
-  headers?: Record<string, string>;
+  /** Sent on every request; a function is asked before each. Values are secrets. */
+  headers?: HeadersOption;
 }
 
 /** A remote server on Streamable HTTP. */
 export interface HttpServerConfig extends CommonServerConfig {
   transport: 'http';
   url: string;
-  /** Sent on every request. Values are secrets. */
-  headers?: Record<string, string>;
+  /** Sent on every request; a function is asked before each. Values are secrets. */
+  headers?: HeadersOption;
   /** When the server turns out to be legacy HTTP+SSE only, use that instead. Default false. */
   sseFallback?: boolean;
 }

@@ -28,14 +28,16 @@ export const INVALID_HEADER_TOOL = 'bad_header';
 /** What a modern-only run of the fixture needs in its environment (it refuses `initialize`). */
 export const MODERN_ONLY_ENV = { FIXTURE_LEGACY: 'reject' } as const;
 
-/** The official 2.x fixture over Streamable HTTP on 127.0.0.1; `modernOnly` refuses the handshake era. */
+/**
+ * The official 2.x fixture over Streamable HTTP on 127.0.0.1; `modernOnly` refuses the handshake era;
+ * `recordHeader` keeps that header of every request, which its `recorded_headers` tool lists.
+ */
 export async function startOfficialModern(
-  options: { modernOnly?: boolean } = {},
+  options: { modernOnly?: boolean; recordHeader?: string } = {},
 ): Promise<RunningHttpServer & { url: string }> {
-  const server = await startHttpServerProcess(
-    officialModernServerScript,
-    ['http'],
-    options.modernOnly ? MODERN_ONLY_ENV : {},
-  );
+  const server = await startHttpServerProcess(officialModernServerScript, ['http'], {
+    ...(options.modernOnly && MODERN_ONLY_ENV),
+    ...(options.recordHeader && { FIXTURE_RECORD_HEADER: options.recordHeader }),
+  });
   return { ...server, url: `${server.origin}/mcp` };
 }

@@ -99,6 +99,17 @@ TOOLS.push(
   },
 );
 
+/** FIXTURE_RECORD_HEADER=name (http): each request's value of that header is kept, and `recorded_headers` lists them. */
+const recordHeader = process.env.FIXTURE_RECORD_HEADER?.toLowerCase();
+const recorded = [];
+if (recordHeader)
+  TOOLS.push({
+    name: 'recorded_headers',
+    description: `The value of ${recordHeader} on each HTTP request so far, in order.`,
+    inputSchema: object({}),
+    run: () => text(JSON.stringify(recorded)),
+  });
+
 /** Added by the `grow` tool, which then announces that the tool list changed. */
 const GROWN = {
   name: 'grown',
@@ -184,5 +195,8 @@ if (mode === 'stdio') {
   const mcp = createMcpHandler(factory, options);
   announceToolsChanged = () => mcp.notify.toolsChanged();
   const handler = toNodeHandler(mcp);
-  createServer((req, res) => void handler(req, res)).listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+  createServer((req, res) => {
+    if (recordHeader) recorded.push(req.headers[recordHeader] ?? null);
+    void handler(req, res);
+  }).listen(Number(process.env.PORT ?? 0), '127.0.0.1');
 }

@@ -1,6 +1,7 @@
 import { HttpErrorCode, MCPError, MCPTransportError } from '@org/mcp-core';
 import { describeUrl } from '@org/mcp-core/internal';
 import { type Dispatcher, Pool } from 'undici';
+import { ConfiguredHeaders } from './configuredHeaders.js';
 import { contentTypeOf } from './contentTypeOf.js';
 import type { HttpAuthDecision, HttpAuthProvider } from './httpAuthProvider.js';
 import { bodySnippet, readBodyText, secretsOf } from './httpErrorBody.js';
@@ -28,8 +29,7 @@ export class HttpExchange {
   private readonly kind: string;
   /** Bound to one origin, so no request can go anywhere else. */
   private readonly pool: Pool;
-  private readonly configured: Headers = {};
-  private readonly hasConfigured: boolean;
+  private readonly configured: ConfiguredHeaders;
   private readonly auth: HttpAuthProvider | undefined;
   /** Scrubbed from error snippets: the configured values and the provider's last two sets. */
   private secrets: string[];
@@ -42,10 +42,8 @@ export class HttpExchange {
     this.serverName = options.serverName;
     this.kind = options.kind;
     this.auth = options.auth;
-    for (const [name, value] of Object.entries(options.headers ?? {}))
-      this.configured[name.toLowerCase()] = value;
-    this.hasConfigured = Object.keys(this.configured).length > 0;
-    this.secrets = secretsOf(this.configured);
+    this.configured = new ConfiguredHeaders(options.headers, options.serverName, () => this.rescrub());
+    this.secrets = secretsOf(...this.configured.known);
     // No pool-wide timeouts: each request brings its own, so an idle event stream never dies.
     this.pool = new Pool(options.url.origin, {
       connect: { timeout: options.connectTimeout ?? DEFAULT_HTTP_CONNECT_TIMEOUT },
@@ -68,6 +66,8 @@ export class HttpExchange {
    */
   async request(request: HttpRequest): Promise<HttpResponse> {
     let url = request.url ?? this.endpoint;
+    // A headers function is asked once per request (redirects and a retried 401 included).
+    const configured = this.configured.dynamic ? await this.configured.resolve() : this.configured.latest;
     let credentials = this.auth ? await this.credentials(url) : undefined;
     let retried = false;
     for (let hops = 0; ; ) {
@@ -76,7 +76,7 @@ export class HttpExchange {
         response = await this.pool.request({
           path: `${url.pathname}${url.search}`,
           method: request.method,
-          headers: this.headersFor(request.headers, credentials),
+          headers: this.headersFor(configured, request.headers, credentials),
           body: request.body,
           signal: request.signal,
           headersTimeout: request.headersTimeout ?? 0,
@@ -152,9 +152,13 @@ export class HttpExchange {
    * Configured headers beneath the provider's, beneath the request's own. Object.assign, since on
    * Node 20 a literal with two spreads of such headers costs some 10 µs, this about 0.3 µs.
    */
-  private headersFor(own: Headers, credentials: Headers | undefined): Headers {
-    if (credentials) return Object.assign({}, this.configured, credentials, own);
-    return this.hasConfigured ? Object.assign({}, this.configured, own) : own;
+  private headersFor(configured: Headers, own: Headers, credentials: Headers | undefined): Headers {
+    if (credentials) return Object.assign({}, configured, credentials, own);
+    return this.configured.present ? Object.assign({}, configured, own) : own;
+  }
+
+  private rescrub(): void {
+    this.secrets = secretsOf(...this.configured.known, this.authHeaders, this.previousAuthHeaders);
   }
 
   private async credentials(url: URL): Promise<Headers> {
@@ -165,7 +169,7 @@ export class HttpExchange {
       this.authKey = key;
       this.previousAuthHeaders = this.authHeaders;
       this.authHeaders = headers;
-      this.secrets = secretsOf(this.configured, this.authHeaders, this.previousAuthHeaders);
+      this.rescrub();
     }
     return headers;
   }

@@ -1,11 +1,12 @@
+import type { HeadersOption } from '@org/mcp-core';
 import type { HttpAuthProvider } from './httpAuthProvider.js';
 
 /** Options of an {@link HttpExchange}. */
 export interface HttpExchangeOptions {
   /** Where requests go unless they say otherwise (the MCP endpoint, the event stream); every request stays on its origin. */
   url: URL;
-  /** Sent on every request (`Authorization` and the like). Values are secrets: never logged, scrubbed from errors. */
-  headers?: Record<string, string> | undefined;
+  /** Sent on every request (`Authorization` and the like); a function is asked before each request. Values are secrets: never logged, scrubbed from errors. */
+  headers?: HeadersOption | undefined;
   /** The server's name in errors. */
   serverName: string;
   /** The transport, as hints name it: `Streamable HTTP`, `SSE`. */

@@ -1,12 +1,12 @@
-import type { Logger } from '@org/mcp-core';
+import type { HeadersOption, Logger } from '@org/mcp-core';
 import type { HttpAuthProvider } from './httpAuthProvider.js';
 
 /** What every remote transport (Streamable HTTP, HTTP+SSE) is given, whatever else it takes. */
 export interface RemoteTransportOptions {
   /** The server's URL: the MCP endpoint, or the legacy transport's event stream. */
   url: string | URL;
-  /** Sent on every request (`Authorization` and the like). Values are secrets: never logged. */
-  headers?: Record<string, string> | undefined;
+  /** Sent on every request (`Authorization` and the like); a function is asked before each request. Values are secrets: never logged. */
+  headers?: HeadersOption | undefined;
   /** Adds credentials to every request and decides whether a 401/403 is retried once. */
   auth?: HttpAuthProvider | undefined;
   /** The server's name in errors. Default: the URL's host. */

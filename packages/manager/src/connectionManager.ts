@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { loadMcpConfig } from '@org/mcp-config';
 import {
+  type CallToolOptions,
   type CallToolResult,
   type Logger,
   ManagerErrorCode,
@@ -14,6 +15,8 @@ import {
   type TaskCallOptions,
   type TaskInfo,
   type TaskWaitOptions,
+  type Tool,
+  type ToolCallHook,
   type ToolTaskStart,
 } from '@org/mcp-core';
 import { sleep } from '@org/mcp-core/internal';
@@ -22,6 +25,7 @@ import { AttemptSlots } from './attemptSlots.js';
 import { closestName } from './closestName.js';
 import { HealthMonitor } from './healthMonitor.js';
 import { ManagedServer } from './managedServer.js';
+import { managedToolCall } from './managedToolCall.js';
 import type { ManagerEventMap } from './managerEvents.js';
 import {
   type ConnectAllOptions,
@@ -30,9 +34,11 @@ import {
   type ManagerOptions,
 } from './managerOptions.js';
 import { ManagerTasks } from './managerTasks.js';
+import { CALL_TOOL, callMetaTool, metaToolDefinitions, SEARCH_TOOLS } from './metaTools.js';
 import type { ServerStatus } from './serverStatus.js';
 import { type QualifiedSkill, SkillIndex } from './skillIndex.js';
-import { ToolDirectory } from './toolDirectory.js';
+import { ToolDirectory, type ToolSearchResult } from './toolDirectory.js';
+import { ToolFilter } from './toolFilter.js';
 import type { QualifiedTool } from './toolNaming.js';
 
 export type { ConnectAllOptions, ConnectServerOptions } from './managerOptions.js';
@@ -51,6 +57,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   private readonly health: HealthMonitor;
   private readonly slots: AttemptSlots;
   private readonly tasks: ManagerTasks;
+  private readonly hooks: ToolCallHook[];
   private shuttingDown: Promise<void> | undefined;
 
   constructor(options: ManagerOptions = {}) {
@@ -77,6 +84,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
         return this.server(name).callableClient(what, wait, signal);
       },
     });
+    this.hooks = [...(options.hooks ?? [])];
   }
 
   /** Registers every server of a config (a normalised config, or a path to mcp_servers.json). */
@@ -191,13 +199,35 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   async callTool(
     qualifiedName: string,
     args: object = {},
-    options?: RequestOptions,
+    options?: CallToolOptions,
   ): Promise<CallToolResult> {
     this.assertOpen();
+    if (this.options.metaTools && (qualifiedName === SEARCH_TOOLS || qualifiedName === CALL_TOOL)) {
+      return callMetaTool(this, qualifiedName, args as Record<string, unknown>, options);
+    }
     const tool = this.tools.find(qualifiedName);
     const wait = this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
-    const client = await this.server(tool.serverName).callableClient(qualifiedName, wait, options?.signal);
-    return client.callTool(tool.originalName, args, options);
+    const client = () => this.server(tool.serverName).callableClient(qualifiedName, wait, options?.signal);
+    return managedToolCall(tool, args, options, this.hooks, client);
+  }
+
+  /** Adds a hook around every callTool, after those there are; returns a function that removes it. */
+  addHook(hook: ToolCallHook): () => void {
+    this.hooks.push(hook);
+    return () => {
+      const at = this.hooks.indexOf(hook);
+      if (at >= 0) this.hooks.splice(at, 1);
+    };
+  }
+
+  /** The connected tools that best match `query` (BM25 over name, title, description, parameter names), best first. */
+  searchTools(query: string, options: { limit?: number } = {}): ToolSearchResult[] {
+    return this.tools.searchTools(query, options.limit);
+  }
+
+  /** The meta-tools `search_tools` and `call_tool`, to give an agent instead of every tool; callTool answers them with `metaTools: true`. */
+  metaTools(): Tool[] {
+    return metaToolDefinitions();
   }
 
   /** Calls a tool as a task, routed by qualified name like callTool; the handle follows its server across restarts. */
@@ -271,11 +301,15 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
 
   private register(name: string, config: MCPServerConfig): void {
     const server = new ManagedServer(name, config, this.options, this.logger, this.slots);
+    const filter = new ToolFilter([
+      ['server config', config],
+      ['manager option', this.options.toolFilter],
+    ]);
     this.servers.set(name, server);
     // Reserves the server's place: the index lists servers in registration order.
-    this.tools.update(server);
+    this.tools.update(server, filter);
     const sync = () => {
-      if (this.servers.get(name) === server) this.tools.update(server);
+      if (this.servers.get(name) === server) this.tools.update(server, filter);
     };
     server.on('serverStateChanged', (event) => {
       sync();

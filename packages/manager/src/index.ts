@@ -20,4 +20,5 @@ export {
 export type { ServerState, ServerStatus } from './serverStatus.js';
 export type { QualifiedSkill } from './skillIndex.js';
 export * from './stack.js';
+export type { ToolSearchResult } from './toolDirectory.js';
 export { type QualifiedTool, qualifyTools, safeName, TOOL_NAME_SEPARATOR } from './toolNaming.js';

@@ -1,4 +1,12 @@
-import type { BackoffOptions, ClientOptions, Logger, MCPClient, MCPServerConfig } from '@org/mcp-core';
+import type {
+  BackoffOptions,
+  ClientOptions,
+  Logger,
+  MCPClient,
+  MCPServerConfig,
+  ToolCallHook,
+  ToolFilterConfig,
+} from '@org/mcp-core';
 
 /** How qualified tool names are made: always `server__tool`, only when two servers share a name, or refuse clashes. */
 export type ToolNamingPolicy = 'prefix' | 'prefix-on-collision' | 'error';
@@ -39,6 +47,12 @@ export interface ManagerOptions {
   toolNaming?: ToolNamingPolicy;
   /** Upper bound of one server's disconnect during shutdown, in ms. Default 15 000. */
   shutdownTimeout?: number;
+  /** Tool filter of every server (`includeTools`, `excludeTools`, `disabledTools`, `autoApprove`), besides each one's config. Default: none. */
+  toolFilter?: ToolFilterConfig;
+  /** Interceptors around every callTool, in order; `addHook` adds more. Default: none. */
+  hooks?: readonly ToolCallHook[];
+  /** callTool also answers the meta-tools `search_tools` and `call_tool` (see `metaTools()`). Default false. */
+  metaTools?: boolean;
   /** Injectable sleep (tests use fake timers instead). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

@@ -2,9 +2,12 @@
 // (instanceof holds whichever package they are imported from), never copies.
 export { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
 export {
+  type AfterToolCall,
   type BackoffOptions,
+  type BeforeToolCall,
   type CachePartition,
   type CacheScope,
+  type CallToolOptions,
   type CallToolResult,
   type ClientOptions,
   type ClientState,
@@ -21,6 +24,7 @@ export {
   ErrorCode,
   type ErrorCodeEntry,
   FactoryErrorCode,
+  type HeadersOption,
   HttpErrorCode,
   type HttpServerConfig,
   type ImageContent,
@@ -40,10 +44,12 @@ export {
   MCPError,
   type MCPErrorClassName,
   type MCPErrorCode,
+  MCPHookError,
   MCPProtocolError,
   type MCPServerConfig,
   type MCPServersConfig,
   MCPTimeoutError,
+  MCPToolError,
   MCPTransportError,
   MemoryListCacheStore,
   type ProtocolEra,
@@ -65,10 +71,16 @@ export {
   type TaskWaitOptions,
   type TextContent,
   type Tool,
+  type ToolCall,
+  type ToolCallHook,
+  type ToolCallOutcome,
+  type ToolFilterConfig,
+  type ToolResultTextOptions,
   ToolTask,
   type ToolTaskStart,
   TransportType,
   type TransportTypeName,
+  toolResultText,
 } from '@org/mcp-core';
 export { type ClientCreator, MCPClientFactory } from '@org/mcp-factory';
 export {

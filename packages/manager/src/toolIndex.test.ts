@@ -44,6 +44,13 @@ function expectSameAs(index: ToolIndex, servers: Map<string, Tool[]>, policy: To
   expect(listed.map((t) => `${t.serverName}/${t.originalName}=${t.qualifiedName}`)).toEqual(expected);
   for (const tool of listed) expect(index.get(tool.qualifiedName)).toBe(tool);
   expect([...index.names()].sort()).toEqual(listed.map((t) => t.qualifiedName).sort());
+  // at(): a server's tool by its position in the list it was set to (the search index's way back), clashes or not.
+  for (const [server, tools] of servers)
+    tools.forEach((tool, position) => {
+      const found = index.at(server, position);
+      expect(found).toMatchObject({ serverName: server, originalName: tool.name });
+      expect(index.get(found?.qualifiedName ?? '')).toBe(found);
+    });
 }
 
 describe('ToolIndex', () => {

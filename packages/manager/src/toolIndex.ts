@@ -34,6 +34,8 @@ export class ToolIndex {
   private byNameDamaged = false;
   /** Every tool named at once by qualifyTools, by name: used while candidate names clash. */
   private fallback: Map<string, QualifiedTool> | undefined;
+  /** The fallback's tools by server, in each server's own order. */
+  private fallbackByServer = new Map<string, QualifiedTool[]>();
 
   constructor(private readonly policy: ToolNamingPolicy) {}
 
@@ -75,6 +77,12 @@ export class ToolIndex {
     return (this.resolve() ?? this.byName).get(qualifiedName);
   }
 
+  /** The tool at `position` of the list `server` was last set to (what the search index points at). */
+  at(server: string, position: number): QualifiedTool | undefined {
+    if (this.resolve()) return this.fallbackByServer.get(server)?.[position];
+    return this.servers.get(server)?.named[position];
+  }
+
   names(): Iterable<string> {
     return (this.resolve() ?? this.byName).keys();
   }
@@ -86,6 +94,12 @@ export class ToolIndex {
         const byServer = new Map([...this.servers].map(([server, { tools }]) => [server, tools]));
         const named = qualifyTools(byServer, this.policy);
         this.fallback = new Map(named.map((tool) => [tool.qualifiedName, Object.freeze(tool)]));
+        this.fallbackByServer = new Map();
+        for (const tool of this.fallback.values()) {
+          const list = this.fallbackByServer.get(tool.serverName);
+          if (list) list.push(tool);
+          else this.fallbackByServer.set(tool.serverName, [tool]);
+        }
       }
       return this.fallback;
     }

@@ -9,6 +9,8 @@ export interface QualifiedTool extends Tool {
   serverName: string;
   /** The tool's name on its server. */
   originalName: string;
+  /** The config's approval hint (`autoApprove`, `alwaysAllow`): the host may call it without asking. Never the server's say. */
+  autoApprove?: boolean;
 }
 
 export const TOOL_NAME_SEPARATOR = '__';

@@ -1,4 +1,10 @@
-import { DEFAULT_CLIENT_INFO, JSONRPC_ERROR, LATEST_PROTOCOL_VERSION, MCPTimeoutError } from '@org/mcp-core';
+import {
+  DEFAULT_CLIENT_INFO,
+  type HeadersOption,
+  JSONRPC_ERROR,
+  LATEST_PROTOCOL_VERSION,
+  MCPTimeoutError,
+} from '@org/mcp-core';
 import { describeUrl, MODERN_ERROR } from '@org/mcp-core/internal';
 import { type HttpAuthProvider, HttpExchange, readBodyText } from '@org/mcp-http';
 import { parseEndpoint } from './endpoint.js';
@@ -10,7 +16,7 @@ export type DetectedHttpTransport = 'streamable-http' | 'sse';
 
 export interface DetectHttpTransportOptions {
   /** Sent with the probe (credentials). Values are secrets. */
-  headers?: Record<string, string> | undefined;
+  headers?: HeadersOption | undefined;
   /** Adds credentials to the probe and may have a 401/403 retried once, as in the transports. */
   auth?: HttpAuthProvider | undefined;
   signal?: AbortSignal | undefined;

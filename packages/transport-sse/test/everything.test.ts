@@ -47,4 +47,27 @@ describe('server-everything over legacy HTTP+SSE', () => {
       await client.disconnect();
     }
   });
+
+  it('asks a headers function before each request: the GET stream and every POST', async () => {
+    const asked: number[] = [];
+    const client = new MCPSSEClient({
+      transport: 'sse',
+      url: server.url,
+      headers: async () => {
+        asked.push(asked.length + 1);
+        return { 'x-request-token': `t${asked.length}` };
+      },
+    });
+    try {
+      await client.connect();
+      const before = asked.length;
+      await client.callTool('echo', { message: 'one' });
+      await client.callTool('echo', { message: 'two' });
+      // The GET, initialize and notifications/initialized at least, then one POST per call.
+      expect(before).toBeGreaterThanOrEqual(3);
+      expect(asked.length - before).toBeGreaterThanOrEqual(2);
+    } finally {
+      await client.disconnect();
+    }
+  });
 });

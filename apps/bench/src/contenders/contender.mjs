@@ -26,6 +26,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
  * @property {() => Promise<unknown[]>} listTools every server's tools under their qualified names
  * @property {(server: string, tools: ToolSpec[]) => Promise<void>} changeTools the server's tools change and it says so
  *   (list_changed); resolves once the namespace has the new list
+ * @property {(query: string, limit: number) => unknown[]} [searchTools] the best `limit` tools for `query` (ours only)
  * @property {() => Promise<void>} close
  */
 

@@ -112,6 +112,8 @@ export const ours = {
       throw new Error('manager could not connect its in-memory servers');
     return {
       listTools: () => manager.listTools(),
+      searchTools: (/** @type {string} */ query, /** @type {number} */ limit) =>
+        manager.searchTools(query, { limit }),
       async changeTools(server, tools) {
         const changed = new Promise((resolve) => {
           /** @param {{ server: string }} event */

@@ -1,0 +1,31 @@
+import type { CallToolOptions, CallToolResult, MCPClient, ToolCallHook } from '@org/mcp-core';
+import { resultOrToolError, runToolCall } from '@org/mcp-core/internal';
+import type { QualifiedTool } from './toolNaming.js';
+
+/**
+ * One manager tool call: the manager's hooks around getting the server's client and calling it there (so a
+ * refusal comes before any wait for a restart), then `throwOnError`. The client's own hooks, if it has any,
+ * run inside.
+ */
+export function managedToolCall(
+  tool: QualifiedTool,
+  args: object,
+  options: CallToolOptions | undefined,
+  hooks: readonly ToolCallHook[],
+  client: () => Promise<MCPClient>,
+): Promise<CallToolResult> {
+  const { throwOnError, ...request } = options ?? {};
+  const send = async (sent: object) => (await client()).callTool(tool.originalName, sent, request);
+  if (hooks.length === 0 && !throwOnError) return send(args);
+  const call = {
+    server: tool.serverName,
+    tool: tool.originalName,
+    name: tool.qualifiedName,
+    args: args as Record<string, unknown>,
+    autoApprove: tool.autoApprove === true,
+    signal: options?.signal,
+  };
+  // A copy: a hook added or removed while the call runs applies from the next call on.
+  const result = hooks.length === 0 ? send(args) : runToolCall([...hooks], call, send);
+  return result.then((done) => resultOrToolError(done, tool.qualifiedName, tool.serverName, throwOnError));
+}

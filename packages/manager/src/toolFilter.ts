@@ -1,0 +1,95 @@
+import type { Tool, ToolFilterConfig } from '@org/mcp-core';
+import picomatch from 'picomatch';
+
+/** Where a filter rule was written: the server's config or the manager's `toolFilter` option. */
+export type ToolFilterSource = 'server config' | 'manager option';
+
+/** The tools a server offers through the manager, each with its approval hint, and why the others are not. */
+export interface FilteredTools {
+  /** Copies of the offered tools with `autoApprove` set (true or false: never what the server sent). */
+  offered: readonly (Tool & { autoApprove: boolean })[];
+  /** A filtered tool's name on its server → the rule that filtered it, in words. */
+  filtered: ReadonlyMap<string, string>;
+}
+
+type Matcher = (name: string) => boolean;
+
+interface Rules {
+  source: ToolFilterSource;
+  include: { patterns: readonly string[]; match: Matcher } | undefined;
+  exclude: readonly { key: 'excludeTools' | 'disabledTools'; pattern: string; match: Matcher }[];
+  approve: Matcher;
+}
+
+/**
+ * One server's tool filter: `includeTools` / `excludeTools` globs and `disabledTools` from its config and from
+ * the manager's `toolFilter` option (picomatch; a plain name matches itself), and the `autoApprove` hints.
+ * A tool is offered when it matches an include pattern of every source that has one and no exclude or
+ * disabled entry of any. Patterns match the tool's name on its server, never the qualified name.
+ */
+export class ToolFilter {
+  private readonly rules: readonly Rules[];
+  private readonly cache = new WeakMap<readonly Tool[], FilteredTools>();
+
+  constructor(sources: readonly (readonly [ToolFilterSource, ToolFilterConfig | undefined])[]) {
+    this.rules = sources.map(([source, config]) => compile(source, config ?? {}));
+  }
+
+  /** The filter applied to a list; the same list gives the same (cached) answer. */
+  apply(tools: readonly Tool[]): FilteredTools {
+    const cached = this.cache.get(tools);
+    if (cached) return cached;
+    const offered: (Tool & { autoApprove: boolean })[] = [];
+    const filtered = new Map<string, string>();
+    for (const tool of tools) {
+      const rule = this.ruleAgainst(tool.name);
+      if (rule) filtered.set(tool.name, rule);
+      else
+        offered.push(Object.assign({}, tool, { autoApprove: this.rules.some((r) => r.approve(tool.name)) }));
+    }
+    const result = { offered, filtered };
+    this.cache.set(tools, result);
+    return result;
+  }
+
+  /** The rule that keeps `name` out, in words, or undefined when it is offered. */
+  private ruleAgainst(name: string): string | undefined {
+    for (const { source, include, exclude } of this.rules) {
+      if (include && !include.match(name))
+        return `includeTools of the ${source} (${include.patterns.map((p) => JSON.stringify(p)).join(', ')}) does not match it`;
+      for (const { key, pattern, match } of exclude)
+        if (match(name)) return `${key} pattern ${JSON.stringify(pattern)} of the ${source} matches it`;
+    }
+    return undefined;
+  }
+}
+
+function compile(source: ToolFilterSource, config: ToolFilterConfig): Rules {
+  const include = config.includeTools;
+  return {
+    source,
+    include: include === undefined ? undefined : { patterns: include, match: matcher(include) },
+    exclude: [
+      ...(config.excludeTools ?? []).map((pattern) => ({
+        key: 'excludeTools' as const,
+        pattern,
+        match: matcher([pattern]),
+      })),
+      ...(config.disabledTools ?? []).map((pattern) => ({
+        key: 'disabledTools' as const,
+        pattern,
+        match: matcher([pattern]),
+      })),
+    ],
+    approve: matcher(config.autoApprove ?? []),
+  };
+}
+
+/** Matches a name equal to a pattern or matched by it as a glob. */
+function matcher(patterns: readonly string[]): Matcher {
+  if (patterns.length === 0) return () => false;
+  const exact = new Set(patterns);
+  // dot: a tool name starting with "." is matched like any other; tool names are not paths.
+  const glob = picomatch([...patterns], { dot: true });
+  return (name) => exact.has(name) || glob(name);
+}
