@@ -2,19 +2,23 @@ import { EventEmitter } from 'node:events';
 import { loadMcpConfig } from '@org/mcp-config';
 import {
   type CallToolResult,
+  type GetPromptResult,
   type Logger,
+  type LoggingLevel,
   ManagerErrorCode,
   type MCPClient,
   MCPConnectionError,
   MCPError,
   type MCPServerConfig,
   type MCPServersConfig,
+  type ReadResourceResult,
   type RequestOptions,
   silentLogger,
 } from '@org/mcp-core';
 import { sleep } from '@org/mcp-core/internal';
 import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
 import { AttemptSlots } from './attemptSlots.js';
+import type { QualifiedPrompt, QualifiedResource, QualifiedResourceTemplate } from './catalogKinds.js';
 import { closestName } from './closestName.js';
 import { HealthMonitor } from './healthMonitor.js';
 import { ManagedServer } from './managedServer.js';
@@ -25,6 +29,8 @@ import {
   MANAGER_DEFAULTS,
   type ManagerOptions,
 } from './managerOptions.js';
+import type { ResourceTarget } from './resourceAccess.js';
+import { ServerFeatures } from './serverFeatures.js';
 import type { ServerStatus } from './serverStatus.js';
 import { type QualifiedSkill, SkillIndex } from './skillIndex.js';
 import { ToolDirectory } from './toolDirectory.js';
@@ -45,6 +51,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   private readonly tools: ToolDirectory;
   private readonly health: HealthMonitor;
   private readonly slots: AttemptSlots;
+  private readonly features: ServerFeatures;
   private shuttingDown: Promise<void> | undefined;
 
   constructor(options: ManagerOptions = {}) {
@@ -60,6 +67,20 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.logger,
     );
     this.slots = new AttemptSlots(options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency);
+    this.features = new ServerFeatures(
+      {
+        connected: () => this.connectedClients(),
+        client: (name, label, signal) => this.server(name).callableClient(label, this.callWait(), signal),
+        emit: (event, payload) => (this.emit as (event: string, payload: unknown) => boolean)(event, payload),
+      },
+      options,
+      {
+        policy: options.toolNaming ?? MANAGER_DEFAULTS.toolNaming,
+        concurrency: options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency,
+        limits: options.clientOptions?.listLimits,
+        logger: this.logger,
+      },
+    );
   }
 
   /** Registers every server of a config (a normalised config, or a path to mcp_servers.json). */
@@ -91,6 +112,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     if (this.servers.get(name) !== server) return;
     this.servers.delete(name);
     this.tools.delete(name);
+    this.features.removed(name);
     this.emit('toolsChanged', { server: name });
   }
 
@@ -178,8 +200,11 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   ): Promise<CallToolResult> {
     this.assertOpen();
     const tool = this.tools.find(qualifiedName);
-    const wait = this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
-    const client = await this.server(tool.serverName).callableClient(qualifiedName, wait, options?.signal);
+    const client = await this.server(tool.serverName).callableClient(
+      qualifiedName,
+      this.callWait(),
+      options?.signal,
+    );
     return client.callTool(tool.originalName, args, options);
   }
 
@@ -201,6 +226,58 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return this.skills.load(qualifiedName, options);
   }
 
+  /** Every connected server's resources (every page, kept until it says they changed), named as tools are. */
+  async listResources(): Promise<QualifiedResource[]> {
+    this.assertOpen();
+    return this.features.resources.list();
+  }
+
+  /** Every connected server's resource templates, named as tools are; read what they make with `{ server, uri }`. */
+  async listResourceTemplates(): Promise<QualifiedResourceTemplate[]> {
+    this.assertOpen();
+    return this.features.templates.list();
+  }
+
+  /** Reads a resource on its own server: by qualified name (listResources), or any URI as `{ server, uri }`. */
+  async readResource(target: string | ResourceTarget, options?: RequestOptions): Promise<ReadResourceResult> {
+    this.assertOpen();
+    return this.features.access.read(target, options);
+  }
+
+  /** Subscribes to a resource's updates (`resourceUpdated` events); kept across the server's reconnects. */
+  async subscribeResource(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {
+    this.assertOpen();
+    return this.features.access.subscribe(target, options);
+  }
+
+  async unsubscribeResource(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {
+    this.assertOpen();
+    return this.features.access.unsubscribe(target, options);
+  }
+
+  /** Every connected server's prompts (every page, kept until it says they changed), named as tools are. */
+  async listPrompts(): Promise<QualifiedPrompt[]> {
+    this.assertOpen();
+    return this.features.prompts.list();
+  }
+
+  /** Gets a prompt by its qualified name from its own server. */
+  async getPrompt(
+    qualifiedName: string,
+    args?: Record<string, string>,
+    options?: RequestOptions,
+  ): Promise<GetPromptResult> {
+    this.assertOpen();
+    return this.features.getPrompt(qualifiedName, args, options);
+  }
+
+  /** Asks a server to send its logs (`serverLog` events) from `level` up, now if connected and at every reconnect. */
+  async setLoggingLevel(name: string, level: LoggingLevel): Promise<void> {
+    this.assertOpen();
+    const server = this.server(name);
+    return this.features.logs.set(name, server.status().connected ? server.liveClient() : undefined, level);
+  }
+
   /** Stops every server in parallel, bounded in time; idempotent; afterwards every call fails. */
   shutdown(): Promise<void> {
     if (this.shuttingDown) return this.shuttingDown;
@@ -216,7 +293,8 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   }
 
   private register(name: string, config: MCPServerConfig): void {
-    const server = new ManagedServer(name, config, this.options, this.logger, this.slots);
+    const options = { ...this.options, createClient: this.features.createClientFor(name) };
+    const server = new ManagedServer(name, config, options, this.logger, this.slots);
     this.servers.set(name, server);
     // Reserves the server's place: the index lists servers in registration order.
     this.tools.update(server);
@@ -225,6 +303,8 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     };
     server.on('serverStateChanged', (event) => {
       sync();
+      if (event.state === 'connected') this.features.connected(name, server.liveClient());
+      else if (event.previous === 'connected') this.features.disconnected(name);
       this.emit('serverStateChanged', event);
     });
     server.on('toolsChanged', (event) => {
@@ -232,6 +312,10 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.emit('toolsChanged', event);
     });
     server.on('serverError', (event) => this.emit('serverError', event));
+  }
+
+  private callWait(): number {
+    return this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
   }
 
   private connectedClients(): Map<string, MCPClient> {

@@ -1,4 +1,11 @@
-import type { BackoffOptions, ClientOptions, Logger, MCPClient, MCPServerConfig } from '@org/mcp-core';
+import type {
+  BackoffOptions,
+  ClientOptions,
+  Logger,
+  LoggingLevel,
+  MCPClient,
+  MCPServerConfig,
+} from '@org/mcp-core';
 
 /** How qualified tool names are made: always `server__tool`, only when two servers share a name, or refuse clashes. */
 export type ToolNamingPolicy = 'prefix' | 'prefix-on-collision' | 'error';
@@ -39,6 +46,8 @@ export interface ManagerOptions {
   toolNaming?: ToolNamingPolicy;
   /** Upper bound of one server's disconnect during shutdown, in ms. Default 15 000. */
   shutdownTimeout?: number;
+  /** The log level asked of every server that declares logging, at each connect (setLoggingLevel wins). Default: none asked. */
+  serverLogLevel?: LoggingLevel;
   /** Injectable sleep (tests use fake timers instead). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
