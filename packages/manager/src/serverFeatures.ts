@@ -3,7 +3,6 @@ import {
   type ClientOptions,
   type GetPromptResult,
   type JSONRPCNotification,
-  type Logger,
   type MCPClient,
   type MCPServerConfig,
   type Prompt,
