@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { loadMcpConfig } from '@org/mcp-config';
+import { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
 import {
   type CallToolResult,
   type GetPromptResult,
@@ -83,11 +83,19 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     );
   }
 
-  /** Registers every server of a config (a normalised config, or a path to mcp_servers.json). */
-  async initialize(config: MCPServersConfig | string): Promise<void> {
+  /**
+   * Registers every server of a config (a normalised config, or a path to mcp_servers.json). A file is loaded with
+   * `strict: false` unless `options` say otherwise: an entry that cannot be read is a `failed` server whose
+   * lastError names its fields, and the others connect.
+   */
+  async initialize(config: MCPServersConfig | string, options: LoadMcpConfigOptions = {}): Promise<void> {
     this.assertOpen();
-    const servers = typeof config === 'string' ? await loadMcpConfig(config) : config;
+    const servers =
+      typeof config === 'string' ? await loadMcpConfig(config, { strict: false, ...options }) : config;
     for (const [name, serverConfig] of Object.entries(servers.mcpServers)) this.register(name, serverConfig);
+    // Nothing to start: a placeholder config, never used, since the server never connects.
+    for (const [name, error] of Object.entries(servers.failed ?? {}))
+      this.register(name, { command: '' }).refuse(error);
     this.health.start();
   }
 
@@ -292,7 +300,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     await this.shutdown();
   }
 
-  private register(name: string, config: MCPServerConfig): void {
+  private register(name: string, config: MCPServerConfig): ManagedServer {
     const options = { ...this.options, createClient: this.features.createClientFor(name) };
     const server = new ManagedServer(name, config, options, this.logger, this.slots);
     this.servers.set(name, server);
@@ -312,6 +320,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.emit('toolsChanged', event);
     });
     server.on('serverError', (event) => this.emit('serverError', event));
+    return server;
   }
 
   private callWait(): number {
