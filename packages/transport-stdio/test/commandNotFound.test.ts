@@ -1,8 +1,8 @@
 import { delimiter } from 'node:path';
-import { StdioErrorCode } from '@org/mcp-core';
+import { StdioErrorCode, type StdioServerConfig } from '@org/mcp-core';
 import { captureLogger } from '@org/test-utils';
 import { describe, expect, it } from 'vitest';
-import { MCPStdioClient, type StdioServerConfig } from '../src/index.js';
+import { MCPStdioClient } from '../src/index.js';
 
 const SECRET = 'sk-SECRET-path-value';
 
