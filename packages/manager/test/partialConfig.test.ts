@@ -8,6 +8,8 @@ import { ErrorCode, MCPConfigError, MCPConnectionManager } from '../src/index.js
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const SECRET = 'sk-live-SECRET-in-env';
+/** `${name}` as a config writes it. */
+const ref = (name: string) => `\${${name}}`;
 const dir = mkdtempSync(join(tmpdir(), 'mcp-manager-config-'));
 const managers: MCPConnectionManager[] = [];
 afterEach(async () => {
@@ -32,12 +34,12 @@ const servers = {
   needsKey: {
     command: process.execPath,
     args: [join(fixtures, 'toolServer.mjs')],
-    env: { API_KEY: '${MCP_TEST_UNSET_KEY}' },
+    env: { API_KEY: ref('MCP_TEST_UNSET_KEY') },
   },
   tools: {
     command: process.execPath,
     args: [join(fixtures, 'toolServer.mjs')],
-    env: { TOOLS: 'echo', TOKEN: '${MCP_TEST_TOKEN}' },
+    env: { TOOLS: 'echo', TOKEN: ref('MCP_TEST_TOKEN') },
   },
 };
 
@@ -85,10 +87,10 @@ describe('a config that one bad entry does not sink', () => {
     expect(await m.getServerStatus()).toEqual({});
   });
 
-  it("VS Code's ${input:id} takes its value from the inputs option", async () => {
+  it("VS Code's input variables take its value from the inputs option", async () => {
     const m = new MCPConnectionManager();
     managers.push(m);
-    const file = writeConfig({ tools: { ...servers.tools, env: { TOOLS: '${input:tools}' } } });
+    const file = writeConfig({ tools: { ...servers.tools, env: { TOOLS: ref('input:tools') } } });
     await m.initialize(file, { inputs: { tools: 'from_input' } });
     await m.connectAllEnabled();
     expect((await m.listTools()).map((t) => t.qualifiedName)).toEqual(['tools__from_input']);
