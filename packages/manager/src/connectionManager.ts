@@ -67,20 +67,11 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.logger,
     );
     this.slots = new AttemptSlots(options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency);
-    this.features = new ServerFeatures(
-      {
-        connected: () => this.connectedClients(),
-        client: (name, label, signal) => this.server(name).callableClient(label, this.callWait(), signal),
-        emit: (event, payload) => (this.emit as (event: string, payload: unknown) => boolean)(event, payload),
-      },
-      options,
-      {
-        policy: options.toolNaming ?? MANAGER_DEFAULTS.toolNaming,
-        concurrency: options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency,
-        limits: options.clientOptions?.listLimits,
-        logger: this.logger,
-      },
-    );
+    this.features = new ServerFeatures(options, this.logger, {
+      connected: () => this.connectedClients(),
+      client: (name, label, signal) => this.server(name).callableClient(label, this.callWait(), signal),
+      emit: (event, payload) => (this.emit as (event: string, payload: unknown) => boolean)(event, payload),
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import {
   type ClientOptions,
   type GetPromptResult,
   type JSONRPCNotification,
+  type Logger,
   type MCPClient,
   type MCPServerConfig,
   type Prompt,
@@ -17,8 +18,8 @@ import {
   RESOURCE_TEMPLATES,
   RESOURCES,
 } from './catalogKinds.js';
-import type { ManagerEvents } from './managerEvents.js';
-import type { ManagerOptions } from './managerOptions.js';
+import type { ManagerEvents, ResourceUpdate } from './managerEvents.js';
+import { MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
 import { ResourceAccess, type ResourceServers } from './resourceAccess.js';
 import { ServerLogs } from './serverLogs.js';
 
@@ -45,19 +46,22 @@ export class ServerFeatures {
   private readonly offering = new Map<string, { resources: boolean; prompts: boolean }>();
 
   constructor(
-    private readonly host: FeatureHost,
     private readonly options: ManagerOptions,
-    settings: CatalogSettings,
+    logger: Logger,
+    private readonly host: FeatureHost,
   ) {
+    const settings: CatalogSettings = {
+      policy: options.toolNaming ?? MANAGER_DEFAULTS.toolNaming,
+      concurrency: options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency,
+      limits: options.clientOptions?.listLimits,
+      logger,
+    };
     this.resources = new CatalogIndex(RESOURCES, host, settings);
     this.templates = new CatalogIndex(RESOURCE_TEMPLATES, host, settings);
     this.prompts = new CatalogIndex(PROMPTS, host, settings);
-    this.access = new ResourceAccess(
-      this.resources,
-      { ...host, emit: (u) => host.emit('resourceUpdated', u) },
-      settings.logger,
-    );
-    this.logs = new ServerLogs(settings.logger, options.serverLogLevel, (log) => host.emit('serverLog', log));
+    const resourceHost = { ...host, emit: (update: ResourceUpdate) => host.emit('resourceUpdated', update) };
+    this.access = new ResourceAccess(this.resources, resourceHost, logger);
+    this.logs = new ServerLogs(logger, options.serverLogLevel, (log) => host.emit('serverLog', log));
   }
 
   /** The createClient a server's connects use: the configured one, each client's notifications routed here. */
