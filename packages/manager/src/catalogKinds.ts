@@ -6,6 +6,7 @@ import {
   ManagerErrorCode,
   type MCPClient,
   MCPError,
+  type MCPErrorCode,
   type Prompt,
   type Resource,
   type ResourceTemplate,
@@ -37,6 +38,31 @@ export interface CatalogKind<T extends { name: string }> {
 const didYouMean = (hint: string | undefined) => (hint ? ` Did you mean "${hint}"?` : '');
 const quoted = (servers: readonly string[]) => servers.map((s) => `"${s}"`).join(' and ');
 
+/** A kind's errors: `what` names one item ("resource"), `listing` the method that shows the names. */
+function namingErrors(
+  what: string,
+  listing: string,
+  codes: { unknown: MCPErrorCode; collision: MCPErrorCode },
+): Pick<CatalogKind<never>, 'unknown' | 'collision'> {
+  return {
+    unknown: (name, hint) =>
+      new MCPError(
+        codes.unknown,
+        `No connected server offers a ${what} named "${name}".${didYouMean(hint)} ${listing}() shows the names.`,
+      ),
+    collision: (name, servers) =>
+      new MCPError(
+        codes.collision,
+        `${what[0]?.toUpperCase()}${what.slice(1)} "${name}" is offered by ${quoted(servers)}. Use toolNaming 'prefix' or 'prefix-on-collision'.`,
+      ),
+  };
+}
+
+const RESOURCE_CODES = {
+  unknown: ManagerErrorCode.UNKNOWN_RESOURCE,
+  collision: ManagerErrorCode.RESOURCE_NAME_COLLISION,
+};
+
 export const RESOURCES: CatalogKind<NamedResource> = {
   capability: 'resources',
   list: (client, limits) =>
@@ -49,16 +75,7 @@ export const RESOURCES: CatalogKind<NamedResource> = {
       undefined,
       limits,
     ),
-  unknown: (name, hint) =>
-    new MCPError(
-      ManagerErrorCode.UNKNOWN_RESOURCE,
-      `No connected server offers a resource named "${name}".${didYouMean(hint)} listResources() shows the names; readResource({ server, uri }) reads any URI.`,
-    ),
-  collision: (name, servers) =>
-    new MCPError(
-      ManagerErrorCode.RESOURCE_NAME_COLLISION,
-      `Resource "${name}" is offered by ${quoted(servers)}. Use toolNaming 'prefix' or 'prefix-on-collision'.`,
-    ),
+  ...namingErrors('resource', 'listResources', RESOURCE_CODES),
 };
 
 export const RESOURCE_TEMPLATES: CatalogKind<NamedResourceTemplate> = {
@@ -73,16 +90,7 @@ export const RESOURCE_TEMPLATES: CatalogKind<NamedResourceTemplate> = {
       undefined,
       limits,
     ),
-  unknown: (name, hint) =>
-    new MCPError(
-      ManagerErrorCode.UNKNOWN_RESOURCE,
-      `No connected server offers a resource template named "${name}".${didYouMean(hint)} listResourceTemplates() shows the names.`,
-    ),
-  collision: (name, servers) =>
-    new MCPError(
-      ManagerErrorCode.RESOURCE_NAME_COLLISION,
-      `Resource template "${name}" is offered by ${quoted(servers)}. Use toolNaming 'prefix' or 'prefix-on-collision'.`,
-    ),
+  ...namingErrors('resource template', 'listResourceTemplates', RESOURCE_CODES),
 };
 
 export const PROMPTS: CatalogKind<Prompt> = {
@@ -97,14 +105,8 @@ export const PROMPTS: CatalogKind<Prompt> = {
       undefined,
       limits,
     ),
-  unknown: (name, hint) =>
-    new MCPError(
-      ManagerErrorCode.UNKNOWN_PROMPT,
-      `No connected server offers a prompt named "${name}".${didYouMean(hint)} listPrompts() shows the names.`,
-    ),
-  collision: (name, servers) =>
-    new MCPError(
-      ManagerErrorCode.PROMPT_NAME_COLLISION,
-      `Prompt "${name}" is offered by ${quoted(servers)}. Use toolNaming 'prefix' or 'prefix-on-collision'.`,
-    ),
+  ...namingErrors('prompt', 'listPrompts', {
+    unknown: ManagerErrorCode.UNKNOWN_PROMPT,
+    collision: ManagerErrorCode.PROMPT_NAME_COLLISION,
+  }),
 };

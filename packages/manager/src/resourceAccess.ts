@@ -1,12 +1,11 @@
 import {
   BaseMCPClient,
   type Logger,
-  ManagerErrorCode,
   type MCPClient,
-  MCPError,
   type ReadResourceResult,
   type RequestOptions,
 } from '@org/mcp-core';
+import { capabilityError } from './capabilityError.js';
 import type { CatalogIndex } from './catalogIndex.js';
 import type { NamedResource } from './catalogKinds.js';
 import type { ResourceUpdate } from './managerEvents.js';
@@ -108,13 +107,9 @@ function isSubscribable(client: MCPClient): boolean {
 
 function assertSubscribable(server: string, client: MCPClient): void {
   if (isSubscribable(client)) return;
-  const why =
-    client.era === 'modern'
-      ? 'speaks 2026-07-28, whose resource subscriptions (subscriptions/listen) this client does not follow yet'
-      : 'does not declare resources.subscribe';
-  throw new MCPError(
-    ManagerErrorCode.CAPABILITY_UNSUPPORTED,
-    `Server "${server}" ${why}; its resources cannot be subscribed to.`,
-    { serverName: server },
-  );
+  throw capabilityError(server, client, {
+    missing: 'resources.subscribe',
+    modern: 'whose resource subscriptions go through subscriptions/listen',
+    cannot: 'its resources cannot be subscribed to',
+  });
 }

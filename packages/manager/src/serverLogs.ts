@@ -6,6 +6,7 @@ import {
   type MCPClient,
   MCPError,
 } from '@org/mcp-core';
+import { capabilityError } from './capabilityError.js';
 import type { ServerLog } from './managerEvents.js';
 
 /** The logger method each MCP level goes to (the Logger type has no `fatal`: the most severe go to `error`). */
@@ -100,15 +101,11 @@ function offersLogging(client: MCPClient): boolean {
 
 function assertLogging(server: string, client: MCPClient): void {
   if (offersLogging(client)) return;
-  const why =
-    client.era === 'modern'
-      ? 'speaks 2026-07-28, where the log level travels with each request (not supported yet)'
-      : 'does not declare the logging capability';
-  throw new MCPError(
-    ManagerErrorCode.CAPABILITY_UNSUPPORTED,
-    `Server "${server}" ${why}; its log level cannot be set.`,
-    { serverName: server },
-  );
+  throw capabilityError(server, client, {
+    missing: 'the logging capability',
+    modern: 'where the log level travels with each request',
+    cannot: 'its log level cannot be set',
+  });
 }
 
 /** The data as sent when its JSON is short enough; else the start of its JSON, marked as cut. */

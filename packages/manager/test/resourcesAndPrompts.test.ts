@@ -1,5 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import { everythingBin } from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ErrorCode,
@@ -8,23 +6,17 @@ import {
   MCPConnectionManager,
   MCPError,
 } from '../src/index.js';
+import { everythingAndCatalog } from './catalogServers.js';
 
-const catalogServer = fileURLToPath(new URL('./fixtures/catalogServer.mjs', import.meta.url));
 const managers: MCPConnectionManager[] = [];
 afterEach(async () => {
   await Promise.all(managers.splice(0).map((m) => m.shutdown()));
 });
 
-/** server-everything and the catalog fixture, both over stdio: their resource, template and prompt names collide. */
 async function manager(options: ManagerOptions = {}) {
   const m = new MCPConnectionManager(options);
   managers.push(m);
-  await m.initialize({
-    mcpServers: {
-      everything: { command: process.execPath, args: [everythingBin(), 'stdio'] },
-      catalog: { command: process.execPath, args: [catalogServer] },
-    },
-  });
+  await m.initialize(everythingAndCatalog);
   expect(await m.connectAllEnabled()).toEqual({ everything: true, catalog: true });
   return m;
 }

@@ -1,9 +1,8 @@
-import { fileURLToPath } from 'node:url';
-import { captureLogger, everythingBin } from '@org/test-utils';
+import { captureLogger } from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode, type ManagerEvents, MCPConnectionManager, MCPError } from '../src/index.js';
+import { everythingAndCatalog } from './catalogServers.js';
 
-const catalogServer = fileURLToPath(new URL('./fixtures/catalogServer.mjs', import.meta.url));
 const managers: MCPConnectionManager[] = [];
 afterEach(async () => {
   await Promise.all(managers.splice(0).map((m) => m.shutdown()));
@@ -13,12 +12,7 @@ async function manager() {
   const capture = captureLogger();
   const m = new MCPConnectionManager({ logger: capture.logger });
   managers.push(m);
-  await m.initialize({
-    mcpServers: {
-      everything: { command: process.execPath, args: [everythingBin(), 'stdio'] },
-      catalog: { command: process.execPath, args: [catalogServer] },
-    },
-  });
+  await m.initialize(everythingAndCatalog);
   expect(await m.connectAllEnabled()).toEqual({ everything: true, catalog: true });
   const logs: ManagerEvents['serverLog'][] = [];
   m.on('serverLog', (log) => logs.push(log));
