@@ -199,11 +199,8 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   ): Promise<CallToolResult> {
     this.assertOpen();
     const tool = this.tools.find(qualifiedName);
-    const client = await this.server(tool.serverName).callableClient(
-      qualifiedName,
-      this.callWait(),
-      options?.signal,
-    );
+    const wait = this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
+    const client = await this.server(tool.serverName).callableClient(qualifiedName, wait, options?.signal);
     return client.callTool(tool.originalName, args, options);
   }
 

@@ -84,11 +84,11 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Connects, retrying with backoff; joins a connect under way; takes over from a restart waiting out its backoff. */
   async connect(options: ConnectServerOptions = {}): Promise<MCPClient> {
     if (this.retired) throw stoppedError(this.name);
+    if (!this.isEnabled) throw disabledError(this.name);
     if (this.refusal) {
       this.fail(this.refusal);
       throw this.refusal;
     }
-    if (!this.isEnabled) throw disabledError(this.name);
     if (this.slot.client) return this.slot.client;
     if (this.work.joinable) return this.work.joinable;
     const work = this.work.take();
