@@ -1,3 +1,4 @@
+import { captureLogger } from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ErrorCode,
@@ -88,6 +89,25 @@ describe('resources and prompts across servers', () => {
     expect((error as MCPError).code).toBe(ErrorCode.PROMPT_NAME_COLLISION);
     const resources = await strict.listResources().catch((e: unknown) => e);
     expect((resources as MCPError).code).toBe(ErrorCode.RESOURCE_NAME_COLLISION);
+  });
+
+  it('a server whose listing fails is left out and logged; the others are listed', async () => {
+    const { logger, lines } = captureLogger();
+    const m = new MCPConnectionManager({ logger });
+    managers.push(m);
+    const broken = { ...everythingAndCatalog.mcpServers.catalog, env: { FAIL_LISTS: '1' } };
+    await m.initialize({ mcpServers: { ...everythingAndCatalog.mcpServers, catalog: broken } });
+    await m.connectAllEnabled();
+    const servers = new Set((await m.listResources()).map((r) => r.serverName));
+    expect([...servers]).toEqual(['everything']);
+    expect((await m.listPrompts()).every((p) => p.serverName === 'everything')).toBe(true);
+    const warned = lines.filter(
+      (line) => line.level === 'warn' && (line.args[0] as { server?: string }).server === 'catalog',
+    );
+    expect(warned.map((line) => line.args[1])).toEqual([
+      'listing failed; the server is left out of the listing',
+      'listing failed; the server is left out of the listing',
+    ]);
   });
 
   it('an unknown name is UNKNOWN_RESOURCE / UNKNOWN_PROMPT with the closest name', async () => {
