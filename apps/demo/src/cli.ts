@@ -35,9 +35,10 @@ async function main(): Promise<number> {
     if (!args.json) console.log(line);
   };
   try {
-    const config = await loadMcpConfig(configPath, { env: world?.env ?? process.env });
+    // As the manager loads a file: an entry that cannot be read is one failed server, not a failed demo.
+    const config = await loadMcpConfig(configPath, { env: world?.env ?? process.env, strict: false });
     await manager.initialize(config);
-    const names = Object.keys(config.mcpServers);
+    const names = [...Object.keys(config.mcpServers), ...Object.keys(config.failed ?? {})];
     const display = args.json ? undefined : new ProgressDisplay(names, process.stdout);
     manager.on('serverStateChanged', (e: { name: string; state: string; error?: Error }) =>
       display?.update(e.name, e.state, e.error),

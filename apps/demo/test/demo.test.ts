@@ -97,6 +97,26 @@ describe('pnpm demo, end to end', () => {
     expect(await exited).toBe(0);
   }, 120_000);
 
+  it('an entry with an unset variable fails alone: the others connect, and the reason names its field', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { everythingBin } = await import('@org/mcp-demo-servers');
+    const file = join(mkdtempSync(join(tmpdir(), 'demo-')), 'mcp.json');
+    const everything = { command: process.execPath, args: [everythingBin(), 'stdio'] };
+    const needsKey = { ...everything, env: { API_KEY: `\${DEMO_TEST_UNSET_KEY}` } };
+    writeFileSync(file, JSON.stringify({ mcpServers: { everything, needsKey } }));
+    const { code, stdout } = run('--config', file, '--json');
+    const report = JSON.parse(stdout);
+    expect(code).toBe(1);
+    expect(report.connected).toEqual({ everything: true, needsKey: false });
+    expect(report.status.needsKey).toMatchObject({
+      state: 'failed',
+      lastError: { code: 'CONFIG_VARIABLE_UNSET' },
+    });
+    expect(report.reason).toContain('mcpServers.needsKey.env.API_KEY');
+  });
+
   it('explains itself with --help and refuses unknown flags', () => {
     expect(run('--help').stdout).toContain('--watch');
     const bad = run('--nope');
