@@ -35,9 +35,10 @@ async function main(): Promise<number> {
     if (!args.json) console.log(line);
   };
   try {
-    const config = await loadMcpConfig(configPath, { env: world?.env ?? process.env });
+    // As the manager loads a file: an entry that cannot be read is one failed server, not a failed demo.
+    const config = await loadMcpConfig(configPath, { env: world?.env ?? process.env, strict: false });
     await manager.initialize(config);
-    const names = Object.keys(config.mcpServers);
+    const names = [...Object.keys(config.mcpServers), ...Object.keys(config.failed ?? {})];
     const display = args.json ? undefined : new ProgressDisplay(names, process.stdout);
     manager.on('serverStateChanged', (e: { name: string; state: string; error?: Error }) =>
       display?.update(e.name, e.state, e.error),
@@ -85,7 +86,7 @@ async function main(): Promise<number> {
     const health = await manager.healthCheckAll();
     say(`\nhealthCheckAll(): ${JSON.stringify(health)}`);
 
-    if (args.watch) await watch(manager, say);
+    if (args.watch) await watch(manager, status, say);
 
     const pids = await stdioPids(manager, status);
     const stopStarted = performance.now();
@@ -159,7 +160,12 @@ function statusTable(status: Record<string, ServerStatus>): string {
   return table(['server', 'transport', 'state', 'protocol', 'era', 'tools', 'connect', 'last error'], rows);
 }
 
-/** Stdio servers' pids (each leads its own process group), to prove none is left after shutdown. */
+/** A connected stdio server's pid (it leads its own process group); undefined for remote ones. */
+async function pidOf(manager: MCPConnectionManager, name: string): Promise<number | undefined> {
+  return ((await manager.getClient(name).catch(() => undefined)) as { pid?: number } | undefined)?.pid;
+}
+
+/** Stdio servers' pids, to prove none is left after shutdown. */
 async function stdioPids(
   manager: MCPConnectionManager,
   status: Record<string, ServerStatus>,
@@ -167,20 +173,32 @@ async function stdioPids(
   const pids: number[] = [];
   for (const [name, s] of Object.entries(status)) {
     if (!s.connected || s.transport !== 'stdio') continue;
-    const pid = ((await manager.getClient(name).catch(() => undefined)) as { pid?: number } | undefined)?.pid;
+    const pid = await pidOf(manager, name);
     if (pid) pids.push(pid);
   }
   return pids;
 }
 
-/** Keeps running, printing state changes, until Ctrl-C. */
-function watch(manager: MCPConnectionManager, say: (line: string) => void): Promise<void> {
-  say('\nWatching (kill a server pid from another terminal to see it come back); Ctrl-C to stop.');
-  manager.on('serverStateChanged', (e: { name: string; state: string; previous: string; error?: Error }) =>
-    say(
-      `${new Date().toISOString()}  ${e.name}: ${e.previous} → ${e.state}${e.error ? ` (${firstLine(e.error.message)})` : ''}`,
-    ),
+/** Keeps running, printing each server's pid and state changes (with the new pid), until Ctrl-C. */
+async function watch(
+  manager: MCPConnectionManager,
+  status: Record<string, ServerStatus>,
+  say: (line: string) => void,
+): Promise<void> {
+  const rows = await Promise.all(
+    Object.entries(status).map(async ([name, s]) => [
+      name,
+      s.state,
+      s.transport === 'stdio' ? String((await pidOf(manager, name)) ?? '') : `(${s.transport})`,
+    ]),
   );
+  say(`\n${table(['server', 'state', 'pid'], rows)}`);
+  say('\nWatching (kill a server pid from another terminal to see it come back); Ctrl-C to stop.');
+  manager.on('serverStateChanged', (e: { name: string; state: string; previous: string; error?: Error }) => {
+    const line = `${new Date().toISOString()}  ${e.name}: ${e.previous} → ${e.state}${e.error ? ` (${firstLine(e.error.message)})` : ''}`;
+    if (e.state !== 'connected') return say(line);
+    void pidOf(manager, e.name).then((pid) => say(pid ? `${line}, pid ${pid}` : line));
+  });
   return new Promise((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

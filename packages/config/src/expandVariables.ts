@@ -8,7 +8,7 @@ export type VariableEnv = Record<string, string | undefined>;
 export interface VariableProblem {
   /**
    * `unset`: no such variable and no default; `malformed`: `${` not followed by a name and `}`;
-   * `unsupported`: a VS Code `${input:...}` prompt, which only an editor can answer.
+   * `unsupported`: a VS Code `${input:...}` prompt with no value in `inputs` (an editor would prompt for it).
    */
   kind: 'unset' | 'malformed' | 'unsupported';
   /** The variable's name, for `unset` and `unsupported`. */
@@ -18,6 +18,11 @@ export interface VariableProblem {
 }
 
 export interface ExpandVariablesOptions {
+  /**
+   * Values of VS Code's `${input:id}` variables by id (what the editor would prompt for, from the config's
+   * `inputs`). Values are secrets: never named in errors. Default: none, so each `${input:id}` is a problem.
+   */
+  inputs?: VariableEnv;
   /**
    * Called for each reference that cannot be expanded; the reference becomes an empty string.
    * Default: throw an `MCPConfigError` naming the variable.
@@ -33,7 +38,7 @@ export function describeVariableProblem(problem: VariableProblem): string {
     case 'unset':
       return `variable ${problem.variable} is not set; set it, or give a default with \${${problem.variable}:-default}`;
     case 'unsupported':
-      return `VS Code input variable ${problem.variable} cannot be answered outside the editor; put the value in an environment variable and write \${env:NAME}`;
+      return `VS Code input variable ${problem.variable} has no value; pass it in the \`inputs\` option by its id, or put the value in an environment variable and write \${env:NAME}`;
     default:
       return `malformed variable reference at character ${problem.offset + 1}; write \${NAME}, \${NAME:-default} or \${env:NAME}, or $\${ for a literal \${`;
   }
@@ -81,12 +86,18 @@ export function expandVariables(
     pos = close < 0 ? text.length : close + 1;
     const match = REFERENCE.exec(body);
     if (!match) {
-      const input = /^input:([\w.-]+)$/.exec(body);
-      onProblem(
-        input
-          ? { kind: 'unsupported', variable: `input:${input[1]}`, offset: start }
-          : { kind: 'malformed', offset: start },
-      );
+      const id = /^input:([\w.-]+)$/.exec(body)?.[1];
+      const value =
+        id !== undefined && options.inputs && Object.hasOwn(options.inputs, id)
+          ? options.inputs[id]
+          : undefined;
+      if (value !== undefined) out += value;
+      else
+        onProblem(
+          id !== undefined
+            ? { kind: 'unsupported', variable: `input:${id}`, offset: start }
+            : { kind: 'malformed', offset: start },
+        );
       continue;
     }
     const [, name = '', fallback] = match;

@@ -17,6 +17,14 @@ export interface LoadMcpConfigOptions {
   file?: string;
   /** The most bytes an `envFile` may hold; a larger one is a config error. Default 1 MiB. */
   maxEnvFileSize?: number;
+  /** VS Code `${input:id}` values by id (what the editor prompts for). Values are secrets. Default: none. */
+  inputs?: VariableEnv;
+  /**
+   * true: any problem throws and nothing is loaded. false: a bad entry fails only its own server (its error in
+   * `failed`) and the others load; a missing file, bad JSON or a problem outside every entry still throws.
+   * Default true (the manager's `initialize` loads with false unless told otherwise).
+   */
+  strict?: boolean;
 }
 
 const DEFAULT_MAX_ENV_FILE_SIZE = 1024 * 1024;
@@ -77,7 +85,12 @@ export async function loadMcpConfig(
       });
     }
   }
-  const parseOptions = { env, ...(file !== undefined && { file }) };
+  const parseOptions = {
+    env,
+    ...(file !== undefined && { file }),
+    ...(options.inputs !== undefined && { inputs: options.inputs }),
+    ...(options.strict !== undefined && { strict: options.strict }),
+  };
   const readEnvFile = await preloadEnvFiles(json, parseOptions, maxEnvFileSize);
   return parseMcpConfig(json, { ...parseOptions, readEnvFile });
 }

@@ -10,14 +10,41 @@ import { TRANSPORT_ALIASES } from './transportAliases.js';
 /** What normalising one server needs from the caller. */
 export interface NormaliseContext {
   env: VariableEnv;
-  /** Directory that relative `envFile` and `cwd` resolve against; the process's cwd when undefined. */
+  /** Directory that relative `envFile`, `cwd` and `./`/`../` commands resolve against; the process's cwd when undefined. */
   baseDir: string | undefined;
+  /** VS Code `${input:id}` values by id. */
+  inputs: VariableEnv | undefined;
   readEnvFile: ((path: string) => string) | undefined;
   /** Records one problem; `unset` marks an unset variable. */
   report: (path: string, message: string, unset: boolean) => void;
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** `./x`, `../x` (and `.\x` on Windows): relative to a directory, not looked up on PATH. */
+const RELATIVE_PATH = /^\.\.?[\\/]/;
+
+/**
+ * `"command": "npx -y some-server"` with no `args`: spawned without a shell, that is a program named with the
+ * spaces. A command whose program is a path may hold spaces (`/Applications/My App/server`), so only a bare
+ * program name is refused. The fix shown is made of the command as written, never of an expanded value.
+ */
+function refuseCommandLine(
+  command: string,
+  written: string | undefined,
+  report: (field: string, message: string) => void,
+): void {
+  const [program = '', ...rest] = command.trim().split(/\s+/);
+  if (rest.length === 0 || /[\\/]/.test(program)) return;
+  const words = (written ?? '').trim().split(/\s+/);
+  const example =
+    words.length > 1
+      ? `: "command": ${JSON.stringify(words[0])}, "args": ${JSON.stringify(words.slice(1))}`
+      : '';
+  report(
+    'command',
+    `holds a program and its arguments but there is no "args"; move the arguments to "args"${example}`,
+  );
+}
 
 function isHttpUrl(text: string): boolean {
   try {
@@ -47,6 +74,7 @@ export function normaliseServer(
   // The name JSON-quoted: it may hold a line break, and a message stays one line.
   const expand = (field: string, text: string | number | boolean, prefix = '') =>
     expandVariables(String(text), ctx.env, {
+      inputs: ctx.inputs,
       onProblem: (problem) =>
         report(
           field,
@@ -110,6 +138,8 @@ export function normaliseServer(
       return undefined;
     }
     refuseNul('command', command);
+    if (entry.args === undefined || entry.args.length === 0)
+      refuseCommandLine(command, entry.command, report);
     const args = entry.args?.map((arg, index) => expand(`args.${index}`, arg));
     args?.forEach((arg, index) => {
       refuseNul(`args.${index}`, arg);
@@ -137,15 +167,18 @@ export function normaliseServer(
     const relative = expandedCwd !== undefined && ctx.baseDir !== undefined && !isAbsolute(expandedCwd);
     const resolveCwd = (path: string) => (relative ? resolve(ctx.baseDir as string, path) : path);
     const cwd = expandedCwd === undefined ? undefined : resolveCwd(expandedCwd);
+    // A command written `./server` or `../bin/server` is a path from the config file's directory, as cwd is.
+    const relativeCommand = ctx.baseDir !== undefined && RELATIVE_PATH.test(command);
+    const resolveCommand = (path: string) => (relativeCommand ? resolve(ctx.baseDir as string, path) : path);
     // What expansion changed is named as written in errors and logs: a variable may hold a secret.
     const asWritten = {
-      ...(entry.command !== command && { command: entry.command }),
+      ...(entry.command !== command && { command: resolveCommand(entry.command as string) }),
       ...(entry.cwd !== undefined && entry.cwd !== expandedCwd && { cwd: resolveCwd(entry.cwd) }),
     };
     if (problems > 0) return undefined;
     return {
       transport,
-      command,
+      command: resolveCommand(command),
       ...(args && { args }),
       ...((entry.env !== undefined || entry.envFile !== undefined) && { env }),
       ...(cwd !== undefined && { cwd }),

@@ -21,6 +21,13 @@ export interface ParseMcpConfigOptions {
    * reads envFiles asynchronously and bounded instead.
    */
   readEnvFile?: (path: string) => string;
+  /** VS Code `${input:id}` values by id (what the editor prompts for). Values are secrets. Default: none. */
+  inputs?: VariableEnv;
+  /**
+   * true: any problem throws, and nothing is loaded. false: a problem in one server's entry fails only that
+   * server (its error in `failed`), the others load; a problem outside every entry still throws. Default true.
+   */
+  strict?: boolean;
 }
 
 interface Problem extends ConfigIssue {
@@ -89,22 +96,47 @@ export function parseMcpConfig(json: unknown, options: ParseMcpConfigOptions = {
         env,
         baseDir: file === undefined ? undefined : dirname(resolve(file)),
         readEnvFile: options.readEnvFile,
+        inputs: options.inputs,
         report: reportHere,
       });
       if (config) servers.push([name, config]);
     }
   }
 
-  if (problems.length > 0) {
-    const unsetOnly = problems.every((p) => p.unset);
-    const names = new Set(problems.map((p) => p.server));
-    const [only] = names;
-    throw new MCPConfigError(unsetOnly ? 'MCP config refers to unset variables' : 'Invalid MCP config', {
-      code: unsetOnly ? CONFIG_ERROR_CODE.VARIABLE_UNSET : CONFIG_ERROR_CODE.INVALID,
-      issues: problems.map(({ path, message }) => ({ path, message })),
-      ...(file !== undefined && { file }),
-      ...(names.size === 1 && only !== undefined && { serverName: only }),
-    });
+  const partial =
+    options.strict === false && problems.every((p) => p.server !== undefined && p.server.trim() !== '');
+  if (problems.length > 0 && !partial) throw configError('MCP config', problems, file);
+  const failed = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    const server = problem.server as string;
+    failed.set(server, [...(failed.get(server) ?? []), problem]);
   }
-  return { mcpServers: Object.fromEntries(servers) };
+  return {
+    mcpServers: Object.fromEntries(servers),
+    ...(failed.size > 0 && {
+      failed: Object.fromEntries(
+        [...failed].map(([server, own]) => [
+          server,
+          configError(`Server "${printable(server)}" config`, own, file),
+        ]),
+      ),
+    }),
+  };
+}
+
+/** One error for `problems`: unset variables only, or invalid; with the server when they are all one server's. */
+function configError(
+  subject: string,
+  problems: readonly Problem[],
+  file: string | undefined,
+): MCPConfigError {
+  const unsetOnly = problems.every((p) => p.unset);
+  const names = new Set(problems.map((p) => p.server));
+  const [only] = names;
+  return new MCPConfigError(unsetOnly ? `${subject} refers to unset variables` : `Invalid ${subject}`, {
+    code: unsetOnly ? CONFIG_ERROR_CODE.VARIABLE_UNSET : CONFIG_ERROR_CODE.INVALID,
+    issues: problems.map(({ path, message }) => ({ path, message })),
+    ...(file !== undefined && { file }),
+    ...(names.size === 1 && only !== undefined && { serverName: only }),
+  });
 }

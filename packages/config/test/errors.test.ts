@@ -231,7 +231,7 @@ describe('field errors, each with its exact path and message', () => {
         {
           path: 'servers.a.headers.Authorization',
           message:
-            'server "a": VS Code input variable input:api-key cannot be answered outside the editor; put the value in an environment variable and write ${env:NAME}',
+            'server "a": VS Code input variable input:api-key has no value; pass it in the `inputs` option by its id, or put the value in an environment variable and write ${env:NAME}',
         },
       ],
     ],

@@ -319,6 +319,36 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     retry: false,
     meaning: "two skills share a name under toolNaming 'error'",
   },
+  UNKNOWN_RESOURCE: {
+    class: 'MCPError',
+    retry: false,
+    meaning: 'no connected server offers a resource or template of that qualified name in the last listing',
+  },
+  RESOURCE_NAME_COLLISION: {
+    class: 'MCPError',
+    retry: false,
+    meaning: "two resources or templates share a name under toolNaming 'error'",
+  },
+  UNKNOWN_PROMPT: {
+    class: 'MCPError',
+    retry: false,
+    meaning: 'no connected server offers a prompt of that qualified name in the last listing',
+  },
+  PROMPT_NAME_COLLISION: {
+    class: 'MCPError',
+    retry: false,
+    meaning: "two prompts share a name under toolNaming 'error'",
+  },
+  CAPABILITY_UNSUPPORTED: {
+    class: 'MCPError',
+    retry: false,
+    meaning: 'the server does not offer what the call needs (resource subscriptions, logging levels)',
+  },
+  INVALID_LOG_LEVEL: {
+    class: 'MCPError',
+    retry: false,
+    meaning: "a log level that is not one of the protocol's eight (debug … emergency)",
+  },
   SKILLS_UNSUPPORTED: {
     class: 'MCPProtocolError',
     retry: false,

@@ -27,6 +27,12 @@ export const ListResourcesResultSchema = z.looseObject({
   resources: z.array(ResourceSchema),
   nextCursor: cursor,
 });
+export const ResourceTemplateSchema = z.looseObject({ uriTemplate: z.string(), name: z.string().optional() });
+export type ResourceTemplate = z.infer<typeof ResourceTemplateSchema>;
+export const ListResourceTemplatesResultSchema = z.looseObject({
+  resourceTemplates: z.array(ResourceTemplateSchema),
+  nextCursor: cursor,
+});
 export const PromptSchema = z.looseObject({ name: z.string(), description: z.string().optional() });
 export type Prompt = z.infer<typeof PromptSchema>;
 export const ListPromptsResultSchema = z.looseObject({ prompts: z.array(PromptSchema), nextCursor: cursor });
@@ -61,6 +67,19 @@ export const InitializeResultSchema = z.looseObject({
 
 export type ServerCapabilities = Record<string, unknown>;
 export type ClientCapabilities = Record<string, unknown>;
+
+/** The severities of `notifications/message` and `logging/setLevel` (RFC 5424), least severe first. */
+export const LOGGING_LEVELS = [
+  'debug',
+  'info',
+  'notice',
+  'warning',
+  'error',
+  'critical',
+  'alert',
+  'emergency',
+] as const;
+export type LoggingLevel = (typeof LOGGING_LEVELS)[number];
 
 /** `notifications/progress` params. */
 export interface Progress {

@@ -1,3 +1,5 @@
+import type { MCPConfigError } from './errors.js';
+
 /** The transports the stack ships. */
 export const TransportType = { STDIO: 'stdio', SSE: 'sse', HTTP: 'http' } as const;
 export type TransportTypeName = (typeof TransportType)[keyof typeof TransportType];
@@ -80,4 +82,9 @@ export interface CustomServerConfig extends CommonServerConfig {
 /** The whole `mcp_servers.json`, normalised. */
 export interface MCPServersConfig {
   mcpServers: Record<string, MCPServerConfig>;
+  /**
+   * Entries that could not be read, by server name, each with its own error (naming the fields, never a value):
+   * only from a load with `strict: false`. The manager registers them as `failed` servers.
+   */
+  failed?: Record<string, MCPConfigError>;
 }

@@ -1,15 +1,18 @@
 import { EventEmitter } from 'node:events';
-import { loadMcpConfig } from '@org/mcp-config';
+import { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
 import {
   type CallToolOptions,
   type CallToolResult,
+  type GetPromptResult,
   type Logger,
+  type LoggingLevel,
   ManagerErrorCode,
   type MCPClient,
   MCPConnectionError,
   MCPError,
   type MCPServerConfig,
   type MCPServersConfig,
+  type ReadResourceResult,
   type RequestOptions,
   silentLogger,
   type TaskCallOptions,
@@ -22,6 +25,7 @@ import {
 import { sleep } from '@org/mcp-core/internal';
 import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
 import { AttemptSlots } from './attemptSlots.js';
+import type { QualifiedPrompt, QualifiedResource, QualifiedResourceTemplate } from './catalogKinds.js';
 import { closestName } from './closestName.js';
 import { HealthMonitor } from './healthMonitor.js';
 import { ManagedServer } from './managedServer.js';
@@ -35,6 +39,8 @@ import {
 } from './managerOptions.js';
 import { ManagerTasks } from './managerTasks.js';
 import { CALL_TOOL, callMetaTool, metaToolDefinitions, SEARCH_TOOLS } from './metaTools.js';
+import type { ResourceTarget } from './resourceAccess.js';
+import { ServerFeatures } from './serverFeatures.js';
 import type { ServerStatus } from './serverStatus.js';
 import { type QualifiedSkill, SkillIndex } from './skillIndex.js';
 import { ToolDirectory, type ToolSearchResult } from './toolDirectory.js';
@@ -58,6 +64,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   private readonly slots: AttemptSlots;
   private readonly tasks: ManagerTasks;
   private readonly hooks: ToolCallHook[];
+  private readonly features: ServerFeatures;
   private shuttingDown: Promise<void> | undefined;
 
   constructor(options: ManagerOptions = {}) {
@@ -85,13 +92,26 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       },
     });
     this.hooks = [...(options.hooks ?? [])];
+    this.features = new ServerFeatures(options, this.logger, {
+      connected: () => this.connectedClients(),
+      client: (name, label, signal) => this.server(name).callableClient(label, this.callWait(), signal),
+      emit: (event, payload) => (this.emit as (event: string, payload: unknown) => boolean)(event, payload),
+    });
   }
 
-  /** Registers every server of a config (a normalised config, or a path to mcp_servers.json). */
-  async initialize(config: MCPServersConfig | string): Promise<void> {
+  /**
+   * Registers every server of a config (a normalised config, or a path to mcp_servers.json). A file is loaded with
+   * `strict: false` unless `options` say otherwise: an entry that cannot be read is a `failed` server whose
+   * lastError names its fields, and the others connect.
+   */
+  async initialize(config: MCPServersConfig | string, options: LoadMcpConfigOptions = {}): Promise<void> {
     this.assertOpen();
-    const servers = typeof config === 'string' ? await loadMcpConfig(config) : config;
+    const servers =
+      typeof config === 'string' ? await loadMcpConfig(config, { strict: false, ...options }) : config;
     for (const [name, serverConfig] of Object.entries(servers.mcpServers)) this.register(name, serverConfig);
+    // Nothing to start: a placeholder config, never used, since the server never connects.
+    for (const [name, error] of Object.entries(servers.failed ?? {}))
+      this.register(name, { command: '' }).refuse(error);
     this.health.start();
   }
 
@@ -116,6 +136,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     if (this.servers.get(name) !== server) return;
     this.servers.delete(name);
     this.tools.delete(name);
+    this.features.removed(name);
     this.emit('toolsChanged', { server: name });
   }
 
@@ -285,6 +306,58 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return this.skills.load(qualifiedName, options);
   }
 
+  /** Every connected server's resources (every page, kept until it says they changed), named as tools are. */
+  async listResources(): Promise<QualifiedResource[]> {
+    this.assertOpen();
+    return this.features.resources.list();
+  }
+
+  /** Every connected server's resource templates, named as tools are; read what they make with `{ server, uri }`. */
+  async listResourceTemplates(): Promise<QualifiedResourceTemplate[]> {
+    this.assertOpen();
+    return this.features.templates.list();
+  }
+
+  /** Reads a resource on its own server: by qualified name (listResources), or any URI as `{ server, uri }`. */
+  async readResource(target: string | ResourceTarget, options?: RequestOptions): Promise<ReadResourceResult> {
+    this.assertOpen();
+    return this.features.access.read(target, options);
+  }
+
+  /** Subscribes to a resource's updates (`resourceUpdated` events); kept across the server's reconnects. */
+  async subscribeResource(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {
+    this.assertOpen();
+    return this.features.access.subscribe(target, options);
+  }
+
+  async unsubscribeResource(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {
+    this.assertOpen();
+    return this.features.access.unsubscribe(target, options);
+  }
+
+  /** Every connected server's prompts (every page, kept until it says they changed), named as tools are. */
+  async listPrompts(): Promise<QualifiedPrompt[]> {
+    this.assertOpen();
+    return this.features.prompts.list();
+  }
+
+  /** Gets a prompt by its qualified name from its own server. */
+  async getPrompt(
+    qualifiedName: string,
+    args?: Record<string, string>,
+    options?: RequestOptions,
+  ): Promise<GetPromptResult> {
+    this.assertOpen();
+    return this.features.getPrompt(qualifiedName, args, options);
+  }
+
+  /** Asks a server to send its logs (`serverLog` events) from `level` up, now if connected and at every reconnect. */
+  async setLoggingLevel(name: string, level: LoggingLevel): Promise<void> {
+    this.assertOpen();
+    const server = this.server(name);
+    return this.features.logs.set(name, server.status().connected ? server.liveClient() : undefined, level);
+  }
+
   /** Stops every server in parallel, bounded in time; idempotent; afterwards every call fails. */
   shutdown(): Promise<void> {
     if (this.shuttingDown) return this.shuttingDown;
@@ -299,8 +372,9 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     await this.shutdown();
   }
 
-  private register(name: string, config: MCPServerConfig): void {
-    const server = new ManagedServer(name, config, this.options, this.logger, this.slots);
+  private register(name: string, config: MCPServerConfig): ManagedServer {
+    const options = { ...this.options, createClient: this.features.createClientFor(name) };
+    const server = new ManagedServer(name, config, options, this.logger, this.slots);
     const filter = new ToolFilter([
       ['server config', config],
       ['manager option', this.options.toolFilter],
@@ -313,6 +387,8 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     };
     server.on('serverStateChanged', (event) => {
       sync();
+      if (event.state === 'connected') this.features.connected(name, server.liveClient());
+      else if (event.previous === 'connected') this.features.disconnected(name);
       this.emit('serverStateChanged', event);
     });
     server.on('toolsChanged', (event) => {
@@ -320,6 +396,11 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.emit('toolsChanged', event);
     });
     server.on('serverError', (event) => this.emit('serverError', event));
+    return server;
+  }
+
+  private callWait(): number {
+    return this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
   }
 
   private connectedClients(): Map<string, MCPClient> {

@@ -40,6 +40,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   private lastError: Error | undefined;
   private lastConnect: { at: string; ms: number } | undefined;
   private readonly health = new HealthRecord();
+  /** Its config entry could not be read: it never connects, and says why. */
+  private refusal: Error | undefined;
 
   /** `slots` bounds the connect attempts in flight across the manager's servers. */
   constructor(
@@ -73,10 +75,20 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     return this.slot.knownTools;
   }
 
+  /** Its config entry was refused (`error` names the fields): it stays failed and every connect throws that. */
+  refuse(error: Error): void {
+    this.refusal = error;
+    this.fail(error);
+  }
+
   /** Connects, retrying with backoff; joins a connect under way; takes over from a restart waiting out its backoff. */
   async connect(options: ConnectServerOptions = {}): Promise<MCPClient> {
     if (this.retired) throw stoppedError(this.name);
     if (!this.isEnabled) throw disabledError(this.name);
+    if (this.refusal) {
+      this.fail(this.refusal);
+      throw this.refusal;
+    }
     if (this.slot.client) return this.slot.client;
     if (this.work.joinable) return this.work.joinable;
     const work = this.work.take();

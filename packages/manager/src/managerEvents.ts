@@ -1,3 +1,4 @@
+import type { LoggingLevel } from '@org/mcp-core';
 import type { ServerState } from './serverStatus.js';
 
 /** A server moved from one state to another; `error` is its last error, if any. */
@@ -19,11 +20,35 @@ export interface ServerErrorEvent {
   error: Error;
 }
 
+/** The resources (or templates) or the prompts one server offers changed: it connected, went away, or said so. */
+export interface ListChange {
+  server: string;
+}
+
+/** A subscribed resource changed on its server (`notifications/resources/updated`). */
+export interface ResourceUpdate {
+  server: string;
+  uri: string;
+}
+
+/** A server's own log message (`notifications/message`); `data` is cut when its JSON is over 16 KiB. */
+export interface ServerLog {
+  server: string;
+  level: LoggingLevel;
+  /** The name of the server's logger, if it gave one. */
+  logger?: string;
+  data: unknown;
+}
+
 /** Every event of MCPConnectionManager with its payload. */
 export interface ManagerEvents {
   serverStateChanged: ServerStateChange;
   toolsChanged: ToolsChange;
   serverError: ServerErrorEvent;
+  resourcesChanged: ListChange;
+  promptsChanged: ListChange;
+  resourceUpdated: ResourceUpdate;
+  serverLog: ServerLog;
 }
 
 /** ManagerEvents as the argument lists Node's typed EventEmitter expects. */

@@ -2,6 +2,7 @@ import type {
   BackoffOptions,
   ClientOptions,
   Logger,
+  LoggingLevel,
   MCPClient,
   MCPServerConfig,
   ToolCallHook,
@@ -53,6 +54,8 @@ export interface ManagerOptions {
   hooks?: readonly ToolCallHook[];
   /** callTool also answers the meta-tools `search_tools` and `call_tool` (see `metaTools()`). Default false. */
   metaTools?: boolean;
+  /** The log level asked of every server that declares logging, at each connect (setLoggingLevel wins). Default: none asked. */
+  serverLogLevel?: LoggingLevel;
   /** Injectable sleep (tests use fake timers instead). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

@@ -53,9 +53,11 @@ export function qualifyTools<T extends Named = Tool>(
   for (const [server, tools] of toolsByServer) {
     for (const tool of tools) {
       const raw = rawName(server, tool.name, isPrefixed(policy, (owners.get(tool.name)?.length ?? 0) > 1));
-      let name = safeName(raw);
-      // Two different raw names that sanitise alike get told apart by their hash.
-      if (taken.has(name)) name = withHash(name, raw);
+      const safe = safeName(raw);
+      let name = safe;
+      // Two different raw names that sanitise alike get told apart by their hash; a name one server offers
+      // twice (two resources may share a name), by the hash of its place as well.
+      for (let n = 0; taken.has(name); n++) name = withHash(safe, n === 0 ? raw : `${raw}#${n}`);
       taken.add(name);
       result.push(qualify(tool, server, name));
     }

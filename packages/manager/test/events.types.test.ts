@@ -1,7 +1,10 @@
 // Checked by `pnpm typecheck` (tsc covers test/): every @ts-expect-error below must be an error, or tsc fails.
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type ListChange,
+  type LoggingLevel,
   MCPConnectionManager,
+  type ResourceUpdate,
   type ServerErrorEvent,
   type ServerState,
   type ServerStateChange,
@@ -20,6 +23,13 @@ describe('MCPConnectionManager events', () => {
     manager.once('toolsChanged', (event) => expectTypeOf(event).toEqualTypeOf<ToolsChange>());
     manager.on('serverError', (event) => expectTypeOf(event.error).toEqualTypeOf<Error>());
     expectTypeOf<ServerErrorEvent>().toEqualTypeOf<{ name: string; error: Error }>();
+    manager.on('resourcesChanged', (event) => expectTypeOf(event).toEqualTypeOf<ListChange>());
+    manager.on('promptsChanged', (event) => expectTypeOf(event).toEqualTypeOf<ListChange>());
+    manager.on('resourceUpdated', (event) => expectTypeOf(event).toEqualTypeOf<ResourceUpdate>());
+    manager.on('serverLog', (event) => {
+      expectTypeOf(event.level).toEqualTypeOf<LoggingLevel>();
+      expectTypeOf(event.data).toEqualTypeOf<unknown>();
+    });
   });
 
   it('refuses unknown events and wrong payloads', () => {
@@ -40,5 +50,9 @@ describe('MCPConnectionManager events', () => {
     // @ts-expect-error the wrong field name
     manager.emit('toolsChanged', { name: 'a' });
     manager.emit('toolsChanged', { server: 'a' });
+    // @ts-expect-error a log level that does not exist
+    manager.emit('serverLog', { server: 'a', level: 'loud', data: 1 });
+    // @ts-expect-error an update without its URI
+    manager.emit('resourceUpdated', { server: 'a' });
   });
 });

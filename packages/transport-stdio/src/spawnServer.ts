@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { childEnvironment } from './childEnvironment.js';
+import { commandSearch } from './commandSearch.js';
 import { scrubNodeError } from './scrubNodeError.js';
 import type { ShownConfig } from './shownConfig.js';
 import { describeSpawnError, spawnFailed } from './stdioErrors.js';
@@ -35,7 +36,8 @@ export function spawnServer(
     });
   } catch (error) {
     const scrubbed = scrubNodeError(error);
-    throw spawnFailed(serverName, describeSpawnError(shown.command, scrubbed), scrubbed);
+    const search = commandSearch(options.env, shown.cwd);
+    throw spawnFailed(serverName, describeSpawnError(shown.command, scrubbed, search), scrubbed);
   }
 }
 

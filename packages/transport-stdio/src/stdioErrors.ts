@@ -1,4 +1,5 @@
 import { CoreErrorCode, MCPConnectionError, MCPTransportError, StdioErrorCode } from '@org/mcp-core';
+import { type CommandSearch, notFoundMessage } from './commandSearch.js';
 
 /** At most this much of a stderr tail goes into an error message; the whole tail is on `stderrTail`. */
 const TAIL_IN_MESSAGE = 2_000;
@@ -46,10 +47,14 @@ export function spawnFailed(serverName: string, why: string, cause?: unknown): M
  * Why spawning failed, in words that say what to fix. `command` is as the user wrote it; Node's
  * error is scrubbed to its code, since its message and fields quote the expanded command line.
  */
-export function describeSpawnError(command: string, error: NodeJS.ErrnoException): string {
+export function describeSpawnError(
+  command: string,
+  error: NodeJS.ErrnoException,
+  search: CommandSearch,
+): string {
   switch (error.code) {
     case 'ENOENT':
-      return `command "${command}" was not found. Check that it is installed and on the PATH the server gets (set env.PATH, or inheritEnv), or give its absolute path.`;
+      return notFoundMessage(command, search);
     case 'EACCES':
     case 'EPERM':
       return `command "${command}" could not be executed (${error.code}). Check that it is a file with execute permission (chmod +x), not a directory.`;

@@ -6,6 +6,7 @@ import {
   silentLogger,
   type Transport,
 } from '@org/mcp-core';
+import { commandSearch } from './commandSearch.js';
 import { LineWriter } from './lineWriter.js';
 import { liveProcessRegistry } from './liveProcessRegistry.js';
 import { MessageReader } from './messageReader.js';
@@ -115,7 +116,10 @@ export class StdioTransport implements Transport {
         child.off('spawn', onSpawn);
         this.state = 'closed';
         const scrubbed = scrubNodeError(error);
-        reject(spawnFailed(this.serverName, describeSpawnError(this.shown.command, scrubbed), scrubbed));
+        const search = commandSearch(this.options.env, this.shown.cwd);
+        reject(
+          spawnFailed(this.serverName, describeSpawnError(this.shown.command, scrubbed, search), scrubbed),
+        );
       };
       child.once('spawn', onSpawn);
       child.once('error', onError);
