@@ -92,6 +92,9 @@ export const ManagerErrorCode = {
   TOOL_NAME_COLLISION: 'TOOL_NAME_COLLISION',
   UNKNOWN_SKILL: 'UNKNOWN_SKILL',
   SKILL_NAME_COLLISION: 'SKILL_NAME_COLLISION',
+  CALL_QUEUE_FULL: 'CALL_QUEUE_FULL',
+  CALL_QUEUE_TIMEOUT: 'CALL_QUEUE_TIMEOUT',
+  CIRCUIT_OPEN: 'CIRCUIT_OPEN',
 } as const;
 
 /** Raised by the Skills extension's host side (io.modelcontextprotocol/skills): listing, loading, verifying. */

@@ -179,8 +179,11 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     this.assertOpen();
     const tool = this.tools.find(qualifiedName);
     const wait = this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
-    const client = await this.server(tool.serverName).callableClient(qualifiedName, wait, options?.signal);
-    return client.callTool(tool.originalName, args, options);
+    const server = this.server(tool.serverName);
+    return server.calls.run(async () => {
+      const client = await server.callableClient(qualifiedName, wait, options?.signal);
+      return client.callTool(tool.originalName, args, options);
+    }, options?.signal);
   }
 
   /** Every connected server's skills (skills/list, asked afresh) with qualified names made as tool names are. */
@@ -232,6 +235,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.emit('toolsChanged', event);
     });
     server.on('serverError', (event) => this.emit('serverError', event));
+    server.on('circuitStateChanged', (event) => this.emit('circuitStateChanged', event));
   }
 
   private connectedClients(): Map<string, MCPClient> {

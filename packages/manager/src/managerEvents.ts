@@ -1,3 +1,4 @@
+import type { CircuitState } from './circuitBreaker.js';
 import type { ServerState } from './serverStatus.js';
 
 /** A server moved from one state to another; `error` is its last error, if any. */
@@ -19,11 +20,24 @@ export interface ServerErrorEvent {
   error: Error;
 }
 
+/** A server's circuit breaker changed state; `retryAt` (ISO 8601) is when it lets a probe through, while open. */
+export interface CircuitStateChange {
+  name: string;
+  state: CircuitState;
+  previous: CircuitState;
+  /** Failed calls in a row that opened it. */
+  failures: number;
+  retryAt: string | undefined;
+  /** The failure that opened it (or the last one), if any. */
+  error: Error | undefined;
+}
+
 /** Every event of MCPConnectionManager with its payload. */
 export interface ManagerEvents {
   serverStateChanged: ServerStateChange;
   toolsChanged: ToolsChange;
   serverError: ServerErrorEvent;
+  circuitStateChanged: CircuitStateChange;
 }
 
 /** ManagerEvents as the argument lists Node's typed EventEmitter expects. */

@@ -1,4 +1,5 @@
 import type { BackoffOptions, ClientOptions, Logger, MCPClient, MCPServerConfig } from '@org/mcp-core';
+import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './loadLimitOptions.js';
 
 /** How qualified tool names are made: always `server__tool`, only when two servers share a name, or refuse clashes. */
 export type ToolNamingPolicy = 'prefix' | 'prefix-on-collision' | 'error';
@@ -39,6 +40,12 @@ export interface ManagerOptions {
   toolNaming?: ToolNamingPolicy;
   /** Upper bound of one server's disconnect during shutdown, in ms. Default 15 000. */
   shutdownTimeout?: number;
+  /** Per server: calls in flight at once and the queue behind them (loadLimitOptions.ts). Default: no limit. */
+  callLimits?: CallLimits;
+  /** Per server: stop sending calls to a server whose calls keep failing; false turns it off. Default on. */
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /** Limits and breaker settings of single servers, by name, in place of the two above. */
+  serverLoad?: Record<string, ServerLoadOptions>;
   /** Injectable sleep (tests use fake timers instead). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
