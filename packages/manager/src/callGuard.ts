@@ -1,4 +1,5 @@
 import {
+  CoreErrorCode,
   ManagerErrorCode,
   MCPConnectionError,
   type MCPErrorCode,
@@ -31,7 +32,12 @@ export interface CallsStatus {
   maxQueuedCalls: number;
 }
 
-const MANAGER_CODES = new Set<MCPErrorCode>(Object.values(ManagerErrorCode));
+/** Refusals of the manager's own, and the client closed by the manager (a stop, a disable): not the server's doing. */
+const NOT_THE_SERVER = new Set<MCPErrorCode>([
+  ...Object.values(ManagerErrorCode),
+  CoreErrorCode.CLIENT_CLOSED,
+  CoreErrorCode.CLIENT_CLOSING,
+]);
 
 /**
  * Whether a failed call says the server is not working: it timed out, its transport failed, or its connection
@@ -40,7 +46,7 @@ const MANAGER_CODES = new Set<MCPErrorCode>(Object.values(ManagerErrorCode));
  */
 export function isServerFailure(error: unknown): boolean {
   if (error instanceof MCPTimeoutError || error instanceof MCPTransportError) return true;
-  return error instanceof MCPConnectionError && !MANAGER_CODES.has(error.code);
+  return error instanceof MCPConnectionError && !NOT_THE_SERVER.has(error.code);
 }
 
 /** One server's load limits and circuit breaker around each of its calls. */
