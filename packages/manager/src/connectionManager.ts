@@ -16,6 +16,8 @@ import { sleep } from '@org/mcp-core/internal';
 import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
 import { AttemptSlots } from './attemptSlots.js';
 import { closestName } from './closestName.js';
+import { ConfigReloader, type ReloadOptions, type ReloadResult } from './configReload.js';
+import { ConfigWatcher, type WatchOptions } from './configWatcher.js';
 import { HealthMonitor } from './healthMonitor.js';
 import { ManagedServer } from './managedServer.js';
 import type { ManagerEventMap } from './managerEvents.js';
@@ -46,6 +48,8 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   private readonly health: HealthMonitor;
   private readonly slots: AttemptSlots;
   private shuttingDown: Promise<void> | undefined;
+  private readonly reloader: ConfigReloader;
+  private readonly watchers = new Set<ConfigWatcher>();
 
   constructor(options: ManagerOptions = {}) {
     super();
@@ -60,6 +64,16 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.logger,
     );
     this.slots = new AttemptSlots(options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency);
+    this.reloader = new ConfigReloader({
+      running: () =>
+        new Map([...this.servers].map(([name, s]) => [name, { config: s.config, enabled: s.enabled }])),
+      add: (name, config) => this.register(name, config),
+      remove: (name) => this.removeServer(name),
+      enable: (name) => this.enableServer(name),
+      disable: (name) => this.disableServer(name),
+      connect: (name) => this.connectServer(name),
+      reloaded: (result) => this.emit('configReloaded', result),
+    });
   }
 
   /** Registers every server of a config (a normalised config, or a path to mcp_servers.json). */
@@ -68,6 +82,37 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     const servers = typeof config === 'string' ? await loadMcpConfig(config) : config;
     for (const [name, serverConfig] of Object.entries(servers.mcpServers)) this.register(name, serverConfig);
     this.health.start();
+    if (typeof config === 'string' && this.options.watch)
+      this.watch(config, this.options.watch === true ? {} : this.options.watch);
+  }
+
+  /**
+   * Applies a new config by difference (configReload.ts): added servers connected, removed ones stopped, changed
+   * ones restarted, the rest untouched. A config that cannot be loaded changes nothing (MCPConfigError).
+   */
+  async reload(config: MCPServersConfig | string, options?: ReloadOptions): Promise<ReloadResult> {
+    this.assertOpen();
+    return this.reloader.reload(config, options);
+  }
+
+  /** Reloads `file` whenever it changes (debounced); a refused change is a `configReloadFailed` event. Returns a stop. */
+  watch(file: string, options: WatchOptions & ReloadOptions = {}): () => void {
+    this.assertOpen();
+    const watcher = new ConfigWatcher(file, options, () => {
+      if (this.shuttingDown) return;
+      this.reload(watcher.file, options).catch((error: Error) => {
+        this.logger.warn(
+          { file: watcher.file, err: error },
+          'config change refused; the running config stays',
+        );
+        this.emit('configReloadFailed', { file: watcher.file, error });
+      });
+    });
+    this.watchers.add(watcher);
+    return () => {
+      watcher.close();
+      this.watchers.delete(watcher);
+    };
   }
 
   /** Adds one server; it connects when asked (connectServer or connectAllEnabled). */
@@ -208,6 +253,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   shutdown(): Promise<void> {
     if (this.shuttingDown) return this.shuttingDown;
     this.health.stop();
+    for (const watcher of this.watchers) watcher.close();
     this.shuttingDown = Promise.all([...this.servers.values()].map((s) => s.retire('closed'))).then(() => {
       this.logger.info('all servers stopped');
     });

@@ -2,6 +2,8 @@
 
 export type { CallsStatus } from './callGuard.js';
 export type { CircuitState, CircuitStatus } from './circuitBreaker.js';
+export type { RefusedEntry, ReloadOptions, ReloadResult } from './configReload.js';
+export { WATCH_DEFAULTS, type WatchOptions } from './configWatcher.js';
 export {
   type ConnectAllOptions,
   type ConnectServerOptions,
@@ -17,6 +19,7 @@ export {
 } from './loadLimitOptions.js';
 export type {
   CircuitStateChange,
+  ConfigReloadFailure,
   ManagerEventMap,
   ManagerEvents,
   ServerErrorEvent,

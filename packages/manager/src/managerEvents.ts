@@ -1,4 +1,5 @@
 import type { CircuitState } from './circuitBreaker.js';
+import type { ReloadResult } from './configReload.js';
 import type { ServerState } from './serverStatus.js';
 
 /** A server moved from one state to another; `error` is its last error, if any. */
@@ -32,12 +33,20 @@ export interface CircuitStateChange {
   error: Error | undefined;
 }
 
+/** A watched config file changed but could not be applied; the running config stays. */
+export interface ConfigReloadFailure {
+  file: string;
+  error: Error;
+}
+
 /** Every event of MCPConnectionManager with its payload. */
 export interface ManagerEvents {
   serverStateChanged: ServerStateChange;
   toolsChanged: ToolsChange;
   serverError: ServerErrorEvent;
   circuitStateChanged: CircuitStateChange;
+  configReloaded: ReloadResult;
+  configReloadFailed: ConfigReloadFailure;
 }
 
 /** ManagerEvents as the argument lists Node's typed EventEmitter expects. */

@@ -1,4 +1,5 @@
 import type { BackoffOptions, ClientOptions, Logger, MCPClient, MCPServerConfig } from '@org/mcp-core';
+import type { WatchOptions } from './configWatcher.js';
 import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './loadLimitOptions.js';
 
 /** How qualified tool names are made: always `server__tool`, only when two servers share a name, or refuse clashes. */
@@ -46,6 +47,8 @@ export interface ManagerOptions {
   circuitBreaker?: CircuitBreakerOptions | false;
   /** Limits and breaker settings of single servers, by name, in place of the two above. */
   serverLoad?: Record<string, ServerLoadOptions>;
+  /** initialize(path) also watches the file and reloads it on change (manager.watch). Default false. */
+  watch?: boolean | WatchOptions;
   /** Injectable sleep (tests use fake timers instead). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
