@@ -85,7 +85,7 @@ async function main(): Promise<number> {
     const health = await manager.healthCheckAll();
     say(`\nhealthCheckAll(): ${JSON.stringify(health)}`);
 
-    if (args.watch) await watch(manager, say);
+    if (args.watch) await watch(manager, say, { file: configPath, env: world?.env ?? process.env });
 
     const pids = await stdioPids(manager, status);
     const stopStarted = performance.now();
@@ -173,9 +173,28 @@ async function stdioPids(
   return pids;
 }
 
-/** Keeps running, printing state changes, until Ctrl-C. */
-function watch(manager: MCPConnectionManager, say: (line: string) => void): Promise<void> {
-  say('\nWatching (kill a server pid from another terminal to see it come back); Ctrl-C to stop.');
+/** Keeps running, printing state changes and reloading the config file when it is saved, until Ctrl-C. */
+function watch(
+  manager: MCPConnectionManager,
+  say: (line: string) => void,
+  config: { file: string; env: Record<string, string | undefined> },
+): Promise<void> {
+  say(
+    `\nWatching (kill a server pid from another terminal to see it come back; edit ${config.file} to reload it); Ctrl-C to stop.`,
+  );
+  const stopWatching = manager.watch(config.file, { env: config.env });
+  manager.on('configReloaded', (r) => {
+    const parts = (['added', 'removed', 'restarted', 'enabled', 'disabled', 'kept'] as const)
+      .filter((k) => r[k].length > 0)
+      .map((k) => `${k} ${r[k].join(', ')}`);
+    const refused = r.refused.map((e) => `refused ${e.name} (${firstLine(e.error.message)})`);
+    say(`${new Date().toISOString()}  config reloaded: ${[...parts, ...refused].join('; ') || 'no change'}`);
+  });
+  manager.on('configReloadFailed', (e) =>
+    say(
+      `${new Date().toISOString()}  config change refused, the running config stays: ${firstLine(e.error.message)}`,
+    ),
+  );
   manager.on('serverStateChanged', (e: { name: string; state: string; previous: string; error?: Error }) =>
     say(
       `${new Date().toISOString()}  ${e.name}: ${e.previous} → ${e.state}${e.error ? ` (${firstLine(e.error.message)})` : ''}`,
@@ -183,6 +202,7 @@ function watch(manager: MCPConnectionManager, say: (line: string) => void): Prom
   );
   return new Promise((resolve) => {
     const stop = () => {
+      stopWatching();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       resolve();
