@@ -179,10 +179,11 @@ function watch(
   say: (line: string) => void,
   config: { file: string; env: Record<string, string | undefined> },
 ): Promise<void> {
+  // Watching before saying so: whoever reads the line may save at once.
+  const stopWatching = manager.watch(config.file, { env: config.env });
   say(
     `\nWatching (kill a server pid from another terminal to see it come back; edit ${config.file} to reload it); Ctrl-C to stop.`,
   );
-  const stopWatching = manager.watch(config.file, { env: config.env });
   manager.on('configReloaded', (r) => {
     const parts = (['added', 'removed', 'restarted', 'enabled', 'disabled', 'kept'] as const)
       .filter((k) => r[k].length > 0)

@@ -12,7 +12,9 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 // The official server-everything over stdio, from its installed bin.
 const entry = { command: process.execPath, args: [everythingBin(), 'stdio'] };
 
-it('--watch reloads the config file live when it is saved, and says why a bad save is refused', async () => {
+it('--watch reloads the config file live when it is saved, and says why a bad save is refused', {
+  timeout: 120_000,
+}, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'demo-watch-'));
   const file = join(dir, 'mcp_servers.json');
   const save = (config: object) => {
@@ -24,11 +26,16 @@ it('--watch reloads the config file live when it is saved, and says why a bad sa
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines = createInterface({ input: child.stdout });
-  /** Resolves with the first line from now on that matches. */
+  const seen: string[] = [];
+  lines.on('line', (text) => seen.push(text));
+  child.stderr.on('data', (chunk: Buffer) => seen.push(`stderr: ${chunk}`));
+  /** Resolves with the first line from now on that matches; a deadline (not a speed) turns a hang into a report. */
   const line = (pattern: RegExp) =>
-    new Promise<string>((resolve) => {
+    new Promise<string>((resolve, reject) => {
+      const deadline = setTimeout(() => reject(new Error(`no line matching ${pattern}`)), 30_000);
       const onLine = (text: string) => {
         if (!pattern.test(text)) return;
+        clearTimeout(deadline);
         lines.off('line', onLine);
         resolve(text);
       };
@@ -45,6 +52,8 @@ it('--watch reloads the config file live when it is saved, and says why a bad sa
     const removed = line(/config reloaded/);
     save({ mcpServers: { two: entry } });
     expect(await removed).toMatch(/config reloaded: removed one; kept two/);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${seen.join('\n')}`);
   } finally {
     child.kill('SIGINT');
   }
