@@ -5,6 +5,7 @@ import type { ClientCapabilities, Implementation } from './mcpTypes.js';
 import type { ListLimits } from './paginate.js';
 import type { ProtocolEra } from './protocolVersion.js';
 import { handlerFor, type RequestHandlers } from './requestHandlers.js';
+import type { RequestObserver } from './requestObserver.js';
 
 /** Options every client takes, whatever its transport. */
 export interface ClientOptions {
@@ -53,6 +54,8 @@ export interface ClientOptions {
    * store, only under it. Unset: private results are reused only by this client, never stored.
    */
   cachePartition?: CachePartition;
+  /** Sees every request sent (tracing, metrics) and may add `_meta` keys such as `traceparent`. Default: none. */
+  observeRequest?: RequestObserver;
 }
 
 export const DEFAULT_CLIENT_INFO = { name: 'org-mcp-client', version: '0.1.0' } as const;

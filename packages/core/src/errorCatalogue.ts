@@ -299,12 +299,13 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
   CALL_QUEUE_TIMEOUT: {
     class: 'MCPConnectionError',
     retry: true,
-    meaning: 'a call waited past `queueTimeout` for one of its server\'s call slots; it was not sent',
+    meaning: "a call waited past `queueTimeout` for one of its server's call slots; it was not sent",
   },
   CIRCUIT_OPEN: {
     class: 'MCPConnectionError',
     retry: true,
-    meaning: "the server's circuit breaker is open after failed calls in a row (`retryAt` says when it probes)",
+    meaning:
+      "the server's circuit breaker is open after failed calls in a row (`retryAt` says when it probes)",
   },
   SKILLS_UNSUPPORTED: {
     class: 'MCPProtocolError',

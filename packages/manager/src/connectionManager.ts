@@ -27,6 +27,7 @@ import {
   MANAGER_DEFAULTS,
   type ManagerOptions,
 } from './managerOptions.js';
+import { traceManagerEvents } from './managerTelemetry.js';
 import type { ServerStatus } from './serverStatus.js';
 import { type QualifiedSkill, SkillIndex } from './skillIndex.js';
 import { ToolDirectory } from './toolDirectory.js';
@@ -74,6 +75,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       connect: (name) => this.connectServer(name),
       reloaded: (result) => this.emit('configReloaded', result),
     });
+    traceManagerEvents(this, options);
   }
 
   /** Registers every server of a config (a normalised config, or a path to mcp_servers.json). */

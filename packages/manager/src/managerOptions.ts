@@ -47,6 +47,11 @@ export interface ManagerOptions {
   circuitBreaker?: CircuitBreakerOptions | false;
   /** Limits and breaker settings of single servers, by name, in place of the two above. */
   serverLoad?: Record<string, ServerLoadOptions>;
+  /**
+   * Spans and metrics through `@opentelemetry/api` when the application has it installed (telemetry.ts); false:
+   * never loaded. Register the OpenTelemetry SDK before creating the manager. Default true.
+   */
+  telemetry?: boolean;
   /** initialize(path) also watches the file and reloads it on change (manager.watch). Default false. */
   watch?: boolean | WatchOptions;
   /** Injectable sleep (tests use fake timers instead). */

@@ -1,0 +1,196 @@
+import type { Attributes, Counter, Histogram, Span, Tracer, UpDownCounter } from '@opentelemetry/api';
+import type {
+  MCPServerConfig,
+  ObservedRequest,
+  RequestObservation,
+  RequestObserver,
+  RequestOutcome,
+} from '@org/mcp-core';
+import { MCPError } from '@org/mcp-core';
+import type { OpenTelemetry } from './openTelemetry.js';
+
+/** The instrumentation scope name of the manager's spans and metrics. */
+export const TELEMETRY_SCOPE = '@org/mcp-manager';
+
+/** What a span knows of the server a request goes to. */
+export interface ServerFacts {
+  name: string;
+  config: MCPServerConfig;
+  /** The protocol revision, once negotiated. */
+  protocolVersion: () => string | undefined;
+}
+
+/** `network.transport` and `server.address`/`server.port`, as the MCP semantic conventions name them. */
+function networkAttributes(config: MCPServerConfig): Attributes {
+  if (config.transport === undefined || config.transport === 'stdio') return { 'network.transport': 'pipe' };
+  const url = new URL((config as { url: string }).url);
+  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+  return {
+    'network.transport': 'tcp',
+    'network.protocol.name': 'http',
+    'server.address': url.hostname,
+    'server.port': port,
+  };
+}
+
+/** The request's target: a tool or prompt name (low cardinality, also in the span name) or a resource URI. */
+function targetAttributes(method: string, params: Record<string, unknown> | undefined): Attributes {
+  const name = typeof params?.name === 'string' ? params.name : undefined;
+  if (method === 'tools/call' && name)
+    return { 'gen_ai.tool.name': name, 'gen_ai.operation.name': 'execute_tool' };
+  if (method === 'prompts/get' && name) return { 'gen_ai.prompt.name': name };
+  if (method.startsWith('resources/') && typeof params?.uri === 'string')
+    return { 'mcp.resource.uri': params.uri };
+  return {};
+}
+
+/** `error.type` for how a request ended: the JSON-RPC code, `tool_error`, the MCPError code; undefined for success. */
+function errorType(outcome: RequestOutcome): { type: string; message: string; rpcCode?: number } | undefined {
+  if (outcome.response) {
+    const response = outcome.response as {
+      error?: { code: number; message: string };
+      result?: { isError?: unknown };
+    };
+    if (response.error)
+      return {
+        type: String(response.error.code),
+        message: response.error.message,
+        rpcCode: response.error.code,
+      };
+    return response.result?.isError === true
+      ? { type: 'tool_error', message: 'the tool reported an error' }
+      : undefined;
+  }
+  const error = outcome.error;
+  if (error instanceof MCPError) return { type: error.code, message: error.message };
+  return {
+    type: error instanceof Error ? error.name : 'unknown',
+    message: String((error as Error)?.message ?? error),
+  };
+}
+
+/**
+ * Spans and metrics per the OpenTelemetry semantic conventions for MCP (gen-ai/mcp.md): a CLIENT span per request
+ * (`tools/call {tool}`), with trace context injected into `params._meta`; spans for connects and restarts; the
+ * `mcp.client.operation.duration` histogram and the manager's own counters. Through `@opentelemetry/api` only.
+ */
+export class Telemetry {
+  private readonly tracer: Tracer;
+  private readonly duration: Histogram;
+  private readonly active: UpDownCounter;
+  private readonly restarts: Counter;
+  private readonly circuitChanges: Counter;
+
+  constructor(private readonly api: OpenTelemetry) {
+    this.tracer = api.trace.getTracer(TELEMETRY_SCOPE);
+    const meter = api.metrics.getMeter(TELEMETRY_SCOPE);
+    this.duration = meter.createHistogram('mcp.client.operation.duration', {
+      unit: 's',
+      description: 'Duration of an MCP request as the client sees it, from sending to its response',
+    });
+    this.active = meter.createUpDownCounter('mcp.client.operation.active', {
+      description: 'MCP requests sent and not yet answered',
+    });
+    this.restarts = meter.createCounter('mcp.manager.restarts', {
+      description: 'Server restarts the manager began',
+    });
+    this.circuitChanges = meter.createCounter('mcp.manager.circuit.transitions', {
+      description: 'Circuit breaker state changes, by the state entered',
+    });
+  }
+
+  /** A request observer for one server's client; `inner` is the user's own observer, if any. */
+  observer(server: ServerFacts, inner?: RequestObserver): RequestObserver {
+    const network = networkAttributes(server.config);
+    return (request) => this.observe(request, server, network, inner?.(request));
+  }
+
+  /** Runs one connect attempt of `server` inside a `connect {server}` span (the initialize request is its child). */
+  async connect<T>(server: ServerFacts, attempt: () => Promise<T>): Promise<T> {
+    const { trace, context } = this.api;
+    const span = this.tracer.startSpan(`connect ${server.name}`, {
+      kind: this.api.SpanKind.CLIENT,
+      attributes: { 'mcp.server.name': server.name, ...networkAttributes(server.config) },
+    });
+    try {
+      const result = await context.with(trace.setSpan(context.active(), span), attempt);
+      const version = server.protocolVersion();
+      if (version) span.setAttribute('mcp.protocol.version', version);
+      return result;
+    } catch (error) {
+      this.fail(span, errorType({ error }));
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** A `restart {server}` span, from the restart's start until `end` says how it ended. */
+  restart(serverName: string): { end: (error?: Error) => void } {
+    this.restarts.add(1, { 'mcp.server.name': serverName });
+    const span = this.tracer.startSpan(`restart ${serverName}`, {
+      attributes: { 'mcp.server.name': serverName },
+    });
+    return {
+      end: (error) => {
+        if (error) this.fail(span, errorType({ error }));
+        span.end();
+      },
+    };
+  }
+
+  circuitChanged(serverName: string, state: string): void {
+    this.circuitChanges.add(1, { 'mcp.server.name': serverName, 'mcp.manager.circuit.state': state });
+  }
+
+  private observe(
+    request: ObservedRequest,
+    server: ServerFacts,
+    network: Attributes,
+    inner: RequestObservation | undefined,
+  ): RequestObservation {
+    const { context, trace, propagation } = this.api;
+    const target = targetAttributes(request.method, request.params);
+    const named = target['gen_ai.tool.name'] ?? target['gen_ai.prompt.name'];
+    const version = server.protocolVersion();
+    const common: Attributes = {
+      'mcp.method.name': request.method,
+      ...target,
+      ...network,
+      'mcp.server.name': server.name,
+      ...(version && { 'mcp.protocol.version': version }),
+    };
+    const span = this.tracer.startSpan(named ? `${request.method} ${named}` : request.method, {
+      kind: this.api.SpanKind.CLIENT,
+      attributes: { ...common, 'jsonrpc.request.id': String(request.id) },
+    });
+    // W3C trace context (and whatever else the configured propagators write) goes in params._meta, unprefixed.
+    const meta: Record<string, string> = { ...inner?.meta };
+    propagation.inject(trace.setSpan(context.active(), span), meta);
+    const metricAttributes: Attributes = { ...common };
+    delete metricAttributes['mcp.resource.uri'];
+    this.active.add(1, { 'mcp.method.name': request.method, 'mcp.server.name': server.name });
+    const started = performance.now();
+    return {
+      meta,
+      end: (outcome) => {
+        inner?.end(outcome);
+        const failure = errorType(outcome);
+        if (failure) {
+          this.fail(span, failure);
+          metricAttributes['error.type'] = failure.type;
+        }
+        span.end();
+        this.active.add(-1, { 'mcp.method.name': request.method, 'mcp.server.name': server.name });
+        this.duration.record((performance.now() - started) / 1000, metricAttributes);
+      },
+    };
+  }
+
+  private fail(span: Span, failure: { type: string; message: string; rpcCode?: number } | undefined): void {
+    if (!failure) return;
+    span.setAttribute('error.type', failure.type);
+    if (failure.rpcCode !== undefined) span.setAttribute('rpc.response.status_code', String(failure.rpcCode));
+    span.setStatus({ code: this.api.SpanStatusCode.ERROR, message: failure.message });
+  }
+}
