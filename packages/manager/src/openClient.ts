@@ -18,7 +18,7 @@ export async function openClient(
   signal: AbortSignal,
 ): Promise<OpenedClient> {
   const create = options.createClient ?? MCPClientFactory.createClient;
-  const telemetry = await telemetryFor(options);
+  const telemetry = telemetryFor(options);
   // The observer reads the version once negotiated: `opened` exists by the time any request is sent.
   const facts = { name, config, protocolVersion: () => opened.protocolVersion };
   const clientOptions: ClientOptions = {
