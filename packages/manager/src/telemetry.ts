@@ -80,10 +80,13 @@ export class Telemetry {
   private readonly active: UpDownCounter;
   private readonly restarts: Counter;
   private readonly circuitChanges: Counter;
+  /** False when no meter provider was registered before the manager was made: its instruments would be no-ops. */
+  private readonly metered: boolean;
 
   constructor(private readonly api: OpenTelemetry) {
     this.tracer = api.trace.getTracer(TELEMETRY_SCOPE);
     const meter = api.metrics.getMeter(TELEMETRY_SCOPE);
+    this.metered = Object.getPrototypeOf(meter) !== Object.getPrototypeOf(api.createNoopMeter());
     this.duration = meter.createHistogram('mcp.client.operation.duration', {
       unit: 's',
       description: 'Duration of an MCP request as the client sees it, from sending to its response',
@@ -148,28 +151,30 @@ export class Telemetry {
     server: ServerFacts,
     network: Attributes,
     inner: RequestObservation | undefined,
-  ): RequestObservation {
-    const { context, trace, propagation } = this.api;
-    const target = targetAttributes(request.method, request.params);
+  ): RequestObservation | undefined {
+    const { method } = request;
+    const target = targetAttributes(method, request.params);
     const named = target['gen_ai.tool.name'] ?? target['gen_ai.prompt.name'];
+    const span = this.tracer.startSpan(named ? `${method} ${named}` : method, {
+      kind: this.api.SpanKind.CLIENT,
+      attributes: { 'mcp.method.name': method },
+    });
+    const meta = this.traceContext(span, inner?.meta);
+    // A no-op tracer and meter (an API with no SDK): pass trace context on, and nothing else.
+    if (!span.isRecording() && !this.metered)
+      return meta || inner ? { meta, end: (o) => inner?.end(o) } : undefined;
     const version = server.protocolVersion();
     const common: Attributes = {
-      'mcp.method.name': request.method,
+      'mcp.method.name': method,
       ...target,
       ...network,
       'mcp.server.name': server.name,
       ...(version && { 'mcp.protocol.version': version }),
     };
-    const span = this.tracer.startSpan(named ? `${request.method} ${named}` : request.method, {
-      kind: this.api.SpanKind.CLIENT,
-      attributes: { ...common, 'jsonrpc.request.id': String(request.id) },
-    });
-    // W3C trace context (and whatever else the configured propagators write) goes in params._meta, unprefixed.
-    const meta: Record<string, string> = { ...inner?.meta };
-    propagation.inject(trace.setSpan(context.active(), span), meta);
-    const metricAttributes: Attributes = { ...common };
-    delete metricAttributes['mcp.resource.uri'];
-    this.active.add(1, { 'mcp.method.name': request.method, 'mcp.server.name': server.name });
+    span.setAttributes({ ...common, 'jsonrpc.request.id': String(request.id) });
+    const { 'mcp.resource.uri': _uri, ...metricAttributes } = common;
+    const activeAttributes = { 'mcp.method.name': method, 'mcp.server.name': server.name };
+    if (this.metered) this.active.add(1, activeAttributes);
     const started = performance.now();
     return {
       meta,
@@ -181,10 +186,23 @@ export class Telemetry {
           metricAttributes['error.type'] = failure.type;
         }
         span.end();
-        this.active.add(-1, { 'mcp.method.name': request.method, 'mcp.server.name': server.name });
+        if (!this.metered) return;
+        this.active.add(-1, activeAttributes);
         this.duration.record((performance.now() - started) / 1000, metricAttributes);
       },
     };
+  }
+
+  /** What the configured propagators write for `span` (W3C `traceparent`, `tracestate`), for params._meta, unprefixed. */
+  private traceContext(
+    span: Span,
+    own: Record<string, string> | undefined,
+  ): Record<string, string> | undefined {
+    const { context, trace, propagation } = this.api;
+    const meta: Record<string, string> = { ...own };
+    if (trace.isSpanContextValid(span.spanContext()))
+      propagation.inject(trace.setSpan(context.active(), span), meta);
+    return Object.keys(meta).length > 0 ? meta : undefined;
   }
 
   private fail(span: Span, failure: { type: string; message: string; rpcCode?: number } | undefined): void {
