@@ -1,5 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import type { ReloadOptions } from './configReload.js';
+import type { ConfigReloadFailure } from './managerEvents.js';
 
 /** How a config file is watched. */
 export interface WatchOptions {
@@ -36,5 +38,35 @@ export class ConfigWatcher {
   close(): void {
     clearTimeout(this.timer);
     this.watcher.close();
+  }
+}
+
+/** A manager's watched files: each change reloads its file; a reload that fails is reported, never thrown. */
+export class ConfigWatchers {
+  private readonly open = new Set<ConfigWatcher>();
+
+  constructor(
+    /** Reloads a file; undefined once the manager is shutting down. */
+    private readonly reload: (file: string, options: ReloadOptions) => Promise<unknown> | undefined,
+    private readonly refused: (failure: ConfigReloadFailure) => void,
+  ) {}
+
+  /** Watches `file`; returns what stops it. */
+  watch(file: string, options: WatchOptions & ReloadOptions): () => void {
+    const watcher = new ConfigWatcher(file, options, () => {
+      this.reload(watcher.file, options)?.catch((error: Error) =>
+        this.refused({ file: watcher.file, error }),
+      );
+    });
+    this.open.add(watcher);
+    return () => {
+      watcher.close();
+      this.open.delete(watcher);
+    };
+  }
+
+  closeAll(): void {
+    for (const watcher of this.open) watcher.close();
+    this.open.clear();
   }
 }

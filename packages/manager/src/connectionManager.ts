@@ -17,7 +17,7 @@ import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
 import { AttemptSlots } from './attemptSlots.js';
 import { closestName } from './closestName.js';
 import { ConfigReloader, type ReloadOptions, type ReloadResult } from './configReload.js';
-import { ConfigWatcher, type WatchOptions } from './configWatcher.js';
+import { ConfigWatchers, type WatchOptions } from './configWatcher.js';
 import { HealthMonitor } from './healthMonitor.js';
 import { ManagedServer } from './managedServer.js';
 import type { ManagerEventMap } from './managerEvents.js';
@@ -50,7 +50,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   private readonly slots: AttemptSlots;
   private shuttingDown: Promise<void> | undefined;
   private readonly reloader: ConfigReloader;
-  private readonly watchers = new Set<ConfigWatcher>();
+  private readonly watchers: ConfigWatchers;
 
   constructor(options: ManagerOptions = {}) {
     super();
@@ -75,6 +75,16 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       connect: (name) => this.connectServer(name),
       reloaded: (result) => this.emit('configReloaded', result),
     });
+    this.watchers = new ConfigWatchers(
+      (file, watchOptions) => (this.shuttingDown ? undefined : this.reload(file, watchOptions)),
+      (failure) => {
+        this.logger.warn(
+          { file: failure.file, err: failure.error },
+          'config change refused; the running config stays',
+        );
+        this.emit('configReloadFailed', failure);
+      },
+    );
     traceManagerEvents(this, options);
   }
 
@@ -100,21 +110,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   /** Reloads `file` whenever it changes (debounced); a refused change is a `configReloadFailed` event. Returns a stop. */
   watch(file: string, options: WatchOptions & ReloadOptions = {}): () => void {
     this.assertOpen();
-    const watcher = new ConfigWatcher(file, options, () => {
-      if (this.shuttingDown) return;
-      this.reload(watcher.file, options).catch((error: Error) => {
-        this.logger.warn(
-          { file: watcher.file, err: error },
-          'config change refused; the running config stays',
-        );
-        this.emit('configReloadFailed', { file: watcher.file, error });
-      });
-    });
-    this.watchers.add(watcher);
-    return () => {
-      watcher.close();
-      this.watchers.delete(watcher);
-    };
+    return this.watchers.watch(file, options);
   }
 
   /** Adds one server; it connects when asked (connectServer or connectAllEnabled). */
@@ -255,7 +251,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   shutdown(): Promise<void> {
     if (this.shuttingDown) return this.shuttingDown;
     this.health.stop();
-    for (const watcher of this.watchers) watcher.close();
+    this.watchers.closeAll();
     this.shuttingDown = Promise.all([...this.servers.values()].map((s) => s.retire('closed'))).then(() => {
       this.logger.info('all servers stopped');
     });
