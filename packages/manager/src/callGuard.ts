@@ -73,13 +73,22 @@ export class CallGuard {
 
   /** Runs `call` once the breaker lets it through and a slot is free; its outcome is counted by the breaker. */
   async run<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const admission: Admission = this.breaker?.admit() ?? 'call';
+    let admission: Admission = this.breaker?.admit() ?? 'call';
     let release: () => void;
     try {
       release = await this.limiter.acquire(signal);
     } catch (error) {
       this.breaker?.released(admission);
       throw error;
+    }
+    // The circuit opened while this call waited in the queue: it is judged again before it is sent.
+    if (admission === 'call' && this.breaker && this.breaker.state !== 'closed') {
+      try {
+        admission = this.breaker.admit();
+      } catch (error) {
+        release();
+        throw error;
+      }
     }
     try {
       const result = await call();

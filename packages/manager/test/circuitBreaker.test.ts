@@ -201,6 +201,23 @@ describe('circuit breaker per server (fake timers)', () => {
     await slow.m.shutdown();
   });
 
+  it('a call queued while the circuit opened is refused when its turn comes, never sent', async () => {
+    const { m, control } = await loadServer({
+      ...breaker,
+      circuitBreaker: { failureThreshold: 1, cooldown: 5_000 },
+      callLimits: { maxConcurrentCalls: 1 },
+    });
+    control.mode = 'hang';
+    const first = m.callTool('s__work').catch((e: unknown) => e);
+    const queued = m.callTool('s__work').catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(TIMEOUT);
+    expect(await first).toBeInstanceOf(MCPTimeoutError);
+    expect(await queued).toMatchObject({ code: ManagerErrorCode.CIRCUIT_OPEN });
+    expect(control.received).toBe(1);
+    expect((await m.getServerStatus()).s?.calls).toMatchObject({ inFlight: 0, queued: 0 });
+    await m.shutdown();
+  });
+
   it('manager refusals (a disabled server, a full queue) do not count as failures', async () => {
     const { m, control } = await loadServer({
       ...breaker,
