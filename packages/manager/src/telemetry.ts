@@ -9,6 +9,9 @@ import type {
 import { MCPError } from '@org/mcp-core';
 import type { OpenTelemetry } from './openTelemetry.js';
 
+/** The circuit breaker's state as the gauge reports it. */
+const CIRCUIT_LEVEL: Record<string, number> = { closed: 0, 'half-open': 1, open: 2 };
+
 /** The instrumentation scope name of the manager's spans and metrics. */
 export const TELEMETRY_SCOPE = '@org/mcp-manager';
 
@@ -80,6 +83,8 @@ export class Telemetry {
   private readonly active: UpDownCounter;
   private readonly restarts: Counter;
   private readonly circuitChanges: Counter;
+  /** Each server's breaker as a number (0 closed, 1 half-open, 2 open), read by the `mcp.manager.circuit.state` gauge. */
+  private readonly circuitStates = new Map<string, number>();
   /** False when no meter provider was registered before the manager was made: its instruments would be no-ops. */
   private readonly metered: boolean;
 
@@ -100,6 +105,14 @@ export class Telemetry {
     this.circuitChanges = meter.createCounter('mcp.manager.circuit.transitions', {
       description: 'Circuit breaker state changes, by the state entered',
     });
+    meter
+      .createObservableGauge('mcp.manager.circuit.state', {
+        description: "Each server's circuit breaker: 0 closed, 1 half-open, 2 open",
+      })
+      .addCallback((result) => {
+        for (const [server, level] of this.circuitStates)
+          result.observe(level, { 'mcp.server.name': server });
+      });
   }
 
   /** A request observer for one server's client; `inner` is the user's own observer, if any. */
@@ -144,6 +157,7 @@ export class Telemetry {
 
   circuitChanged(serverName: string, state: string): void {
     this.circuitChanges.add(1, { 'mcp.server.name': serverName, 'mcp.manager.circuit.state': state });
+    this.circuitStates.set(serverName, CIRCUIT_LEVEL[state] ?? 0);
   }
 
   private observe(

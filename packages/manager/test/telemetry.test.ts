@@ -157,8 +157,8 @@ describe('OpenTelemetry through @opentelemetry/api (real SDK, in-memory exporter
     expect(spans('connect s')).toHaveLength(2);
   });
 
-  it('records mcp.client.operation.duration per method and tool, with error.type on failures', async () => {
-    const { m } = await traced();
+  it('records mcp.client.operation.duration per method and tool, with error.type on failures, and breaker states', async () => {
+    const { m } = await traced({ circuitBreaker: { failureThreshold: 1 } });
     await m.connectServer('s');
     await m.callTool('s__echo');
     await expect(m.callTool('s__hang', {}, { timeout: 50 })).rejects.toThrow();
@@ -174,6 +174,9 @@ describe('OpenTelemetry through @opentelemetry/api (real SDK, in-memory exporter
       expect.objectContaining({ 'gen_ai.tool.name': 'hang', 'error.type': 'REQUEST_TIMEOUT' }),
     );
     expect(all.map((metric) => metric.descriptor.name)).toContain('mcp.client.operation.active');
+    // The timeout opened the breaker (threshold 1): the gauge says 2 (open) for s.
+    const circuit = all.find((metric) => metric.descriptor.name === 'mcp.manager.circuit.state');
+    expect(circuit?.dataPoints.map((p) => [p.attributes['mcp.server.name'], p.value])).toEqual([['s', 2]]);
   });
 
   it('telemetry: false traces nothing and sends no trace context', async () => {
