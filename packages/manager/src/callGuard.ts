@@ -1,6 +1,8 @@
 import {
+  ConfigErrorCode,
   CoreErrorCode,
   ManagerErrorCode,
+  MCPConfigError,
   MCPConnectionError,
   type MCPErrorCode,
   MCPProtocolError,
@@ -14,7 +16,12 @@ import {
   type CircuitStatus,
   type CircuitTransition,
 } from './circuitBreaker.js';
-import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './loadLimitOptions.js';
+import {
+  type CallLimits,
+  type CircuitBreakerOptions,
+  loadOptionIssues,
+  type ServerLoadOptions,
+} from './loadLimitOptions.js';
 import type { CircuitStateChange } from './managerEvents.js';
 
 /** The manager options that set limits and breakers. */
@@ -49,6 +56,31 @@ export function isServerFailure(error: unknown): boolean {
   return error instanceof MCPConnectionError && !NOT_THE_SERVER.has(error.code);
 }
 
+/** Refuses limits that would stop every call or never count (0 slots, a negative cool-down …), naming each. */
+function checkLoadOptions(
+  serverName: string,
+  options: ManagerLoadOptions,
+  own: ServerLoadOptions | undefined,
+): void {
+  const at = `serverLoad.${serverName}`;
+  const issues = [
+    ...loadOptionIssues('callLimits', options.callLimits as Record<string, unknown>),
+    ...(options.circuitBreaker
+      ? loadOptionIssues('circuitBreaker', options.circuitBreaker as Record<string, unknown>)
+      : []),
+    ...loadOptionIssues(`${at}.callLimits`, own?.callLimits as Record<string, unknown>),
+    ...(own?.circuitBreaker
+      ? loadOptionIssues(`${at}.circuitBreaker`, own.circuitBreaker as Record<string, unknown>)
+      : []),
+  ];
+  if (issues.length > 0)
+    throw new MCPConfigError('Invalid load limits in the manager options', {
+      code: ConfigErrorCode.CONFIG_INVALID,
+      serverName,
+      issues,
+    });
+}
+
 /** One server's load limits and circuit breaker around each of its calls. */
 export class CallGuard {
   private readonly limiter: CallLimiter;
@@ -60,6 +92,7 @@ export class CallGuard {
     onCircuitChange: (change: CircuitStateChange) => void,
   ) {
     const own = options.serverLoad?.[serverName];
+    checkLoadOptions(serverName, options, own);
     this.limiter = new CallLimiter(serverName, { ...options.callLimits, ...own?.callLimits });
     const settings = own?.circuitBreaker ?? options.circuitBreaker ?? {};
     const report = (change: CircuitTransition) =>

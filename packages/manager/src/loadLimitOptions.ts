@@ -40,3 +40,32 @@ export const CIRCUIT_BREAKER_DEFAULTS = {
   failureWindow: 60_000,
   cooldown: 30_000,
 } as const;
+
+/** Each limit's rule: `min` and whether it must be a whole number (Infinity is always allowed: no limit). */
+const RULES: Record<string, { min: number; whole: boolean }> = {
+  maxConcurrentCalls: { min: 1, whole: true },
+  maxQueuedCalls: { min: 0, whole: true },
+  queueTimeout: { min: 1, whole: false },
+  failureThreshold: { min: 1, whole: true },
+  failureWindow: { min: 1, whole: false },
+  cooldown: { min: 0, whole: false },
+};
+
+/** The problems of one group of settings (`callLimits` or `circuitBreaker`), each by its dot path. */
+export function loadOptionIssues(
+  path: string,
+  settings: Record<string, unknown> | undefined,
+): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  for (const [key, value] of Object.entries(settings ?? {})) {
+    const rule = RULES[key];
+    if (!rule || value === undefined || value === Number.POSITIVE_INFINITY) continue;
+    const ok = typeof value === 'number' && value >= rule.min && (!rule.whole || Number.isInteger(value));
+    if (!ok)
+      issues.push({
+        path: `${path}.${key}`,
+        message: `must be ${rule.whole ? 'a whole number' : 'a number of ms'} ≥ ${rule.min}, or Infinity`,
+      });
+  }
+  return issues;
+}

@@ -1,6 +1,12 @@
-import { ManagerErrorCode, MCPAbortError, MCPConnectionError } from '@org/mcp-core';
+import {
+  ConfigErrorCode,
+  ManagerErrorCode,
+  MCPAbortError,
+  MCPConfigError,
+  MCPConnectionError,
+} from '@org/mcp-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MCPCallLimitError } from '../src/index.js';
+import { MCPCallLimitError, MCPConnectionManager } from '../src/index.js';
 import { loadServer } from './loadServer.js';
 
 /** Lets every settled promise run its handlers, on fake timers. */
@@ -129,5 +135,29 @@ describe('call limits per server (fake timers)', () => {
       maxQueuedCalls: 1000,
     });
     await plain.m.shutdown();
+  });
+
+  it('refuses limits that would stop every call, naming each by its path', async () => {
+    const m = new MCPConnectionManager({
+      callLimits: { maxConcurrentCalls: 0, queueTimeout: -1 },
+      circuitBreaker: { failureThreshold: 1.5 },
+      serverLoad: { s: { callLimits: { maxQueuedCalls: -2 } } },
+    });
+    const error = await m.initialize({ mcpServers: { s: { command: 'unused' } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MCPConfigError);
+    expect(error).toMatchObject({
+      code: ConfigErrorCode.CONFIG_INVALID,
+      serverName: 's',
+      issues: [
+        { path: 'callLimits.maxConcurrentCalls', message: 'must be a whole number ≥ 1, or Infinity' },
+        { path: 'callLimits.queueTimeout', message: 'must be a number of ms ≥ 1, or Infinity' },
+        { path: 'circuitBreaker.failureThreshold', message: 'must be a whole number ≥ 1, or Infinity' },
+        {
+          path: 'serverLoad.s.callLimits.maxQueuedCalls',
+          message: 'must be a whole number ≥ 0, or Infinity',
+        },
+      ],
+    });
+    await m.shutdown();
   });
 });
