@@ -17,7 +17,8 @@ server, health check, graceful shutdown, and a check that no child process is le
                    Windsurf, Cline or VS Code (mcp.json) files work as they are
   --json           print one machine-readable report instead of the tables
   --watch          keep running and show state changes as they happen (kill a server's pid from
-                   another terminal and watch it come back); Ctrl-C shuts down cleanly
+                   another terminal and watch it come back); saving the config file reloads it
+                   live (only the servers that changed are touched); Ctrl-C shuts down cleanly
   --help           this text
 
 Exit code 0 when every enabled server that should work connected; 1 with a one-line reason otherwise.`;

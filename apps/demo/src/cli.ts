@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     const health = await manager.healthCheckAll();
     say(`\nhealthCheckAll(): ${JSON.stringify(health)}`);
 
-    if (args.watch) await watch(manager, status, say);
+    if (args.watch) await watch(manager, status, say, { file: configPath, env: world?.env ?? process.env });
 
     const pids = await stdioPids(manager, status);
     const stopStarted = performance.now();
@@ -179,11 +179,12 @@ async function stdioPids(
   return pids;
 }
 
-/** Keeps running, printing each server's pid and state changes (with the new pid), until Ctrl-C. */
+/** Keeps running, printing each server's pid, state changes (with the new pid) and reloads of the config file when it is saved, until Ctrl-C. */
 async function watch(
   manager: MCPConnectionManager,
   status: Record<string, ServerStatus>,
   say: (line: string) => void,
+  config: { file: string; env: Record<string, string | undefined> },
 ): Promise<void> {
   const rows = await Promise.all(
     Object.entries(status).map(async ([name, s]) => [
@@ -193,7 +194,23 @@ async function watch(
     ]),
   );
   say(`\n${table(['server', 'state', 'pid'], rows)}`);
-  say('\nWatching (kill a server pid from another terminal to see it come back); Ctrl-C to stop.');
+  // Watching before saying so: whoever reads the line may save at once.
+  const stopWatching = manager.watch(config.file, { env: config.env });
+  say(
+    `\nWatching (kill a server pid from another terminal to see it come back; edit ${config.file} to reload it); Ctrl-C to stop.`,
+  );
+  manager.on('configReloaded', (r) => {
+    const parts = (['added', 'removed', 'restarted', 'enabled', 'disabled', 'kept'] as const)
+      .filter((k) => r[k].length > 0)
+      .map((k) => `${k} ${r[k].join(', ')}`);
+    const refused = r.refused.map((e) => `refused ${e.name} (${firstLine(e.error.message)})`);
+    say(`${new Date().toISOString()}  config reloaded: ${[...parts, ...refused].join('; ') || 'no change'}`);
+  });
+  manager.on('configReloadFailed', (e) =>
+    say(
+      `${new Date().toISOString()}  config change refused, the running config stays: ${firstLine(e.error.message)}`,
+    ),
+  );
   manager.on('serverStateChanged', (e: { name: string; state: string; previous: string; error?: Error }) => {
     const line = `${new Date().toISOString()}  ${e.name}: ${e.previous} → ${e.state}${e.error ? ` (${firstLine(e.error.message)})` : ''}`;
     if (e.state !== 'connected') return say(line);
@@ -201,6 +218,7 @@ async function watch(
   });
   return new Promise((resolve) => {
     const stop = () => {
+      stopWatching();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       resolve();

@@ -162,6 +162,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
       onNotification: (n) => this.onNotification(n),
       onTransportError: (error) => this.reportError(error),
       onTransportClose: (reason) => this.onTransportClose(transport, reason),
+      observeRequest: this.options.observeRequest,
     });
     this.transport = transport;
     this.engine = engine;

@@ -5,6 +5,7 @@ import type { ClientCapabilities, Implementation } from './mcpTypes.js';
 import type { ListLimits } from './paginate.js';
 import type { ProtocolEra } from './protocolVersion.js';
 import { handlerFor, type RequestHandlers } from './requestHandlers.js';
+import type { RequestObserver } from './requestObserver.js';
 import type { ToolCallHook } from './toolCallHooks.js';
 
 /** Options every client takes, whatever its transport. */
@@ -56,6 +57,8 @@ export interface ClientOptions {
   cachePartition?: CachePartition;
   /** Interceptors around every callTool of this client, in order (toolCallHooks.ts). Default: none. */
   hooks?: readonly ToolCallHook[];
+  /** Sees every request sent (tracing, metrics) and may add `_meta` keys such as `traceparent`. Default: none. */
+  observeRequest?: RequestObserver;
 }
 
 export const DEFAULT_CLIENT_INFO = { name: 'org-mcp-client', version: '0.1.0' } as const;

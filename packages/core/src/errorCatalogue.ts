@@ -349,6 +349,22 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     retry: false,
     meaning: "a log level that is not one of the protocol's eight (debug … emergency)",
   },
+  CALL_QUEUE_FULL: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: 'a call found its server at `maxConcurrentCalls` with `maxQueuedCalls` waiting; it was not sent',
+  },
+  CALL_QUEUE_TIMEOUT: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning: "a call waited past `queueTimeout` for one of its server's call slots; it was not sent",
+  },
+  CIRCUIT_OPEN: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning:
+      "the server's circuit breaker is open after failed calls in a row (`retryAt` says when it probes)",
+  },
   SKILLS_UNSUPPORTED: {
     class: 'MCPProtocolError',
     retry: false,

@@ -103,6 +103,9 @@ export const ManagerErrorCode = {
   PROMPT_NAME_COLLISION: 'PROMPT_NAME_COLLISION',
   CAPABILITY_UNSUPPORTED: 'CAPABILITY_UNSUPPORTED',
   INVALID_LOG_LEVEL: 'INVALID_LOG_LEVEL',
+  CALL_QUEUE_FULL: 'CALL_QUEUE_FULL',
+  CALL_QUEUE_TIMEOUT: 'CALL_QUEUE_TIMEOUT',
+  CIRCUIT_OPEN: 'CIRCUIT_OPEN',
 } as const;
 
 /** Raised by the Skills extension's host side (io.modelcontextprotocol/skills): listing, loading, verifying. */

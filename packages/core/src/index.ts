@@ -98,6 +98,12 @@ export {
   SUPPORTED_PROTOCOL_VERSIONS,
 } from './protocolVersion.js';
 export type { RequestHandler, RequestHandlerContext, RequestHandlers } from './requestHandlers.js';
+export type {
+  ObservedRequest,
+  RequestObservation,
+  RequestObserver,
+  RequestOutcome,
+} from './requestObserver.js';
 export { type CallToolOptions, DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
 export {
   type CustomServerConfig,

@@ -15,6 +15,7 @@ import type { Logger } from './logger.js';
 import type { Progress } from './mcpTypes.js';
 import { type PendingRequest, releasePending } from './pendingRequest.js';
 import type { RequestHandlers } from './requestHandlers.js';
+import { observed, type RequestObserver } from './requestObserver.js';
 import { DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
 import type { ResultCheck } from './resultShapes.js';
 import { serverLabel } from './serverLabel.js';
@@ -31,6 +32,8 @@ export interface ProtocolEngineOptions {
   onTransportError?: (error: Error) => void;
   /** The transport went away on its own (not through `close`). */
   onTransportClose?: (reason: Error) => void;
+  /** Sees each request sent, and may add `_meta` keys (trace context). */
+  observeRequest?: RequestObserver | undefined;
 }
 
 /**
@@ -95,12 +98,15 @@ export class ProtocolEngine {
       const meta = { ...this.envelope, ...(params?._meta as object | undefined) };
       params = { ...params, _meta: options.onProgress ? { ...meta, progressToken: wireId } : meta };
     }
+    const observation = this.options.observeRequest?.({ method, params, id: wireId });
+    if (observation?.meta)
+      params = { ...params, _meta: { ...(params?._meta as object), ...observation.meta } };
     const message: JSONRPCRequest =
       params === undefined
         ? { jsonrpc: '2.0', id: wireId, method }
         : { jsonrpc: '2.0', id: wireId, method, params };
 
-    return new Promise<JSONRPCResponse>((resolve, reject) => {
+    const response = new Promise<JSONRPCResponse>((resolve, reject) => {
       const timeout = options.timeout ?? this.requestTimeout;
       const entry: PendingRequest = {
         method,
@@ -133,6 +139,7 @@ export class ProtocolEngine {
         entry.reject(error);
       });
     });
+    return observation ? observed(response, observation) : response;
   }
 
   /**

@@ -27,6 +27,8 @@ import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
 import { AttemptSlots } from './attemptSlots.js';
 import type { QualifiedPrompt, QualifiedResource, QualifiedResourceTemplate } from './catalogKinds.js';
 import { closestName } from './closestName.js';
+import { ConfigReloader, type ReloadOptions, type ReloadResult } from './configReload.js';
+import { ConfigWatchers, type WatchOptions } from './configWatcher.js';
 import { HealthMonitor } from './healthMonitor.js';
 import { ManagedServer } from './managedServer.js';
 import { managedToolCall } from './managedToolCall.js';
@@ -38,6 +40,7 @@ import {
   type ManagerOptions,
 } from './managerOptions.js';
 import { ManagerTasks } from './managerTasks.js';
+import { traceManagerEvents } from './managerTelemetry.js';
 import { CALL_TOOL, callMetaTool, metaToolDefinitions, SEARCH_TOOLS } from './metaTools.js';
 import type { ResourceTarget } from './resourceAccess.js';
 import { ServerFeatures } from './serverFeatures.js';
@@ -66,6 +69,8 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   private readonly hooks: ToolCallHook[];
   private readonly features: ServerFeatures;
   private shuttingDown: Promise<void> | undefined;
+  private readonly reloader: ConfigReloader;
+  private readonly watchers: ConfigWatchers;
 
   constructor(options: ManagerOptions = {}) {
     super();
@@ -97,6 +102,27 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       client: (name, label, signal) => this.server(name).callableClient(label, this.callWait(), signal),
       emit: (event, payload) => (this.emit as (event: string, payload: unknown) => boolean)(event, payload),
     });
+    this.reloader = new ConfigReloader({
+      running: () =>
+        new Map([...this.servers].map(([name, s]) => [name, { config: s.config, enabled: s.enabled }])),
+      add: (name, config) => this.register(name, config),
+      remove: (name) => this.removeServer(name),
+      enable: (name) => this.enableServer(name),
+      disable: (name) => this.disableServer(name),
+      connect: (name) => this.connectServer(name),
+      reloaded: (result) => this.emit('configReloaded', result),
+    });
+    this.watchers = new ConfigWatchers(
+      (file, watchOptions) => (this.shuttingDown ? undefined : this.reload(file, watchOptions)),
+      (failure) => {
+        this.logger.warn(
+          { file: failure.file, err: failure.error },
+          'config change refused; the running config stays',
+        );
+        this.emit('configReloadFailed', failure);
+      },
+    );
+    traceManagerEvents(this, options);
   }
 
   /**
@@ -113,6 +139,23 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     for (const [name, error] of Object.entries(servers.failed ?? {}))
       this.register(name, { command: '' }).refuse(error);
     this.health.start();
+    if (typeof config === 'string' && this.options.watch)
+      this.watch(config, this.options.watch === true ? {} : this.options.watch);
+  }
+
+  /**
+   * Applies a new config by difference (configReload.ts): added servers connected, removed ones stopped, changed
+   * ones restarted, the rest untouched. A config that cannot be loaded changes nothing (MCPConfigError).
+   */
+  async reload(config: MCPServersConfig | string, options?: ReloadOptions): Promise<ReloadResult> {
+    this.assertOpen();
+    return this.reloader.reload(config, options);
+  }
+
+  /** Reloads `file` whenever it changes (debounced); a refused change is a `configReloadFailed` event. Returns a stop. */
+  watch(file: string, options: WatchOptions & ReloadOptions = {}): () => void {
+    this.assertOpen();
+    return this.watchers.watch(file, options);
   }
 
   /** Adds one server; it connects when asked (connectServer or connectAllEnabled). */
@@ -228,8 +271,10 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     }
     const tool = this.tools.find(qualifiedName);
     const wait = this.options.callWhileRestarting ?? MANAGER_DEFAULTS.callWhileRestarting;
-    const client = () => this.server(tool.serverName).callableClient(qualifiedName, wait, options?.signal);
-    return managedToolCall(tool, args, options, this.hooks, client);
+    const server = this.server(tool.serverName);
+    const client = () => server.callableClient(qualifiedName, wait, options?.signal);
+    // The load limits and the breaker hold the whole call, hooks included.
+    return server.calls.run(() => managedToolCall(tool, args, options, this.hooks, client), options?.signal);
   }
 
   /** Adds a hook around every callTool, after those there are; returns a function that removes it. */
@@ -362,6 +407,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   shutdown(): Promise<void> {
     if (this.shuttingDown) return this.shuttingDown;
     this.health.stop();
+    this.watchers.closeAll();
     this.shuttingDown = Promise.all([...this.servers.values()].map((s) => s.retire('closed'))).then(() => {
       this.logger.info('all servers stopped');
     });
@@ -396,6 +442,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.emit('toolsChanged', event);
     });
     server.on('serverError', (event) => this.emit('serverError', event));
+    server.on('circuitStateChanged', (event) => this.emit('circuitStateChanged', event));
     return server;
   }
 

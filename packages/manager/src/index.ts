@@ -1,11 +1,26 @@
 // The public API of @org/mcp-manager: everything below is exported on purpose; nothing else is.
+
+export type { CallsStatus } from './callGuard.js';
 export type { QualifiedPrompt, QualifiedResource, QualifiedResourceTemplate } from './catalogKinds.js';
+export type { CircuitState, CircuitStatus } from './circuitBreaker.js';
+export type { RefusedEntry, ReloadOptions, ReloadResult } from './configReload.js';
+export { WATCH_DEFAULTS, type WatchOptions } from './configWatcher.js';
 export {
   type ConnectAllOptions,
   type ConnectServerOptions,
   MCPConnectionManager,
 } from './connectionManager.js';
+export { type CallLimitName, MCPCallLimitError, MCPCircuitOpenError } from './loadLimitErrors.js';
+export {
+  CALL_LIMIT_DEFAULTS,
+  type CallLimits,
+  CIRCUIT_BREAKER_DEFAULTS,
+  type CircuitBreakerOptions,
+  type ServerLoadOptions,
+} from './loadLimitOptions.js';
 export type {
+  CircuitStateChange,
+  ConfigReloadFailure,
   ListChange,
   ManagerEventMap,
   ManagerEvents,

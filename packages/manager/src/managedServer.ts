@@ -3,6 +3,7 @@ import type { Logger, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
 import { retry } from '@org/mcp-core/internal';
 import type { AttemptSlots } from './attemptSlots.js';
 import { awaitComingUp, isComingUp } from './awaitComingUp.js';
+import { CallGuard } from './callGuard.js';
 import { ClientSlot } from './clientSlot.js';
 import { connectRetries } from './connectRetries.js';
 import { CurrentWork } from './currentWork.js';
@@ -42,6 +43,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   private readonly health = new HealthRecord();
   /** Its config entry could not be read: it never connects, and says why. */
   private refusal: Error | undefined;
+  /** Its load limits and circuit breaker, around each call the manager makes to it. */
+  readonly calls: CallGuard;
 
   /** `slots` bounds the connect attempts in flight across the manager's servers. */
   constructor(
@@ -55,6 +58,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.isEnabled = config.enabled !== false;
     this.currentState = this.isEnabled ? 'idle' : 'disabled';
     this.supervisor = new RestartSupervisor(name, options, logger);
+    this.calls = new CallGuard(name, options, (change) => this.emit('circuitStateChanged', change));
     const limit = options.shutdownTimeout ?? MANAGER_DEFAULTS.shutdownTimeout;
     this.slot = new ClientSlot(limit, () =>
       logger.error({ server: name, limit }, 'disconnect did not finish in time'),
@@ -120,6 +124,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Stops it for good (removeServer: 'closing', shutdown: 'closed'). */
   retire(finalState: 'closing' | 'closed'): Promise<void> {
     this.retired = true;
+    this.calls.dispose();
     return this.stop(finalState);
   }
 
@@ -141,7 +146,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** One health check; not connected is unhealthy. Counts consecutive failures of the live client. */
   checkHealth(timeout: number): Promise<boolean> {
     const client = this.slot.client;
-    return this.health.check(client, timeout, () => this.slot.client === client);
+    const checked = this.health.check(client, timeout, () => this.slot.client === client);
+    return client ? checked.then((healthy) => this.calls.healthChecked(healthy)) : checked;
   }
 
   /** Restarts it once `limit` health checks in a row have failed. */
@@ -156,18 +162,21 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** Everything known about it. Never includes header or env values. */
   status(): ServerStatus {
-    return statusOf({
-      enabled: this.isEnabled,
-      state: this.currentState,
-      client: this.slot.client,
-      configured: this.config.transport,
-      attempts: this.attempts,
-      restarts: this.supervisor.restarts,
-      lastError: this.lastError,
-      lastConnect: this.lastConnect,
-      lastHealthCheck: this.health.last,
-      toolCount: this.tools.length,
-    });
+    return {
+      ...statusOf({
+        enabled: this.isEnabled,
+        state: this.currentState,
+        client: this.slot.client,
+        configured: this.config.transport,
+        attempts: this.attempts,
+        restarts: this.supervisor.restarts,
+        lastError: this.lastError,
+        lastConnect: this.lastConnect,
+        lastHealthCheck: this.health.last,
+        toolCount: this.tools.length,
+      }),
+      ...this.calls.status(),
+    };
   }
 
   private async connectWithRetry(work: AbortController, options: ConnectServerOptions): Promise<MCPClient> {
@@ -292,6 +301,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Aborts whatever runs, stops the client (and what a lost one left) and leaves the server in `finalState`. */
   private stop(finalState: ServerState): Promise<void> {
     const busy = this.work.abort(stoppedError(this.name));
+    this.calls.cancelQueued(finalState === 'disabled' ? disabledError(this.name) : stoppedError(this.name));
     const hadTools = this.slot.tools.length > 0;
     const client = this.slot.take();
     this.supervisor.down();

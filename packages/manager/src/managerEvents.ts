@@ -1,4 +1,6 @@
 import type { LoggingLevel } from '@org/mcp-core';
+import type { CircuitState } from './circuitBreaker.js';
+import type { ReloadResult } from './configReload.js';
 import type { ServerState } from './serverStatus.js';
 
 /** A server moved from one state to another; `error` is its last error, if any. */
@@ -40,6 +42,24 @@ export interface ServerLog {
   data: unknown;
 }
 
+/** A server's circuit breaker changed state; `retryAt` (ISO 8601) is when it lets a probe through, while open. */
+export interface CircuitStateChange {
+  name: string;
+  state: CircuitState;
+  previous: CircuitState;
+  /** Failed calls in a row that opened it. */
+  failures: number;
+  retryAt: string | undefined;
+  /** The failure that opened it (or the last one), if any. */
+  error: Error | undefined;
+}
+
+/** A watched config file changed but could not be applied; the running config stays. */
+export interface ConfigReloadFailure {
+  file: string;
+  error: Error;
+}
+
 /** Every event of MCPConnectionManager with its payload. */
 export interface ManagerEvents {
   serverStateChanged: ServerStateChange;
@@ -49,6 +69,9 @@ export interface ManagerEvents {
   promptsChanged: ListChange;
   resourceUpdated: ResourceUpdate;
   serverLog: ServerLog;
+  circuitStateChanged: CircuitStateChange;
+  configReloaded: ReloadResult;
+  configReloadFailed: ConfigReloadFailure;
 }
 
 /** ManagerEvents as the argument lists Node's typed EventEmitter expects. */

@@ -8,6 +8,8 @@ import type {
   ToolCallHook,
   ToolFilterConfig,
 } from '@org/mcp-core';
+import type { WatchOptions } from './configWatcher.js';
+import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './loadLimitOptions.js';
 
 /** How qualified tool names are made: always `server__tool`, only when two servers share a name, or refuse clashes. */
 export type ToolNamingPolicy = 'prefix' | 'prefix-on-collision' | 'error';
@@ -56,6 +58,19 @@ export interface ManagerOptions {
   metaTools?: boolean;
   /** The log level asked of every server that declares logging, at each connect (setLoggingLevel wins). Default: none asked. */
   serverLogLevel?: LoggingLevel;
+  /** Per server: calls in flight at once and the queue behind them (loadLimitOptions.ts). Default: no limit. */
+  callLimits?: CallLimits;
+  /** Per server: stop sending calls to a server whose calls keep failing; false turns it off. Default on. */
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /** Limits and breaker settings of single servers, by name, in place of the two above. */
+  serverLoad?: Record<string, ServerLoadOptions>;
+  /**
+   * Spans and metrics through `@opentelemetry/api` when the application has it installed (telemetry.ts); false:
+   * never loaded. Register the OpenTelemetry SDK before creating the manager. Default true.
+   */
+  telemetry?: boolean;
+  /** initialize(path) also watches the file and reloads it on change (manager.watch). Default false. */
+  watch?: boolean | WatchOptions;
   /** Injectable sleep (tests use fake timers instead). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { ClientOptions, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
 import { MCPClientFactory } from '@org/mcp-factory';
 import type { ManagerOptions } from './managerOptions.js';
+import { telemetryFor } from './managerTelemetry.js';
 
 export interface OpenedClient {
   client: MCPClient;
@@ -17,20 +18,28 @@ export async function openClient(
   signal: AbortSignal,
 ): Promise<OpenedClient> {
   const create = options.createClient ?? MCPClientFactory.createClient;
+  const telemetry = telemetryFor(options);
+  // The observer reads the version once negotiated: `opened` exists by the time any request is sent.
+  const facts = { name, config, protocolVersion: () => opened.protocolVersion };
   const clientOptions: ClientOptions = {
     ...options.clientOptions,
     name,
     logger: options.logger ?? options.clientOptions?.logger,
   };
-  const client = create(config, clientOptions);
+  if (telemetry)
+    clientOptions.observeRequest = telemetry.observer(facts, options.clientOptions?.observeRequest);
+  const opened = create(config, clientOptions);
   const started = performance.now();
-  try {
-    await client.connect({ signal });
-    const tools = client.serverCapabilities?.tools ? await client.getTools({ signal }) : [];
+  const attempt = async (): Promise<OpenedClient> => {
+    await opened.connect({ signal });
+    const tools = opened.serverCapabilities?.tools ? await opened.getTools({ signal }) : [];
     signal.throwIfAborted();
-    return { client, tools, ms: Math.round(performance.now() - started) };
+    return { client: opened, tools, ms: Math.round(performance.now() - started) };
+  };
+  try {
+    return await (telemetry ? telemetry.connect(facts, attempt) : attempt());
   } catch (error) {
-    await client.disconnect();
+    await opened.disconnect();
     throw error;
   }
 }

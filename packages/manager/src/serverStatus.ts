@@ -1,4 +1,6 @@
 import type { Implementation, MCPClient, MCPError, ProtocolEra } from '@org/mcp-core';
+import type { CallsStatus } from './callGuard.js';
+import type { CircuitStatus } from './circuitBreaker.js';
 
 /** Where a server is in its life inside the manager. */
 export type ServerState =
@@ -31,6 +33,10 @@ export interface ServerStatus {
   /** 'modern' (2026-07-28, stateless) or 'handshake' (initialize), while connected. */
   era: ProtocolEra | undefined;
   toolCount: number;
+  /** Calls in flight and queued, and the limits (callLimits). */
+  calls: CallsStatus;
+  /** The circuit breaker's state, counts and next probe; undefined when it is off. */
+  circuit: CircuitStatus | undefined;
 }
 
 /** What a server knows of itself, to be reported. */
@@ -50,7 +56,7 @@ export interface ServerFacts {
 }
 
 /** The status a server reports: copies, so a caller cannot change the server's own records. */
-export function statusOf(facts: ServerFacts): ServerStatus {
+export function statusOf(facts: ServerFacts): Omit<ServerStatus, 'calls' | 'circuit'> {
   const { client, lastError } = facts;
   return {
     enabled: facts.enabled,
