@@ -17,7 +17,10 @@ describe('runToolCall', () => {
   it('with no hook answering, sends the arguments as given and resolves with the result', async () => {
     const sent: unknown[] = [];
     const hooks: ToolCallHook[] = [{ name: 'quiet', before: () => {}, after: async () => {} }];
-    const result = await runToolCall(hooks, call, async (args) => (sent.push(args), text('ok')));
+    const result = await runToolCall(hooks, call, async (args) => {
+      sent.push(args);
+      return text('ok');
+    });
     expect(result).toEqual(text('ok'));
     expect(sent).toEqual([{ n: 1 }]);
   });
@@ -67,9 +70,10 @@ describe('runToolCall', () => {
       { name: 'no', before: () => ({ refuse: '' }), after: () => void ran.push('no.after') },
       { name: 'later', before: () => void ran.push('later.before') },
     ];
-    const error = await runToolCall(hooks, call, async () => (ran.push('sent'), text('ok'))).catch(
-      (e: unknown) => e,
-    );
+    const error = await runToolCall(hooks, call, async () => {
+      ran.push('sent');
+      return text('ok');
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: CoreErrorCode.TOOL_CALL_REFUSED,
       hook: 'no',
