@@ -107,6 +107,20 @@ export const SkillsErrorCode = {
   SKILL_FRONTMATTER_MISMATCH: 'SKILL_FRONTMATTER_MISMATCH',
 } as const;
 
+/** Raised by OAuth authorization (`@org/mcp-auth`): discovery, registration, authorization, tokens. */
+export const AuthErrorCode = {
+  AUTH_REQUIRED: 'AUTH_REQUIRED',
+  AUTH_DISCOVERY_FAILED: 'AUTH_DISCOVERY_FAILED',
+  AUTH_RESOURCE_MISMATCH: 'AUTH_RESOURCE_MISMATCH',
+  AUTH_ISSUER_MISMATCH: 'AUTH_ISSUER_MISMATCH',
+  AUTH_INSECURE_ENDPOINT: 'AUTH_INSECURE_ENDPOINT',
+  AUTH_REGISTRATION_FAILED: 'AUTH_REGISTRATION_FAILED',
+  AUTH_AUTHORIZATION_FAILED: 'AUTH_AUTHORIZATION_FAILED',
+  AUTH_TOKEN_FAILED: 'AUTH_TOKEN_FAILED',
+  AUTH_SCOPE_DENIED: 'AUTH_SCOPE_DENIED',
+  AUTH_STORE_FAILED: 'AUTH_STORE_FAILED',
+} as const;
+
 /** Every code of the stack. */
 export const ErrorCode = {
   ...CoreErrorCode,
@@ -117,6 +131,7 @@ export const ErrorCode = {
   ...FactoryErrorCode,
   ...ManagerErrorCode,
   ...SkillsErrorCode,
+  ...AuthErrorCode,
 } as const;
 
 /** The union of every code: the type of `MCPError.code`. */

@@ -22,6 +22,7 @@ export type {
 export type { ElicitationOptions } from './elicitation.js';
 export { ERROR_CATALOGUE, type ErrorCodeEntry, type MCPErrorClassName } from './errorCatalogue.js';
 export {
+  AuthErrorCode,
   ConfigErrorCode,
   CoreErrorCode,
   ErrorCode,
@@ -37,6 +38,7 @@ export {
   type ConfigIssue,
   JSONRPC_ERROR,
   MCPAbortError,
+  MCPAuthError,
   MCPConfigError,
   MCPConnectionError,
   MCPError,

@@ -68,7 +68,7 @@ export class HttpExchange {
    */
   async request(request: HttpRequest): Promise<HttpResponse> {
     let url = request.url ?? this.endpoint;
-    let credentials = this.auth ? await this.credentials(url) : undefined;
+    let credentials = this.auth ? await this.credentials(url, request.method) : undefined;
     let retried = false;
     for (let hops = 0; ; ) {
       let response: Dispatcher.ResponseData;
@@ -95,10 +95,10 @@ export class HttpExchange {
         (status === 401 || status === 403) &&
         !retried &&
         this.auth?.onUnauthorized &&
-        (await this.retryUnauthorized(response, status, url))
+        (await this.retryUnauthorized(response, status, url, request.method, credentials))
       ) {
         retried = true;
-        credentials = await this.credentials(url);
+        credentials = await this.credentials(url, request.method);
         continue;
       }
       return { status, headers: response.headers, body: response.body, url };
@@ -157,8 +157,8 @@ export class HttpExchange {
     return this.hasConfigured ? Object.assign({}, this.configured, own) : own;
   }
 
-  private async credentials(url: URL): Promise<Headers> {
-    const headers = await (this.auth as HttpAuthProvider).headers(url);
+  private async credentials(url: URL, method: HttpMethod): Promise<Headers> {
+    const headers = await (this.auth as HttpAuthProvider).headers(url, { method });
     const key = Object.values(headers).join('\n');
     if (key !== this.authKey) {
       // An error may answer a request sent just before a refresh: the previous set stays scrubbed too.
@@ -175,6 +175,8 @@ export class HttpExchange {
     response: Dispatcher.ResponseData,
     status: 401 | 403,
     url: URL,
+    method: HttpMethod,
+    sent: Headers | undefined,
   ): Promise<boolean> {
     const header = response.headers['www-authenticate'];
     const wwwAuthenticate = Array.isArray(header) ? header.join(', ') : header;
@@ -184,6 +186,9 @@ export class HttpExchange {
         status,
         wwwAuthenticate,
         url,
+        method,
+        sent,
+        headers: response.headers,
       });
     } catch (error) {
       response.body.on('error', () => {});

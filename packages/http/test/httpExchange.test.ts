@@ -266,6 +266,9 @@ describe('HttpExchange with an auth provider', () => {
         status: 401,
         wwwAuthenticate: 'Bearer resource_metadata="/.well-known/x"',
         url: new URL(`${s.origin}/mcp`),
+        method: 'POST',
+        sent: { authorization: `Bearer ${SECRET}-1` },
+        headers: expect.objectContaining({ 'www-authenticate': 'Bearer resource_metadata="/.well-known/x"' }),
       },
     ]);
   });
