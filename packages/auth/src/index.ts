@@ -4,6 +4,15 @@ export type { AuthGrant, GrantContext, TokenUse } from './authGrant.js';
 export { AuthorizationCodeGrant, type AuthorizationCodeGrantOptions } from './authorizationCodeGrant.js';
 export type { AuthorizationHandler, AuthorizationRequest } from './authorizationHandler.js';
 export type { ClientRegistration, TokenEndpointAuthMethod } from './clientRegistration.js';
+export {
+  DEFAULT_HEADLESS_REDIRECT_URI,
+  type HeadlessAuthorizationHandlerOptions,
+  headlessAuthorizationHandler,
+} from './headlessAuthorizationHandler.js';
+export {
+  type LoopbackAuthorizationHandlerOptions,
+  loopbackAuthorizationHandler,
+} from './loopbackAuthorizationHandler.js';
 export { MemoryTokenStore } from './memoryTokenStore.js';
 export { OAuthProvider } from './oauthProvider.js';
 export {

@@ -67,7 +67,7 @@ async function register(request: RegistrationRequest, redirectUri: string): Prom
   };
   try {
     const response = await oauth.dynamicClientRegistrationRequest(as, metadata, request.requestOptions);
-    const client = await oauth.processDynamicClientRegistrationResponse(response);
+    const client = await oauth.processDynamicClientRegistrationResponse(await withSecretExpiry(response));
     return {
       clientId: client.client_id,
       clientSecret: typeof client.client_secret === 'string' ? client.client_secret : undefined,
@@ -95,6 +95,24 @@ async function register(request: RegistrationRequest, redirectUri: string): Prom
       },
     );
   }
+}
+
+/**
+ * RFC 7591 requires `client_secret_expires_at` with a secret, and oauth4webapi insists; servers
+ * that leave it out (several do) mean a secret that does not expire, which is 0.
+ */
+async function withSecretExpiry(response: Response): Promise<Response> {
+  if (response.status !== 201 && response.status !== 200) return response;
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return new Response(text, response);
+  }
+  if (body && typeof body === 'object' && 'client_secret' in body && !('client_secret_expires_at' in body))
+    Object.assign(body, { client_secret_expires_at: 0 });
+  return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
 }
 
 function secretExpired(client: ClientRegistration): boolean {
