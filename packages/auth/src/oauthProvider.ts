@@ -44,6 +44,7 @@ export class OAuthProvider implements HttpAuthProvider {
   /** The scope asked for last, unioned with each challenge's. */
   private scope: string | undefined;
   private stepUps = 0;
+  private bearer: { tokens: TokenSet; headers: Record<string, string> } | undefined;
 
   constructor(options: OAuthProviderOptions = {}) {
     this.options = options;
@@ -74,7 +75,10 @@ export class OAuthProvider implements HttpAuthProvider {
       if (!tokens) return {};
     }
     if (this.grant?.headers) return this.grant.headers(tokens, { url, method: request?.method ?? 'POST' });
-    return { authorization: `Bearer ${tokens.accessToken}` };
+    // The same object while the token stands: the exchange compares it cheaply, nothing is rebuilt per call.
+    if (this.bearer?.tokens !== tokens)
+      this.bearer = { tokens, headers: { authorization: `Bearer ${tokens.accessToken}` } };
+    return this.bearer.headers;
   }
 
   async onUnauthorized(challenge: HttpAuthChallenge): Promise<HttpAuthDecision> {
