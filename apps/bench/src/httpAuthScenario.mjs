@@ -18,7 +18,7 @@ const benchGrant = {
 
 /**
  * @param {string} url
- * @param {object} [auth]
+ * @param {import('@org/mcp-transport-http').MCPHttpClientOptions['auth']} [auth]
  */
 async function connected(url, auth) {
   const { MCPHttpClient } = await import('@org/mcp-transport-http');
@@ -33,6 +33,7 @@ async function connected(url, auth) {
  * @type {Scenario['run']}
  */
 async function httpAuthRun(_contender, target, params) {
+  if (target.transport !== 'http') throw new Error('http.auth runs on the HTTP server');
   const { OAuthProvider } = await import('@org/mcp-auth');
   const plain = await connected(target.url);
   const authorized = await connected(

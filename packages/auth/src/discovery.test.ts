@@ -32,7 +32,9 @@ describe('discovery order', () => {
 
   it('resources: canonical form, and which metadata may speak for which server', () => {
     expect(resourceString(canonicalResource('HTTPS://MCP.Example.com/#x'))).toBe('https://mcp.example.com');
-    expect(resourceString(canonicalResource('https://mcp.example.com/mcp'))).toBe('https://mcp.example.com/mcp');
+    expect(resourceString(canonicalResource('https://mcp.example.com/mcp'))).toBe(
+      'https://mcp.example.com/mcp',
+    );
     expect(resourceCovers(new URL('https://h.example/'), new URL('https://h.example/mcp'))).toBe(true);
     expect(resourceCovers(new URL('https://h.example/mcp'), new URL('https://h.example/mcp'))).toBe(true);
     expect(resourceCovers(new URL('https://h.example/other'), new URL('https://h.example/mcp'))).toBe(false);

@@ -30,7 +30,11 @@ describe('loopbackAuthorizationHandler', () => {
     try {
       const redirectUri = await handler.redirectUri();
       const abort = new AbortController();
-      const pending = handler.authorize({ url: new URL('https://as.example/a'), redirectUri, signal: abort.signal });
+      const pending = handler.authorize({
+        url: new URL('https://as.example/a'),
+        redirectUri,
+        signal: abort.signal,
+      });
       abort.abort();
       const error = await pending.catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MCPAuthError);

@@ -55,7 +55,7 @@ export class OAuthProvider implements HttpAuthProvider {
       (options.authorizationHandler
         ? new AuthorizationCodeGrant(options.authorizationHandler, {
             timeout: options.authorizationTimeout ?? DEFAULT_AUTHORIZATION_TIMEOUT,
-            clientMetadata: options.clientMetadata,
+            now: options.now,
           })
         : undefined);
     if (options.resource !== undefined) this.resource = canonicalResource(options.resource);
@@ -86,6 +86,9 @@ export class OAuthProvider implements HttpAuthProvider {
     const refused = accessTokenOf(challenge.sent);
     if (challenge.status === 403) {
       if (bearer.error !== 'insufficient_scope') return 'fail';
+      // Attempts count while the scope asked for stays the same; a challenge that adds scope starts over.
+      const wanted = unionScopes(this.scope, bearer.scope);
+      if (wanted !== this.scope) this.stepUps = 0;
       if (this.stepUps >= MAX_SCOPE_STEP_UPS)
         throw new MCPAuthError(
           AuthErrorCode.AUTH_SCOPE_DENIED,

@@ -13,7 +13,9 @@ describe('parseBearerChallenge', () => {
       resourceMetadata: 'https://mcp.example/.well-known/oauth-protected-resource',
       errorDescription: 'more, please',
     });
-    expect(await parseBearerChallenge('Bearer error=invalid_token')).toMatchObject({ error: 'invalid_token' });
+    expect(await parseBearerChallenge('Bearer error=invalid_token')).toMatchObject({
+      error: 'invalid_token',
+    });
   });
 
   it('picks the Bearer challenge among several, and gives nothing for no or a broken header', async () => {

@@ -65,7 +65,10 @@ describe('OAuthProvider against oidc-provider in front of an official MCP server
 
   it('handshake era: the GET event stream carries the token too', async () => {
     const auth = new OAuthProvider({ authorizationHandler: headlessAuthorizationHandler() });
-    const c = new MCPHttpClient({ transport: 'http', url: mcp.url }, { name: 'handshake', auth, era: 'handshake' });
+    const c = new MCPHttpClient(
+      { transport: 'http', url: mcp.url },
+      { name: 'handshake', auth, era: 'handshake' },
+    );
     clients.push(c);
     await c.connect();
     await c.callTool('whoami', {});
@@ -76,7 +79,10 @@ describe('OAuthProvider against oidc-provider in front of an official MCP server
 
   it('the factory fallback client (HTTP, then SSE) takes auth too', async () => {
     const auth = new OAuthProvider({ authorizationHandler: headlessAuthorizationHandler() });
-    const c = MCPClientFactory.createClient({ transport: 'http', url: mcp.url, sseFallback: true }, { name: 'fallback', auth });
+    const c = MCPClientFactory.createClient(
+      { transport: 'http', url: mcp.url, sseFallback: true },
+      { name: 'fallback', auth },
+    );
     try {
       await c.connect();
       expect((await c.callTool('whoami', {})).content).toEqual([{ type: 'text', text: 'user-1' }]);

@@ -8,10 +8,15 @@ import { readBody } from './readBody.mjs';
 
 export const BENCH_TOKEN = 'bench-token';
 
-/** The OAuth side of `/mcp-auth`: true when the request was answered here (metadata or a 401). */
+/**
+ * The OAuth side of `/mcp-auth`: true when the request was answered here (metadata or a 401).
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
 function authAnswered(req, res) {
   const origin = `http://${req.headers.host}`;
-  const json = (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const json = (/** @type {unknown} */ body) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   if (req.url === '/.well-known/oauth-protected-resource/mcp-auth')
     return (json({ resource: `${origin}/mcp-auth`, authorization_servers: [origin] }), true);
   if (req.url === '/.well-known/oauth-authorization-server')
