@@ -15,19 +15,23 @@ export const BENCH_TOKEN = 'bench-token';
  */
 function authAnswered(req, res) {
   const origin = `http://${req.headers.host}`;
-  const json = (/** @type {unknown} */ body) =>
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  if (req.url === '/.well-known/oauth-protected-resource/mcp-auth')
-    return (json({ resource: `${origin}/mcp-auth`, authorization_servers: [origin] }), true);
-  if (req.url === '/.well-known/oauth-authorization-server')
-    return (
-      json({
-        issuer: origin,
-        token_endpoint: `${origin}/token`,
-        authorization_endpoint: `${origin}/authorize`,
-      }),
-      true
-    );
+  /** @type {Record<string, unknown>} */
+  const metadata = {
+    '/.well-known/oauth-protected-resource/mcp-auth': {
+      resource: `${origin}/mcp-auth`,
+      authorization_servers: [origin],
+    },
+    '/.well-known/oauth-authorization-server': {
+      issuer: origin,
+      token_endpoint: `${origin}/token`,
+      authorization_endpoint: `${origin}/authorize`,
+    },
+  };
+  const document = metadata[req.url ?? ''];
+  if (document) {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(document));
+    return true;
+  }
   if (req.url !== '/mcp-auth' || req.headers.authorization === `Bearer ${BENCH_TOKEN}`) return false;
   const prm = `${origin}/.well-known/oauth-protected-resource/mcp-auth`;
   res.writeHead(401, { 'www-authenticate': `Bearer resource_metadata="${prm}"` }).end();
