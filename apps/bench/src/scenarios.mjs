@@ -1,6 +1,7 @@
 // What is measured. Each run connects fresh, warms up untimed, then times only the figure it reports.
 import { performance } from 'node:perf_hooks';
 import { textOf } from './contenders/contender.mjs';
+import { httpAuthScenario } from './httpAuthScenario.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
 import { outputSchemaScenario } from './outputSchemaScenario.mjs';
 import { percentile } from './stats.mjs';
@@ -253,6 +254,7 @@ export function scenarios(p) {
     }
   }
   list.push(
+    httpAuthScenario(),
     outputSchemaScenario(p),
     toolNamespaceScenario(p),
     toolSearchScenario(p),

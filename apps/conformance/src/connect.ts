@@ -1,5 +1,5 @@
 import type { ClientCapabilities, RequestHandlers } from '@org/mcp-core';
-import { MCPHttpClient } from '@org/mcp-transport-http';
+import { MCPHttpClient, type MCPHttpClientOptions } from '@org/mcp-transport-http';
 
 /** What the suite told this run: the scenario, its revision, and its context (credentials, inputs). */
 export interface ScenarioEnv {
@@ -21,6 +21,7 @@ export function readScenarioEnv(env: NodeJS.ProcessEnv = process.env): ScenarioE
 export interface ConnectOptions {
   capabilities?: ClientCapabilities;
   handlers?: RequestHandlers;
+  auth?: MCPHttpClientOptions['auth'];
 }
 
 /**

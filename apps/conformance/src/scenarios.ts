@@ -1,6 +1,7 @@
 import { ErrorCode, MCPError, type MCPErrorCode } from '@org/mcp-core';
 import { SkillsClient } from '@org/mcp-skills';
 import type { MCPHttpClient } from '@org/mcp-transport-http';
+import { authorizedSession } from './authScenarios.js';
 import { connect, type ScenarioEnv } from './connect.js';
 import { acceptingHandlers, confirmingHandlers } from './serverRequests.js';
 
@@ -136,10 +137,7 @@ function skillsRefuse(code: MCPErrorCode): ScenarioRun {
     });
 }
 
-/**
- * Scenario name → run. Scenarios not listed (auth/*) get `connectAndList`: the library has no OAuth
- * yet, and this program does not make up for it.
- */
+/** Scenario name → run. Scenarios not listed get `connectAndList`; `auth/*` ones an authorized session. */
 export const SCENARIOS: Record<string, ScenarioRun> = {
   initialize: connectAndList,
   tools_call: toolsCall,
@@ -159,5 +157,6 @@ export const SCENARIOS: Record<string, ScenarioRun> = {
 };
 
 export function scenarioRun(name: string): ScenarioRun {
-  return Object.hasOwn(SCENARIOS, name) ? SCENARIOS[name]! : connectAndList;
+  if (Object.hasOwn(SCENARIOS, name)) return SCENARIOS[name]!;
+  return name.startsWith('auth/') ? authorizedSession : connectAndList;
 }

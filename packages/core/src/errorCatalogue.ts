@@ -10,7 +10,8 @@ export type MCPErrorClassName =
   | 'MCPProtocolError'
   | 'MCPConfigError'
   | 'MCPToolError'
-  | 'MCPHookError';
+  | 'MCPHookError'
+  | 'MCPAuthError';
 
 /** What a code means, the class it comes as, and whether the manager tries again after it. */
 export interface ErrorCodeEntry {
@@ -433,5 +434,57 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     retry: false,
     meaning:
       'the connection a task was waited on closed (disconnect, restart, stop, removal); the task may be gone with its server',
+  },
+  AUTH_REQUIRED: {
+    class: 'MCPAuthError',
+    retry: false,
+    meaning:
+      'the server needs authorization and no handler can get it (or the stored grant was revoked); configure `authorizationHandler` or credentials',
+  },
+  AUTH_DISCOVERY_FAILED: {
+    class: 'MCPAuthError',
+    retry: false,
+    meaning: 'no usable protected resource or authorization server metadata was found',
+  },
+  AUTH_RESOURCE_MISMATCH: {
+    class: 'MCPAuthError',
+    retry: false,
+    meaning: 'the protected resource metadata names another resource than this server',
+  },
+  AUTH_ISSUER_MISMATCH: {
+    class: 'MCPAuthError',
+    retry: false,
+    meaning: 'authorization server metadata, or an authorization response (`iss`), names another issuer',
+  },
+  AUTH_INSECURE_ENDPOINT: {
+    class: 'MCPAuthError',
+    retry: false,
+    meaning: 'an authorization, token or registration endpoint that is neither https nor loopback http',
+  },
+  AUTH_REGISTRATION_FAILED: {
+    class: 'MCPAuthError',
+    retry: false,
+    meaning:
+      'no client could be had: none pre-registered, no client ID metadata document, dynamic registration refused or absent',
+  },
+  AUTH_AUTHORIZATION_FAILED: {
+    class: 'MCPAuthError',
+    retry: false,
+    meaning: 'the authorization step failed: denied, timed out, or a callback with the wrong `state`',
+  },
+  AUTH_TOKEN_FAILED: {
+    class: 'MCPAuthError',
+    retry: false,
+    meaning: 'the token endpoint refused or answered badly (`oauthError`, `oauthErrorDescription`)',
+  },
+  AUTH_SCOPE_DENIED: {
+    class: 'MCPAuthError',
+    retry: false,
+    meaning: 'the server kept asking for more scope (403 `insufficient_scope`) after 3 authorizations',
+  },
+  AUTH_STORE_FAILED: {
+    class: 'MCPAuthError',
+    retry: false,
+    meaning: 'the token store could not be read or written',
   },
 };

@@ -133,6 +133,20 @@ export const TaskErrorCode = {
   TASK_INTERRUPTED: 'TASK_INTERRUPTED',
 } as const;
 
+/** Raised by OAuth authorization (`@org/mcp-auth`): discovery, registration, authorization, tokens. */
+export const AuthErrorCode = {
+  AUTH_REQUIRED: 'AUTH_REQUIRED',
+  AUTH_DISCOVERY_FAILED: 'AUTH_DISCOVERY_FAILED',
+  AUTH_RESOURCE_MISMATCH: 'AUTH_RESOURCE_MISMATCH',
+  AUTH_ISSUER_MISMATCH: 'AUTH_ISSUER_MISMATCH',
+  AUTH_INSECURE_ENDPOINT: 'AUTH_INSECURE_ENDPOINT',
+  AUTH_REGISTRATION_FAILED: 'AUTH_REGISTRATION_FAILED',
+  AUTH_AUTHORIZATION_FAILED: 'AUTH_AUTHORIZATION_FAILED',
+  AUTH_TOKEN_FAILED: 'AUTH_TOKEN_FAILED',
+  AUTH_SCOPE_DENIED: 'AUTH_SCOPE_DENIED',
+  AUTH_STORE_FAILED: 'AUTH_STORE_FAILED',
+} as const;
+
 /** Every code of the stack. */
 export const ErrorCode = {
   ...CoreErrorCode,
@@ -145,6 +159,7 @@ export const ErrorCode = {
   ...SkillsErrorCode,
   ...AgentToolsErrorCode,
   ...TaskErrorCode,
+  ...AuthErrorCode,
 } as const;
 
 /** The union of every code: the type of `MCPError.code`. */

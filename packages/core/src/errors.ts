@@ -60,6 +60,33 @@ export class MCPConnectionError extends MCPError {
   }
 }
 
+/**
+ * Authorization needed or refused (OAuth): discovery, registration, the user's part, tokens, scope.
+ * A kind of MCPConnectionError, so handlers of connection failures still catch it; never retried
+ * blindly. Carries the authorization server's `error` and `error_description` where it sent them,
+ * never a token, code, verifier, secret or key.
+ */
+export class MCPAuthError extends MCPConnectionError {
+  override name = 'MCPAuthError';
+  /** The OAuth `error` the server answered with (`invalid_grant`, `insufficient_scope`, ...), if any. */
+  readonly oauthError?: string | undefined;
+  /** The server's `error_description`, bounded, if any. */
+  readonly oauthErrorDescription?: string | undefined;
+  /** The HTTP status of the answer that failed, if any. */
+  readonly status?: number | undefined;
+
+  constructor(
+    code: MCPErrorCode,
+    message: string,
+    options: MCPErrorOptions & { oauthError?: string; oauthErrorDescription?: string; status?: number } = {},
+  ) {
+    super(code, message, options);
+    this.oauthError = options.oauthError;
+    this.oauthErrorDescription = options.oauthErrorDescription;
+    this.status = options.status;
+  }
+}
+
 /** A request or a connect ran past its timeout. */
 export class MCPTimeoutError extends MCPError {
   override name = 'MCPTimeoutError';

@@ -23,6 +23,7 @@ export type { ElicitationOptions } from './elicitation.js';
 export { ERROR_CATALOGUE, type ErrorCodeEntry, type MCPErrorClassName } from './errorCatalogue.js';
 export {
   AgentToolsErrorCode,
+  AuthErrorCode,
   ConfigErrorCode,
   CoreErrorCode,
   ErrorCode,
@@ -39,6 +40,7 @@ export {
   type ConfigIssue,
   JSONRPC_ERROR,
   MCPAbortError,
+  MCPAuthError,
   MCPConfigError,
   MCPConnectionError,
   MCPError,

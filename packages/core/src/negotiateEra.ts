@@ -1,6 +1,6 @@
 import { type EraChoice, eraCache } from './eraCache.js';
 import { CoreErrorCode } from './errorCodes.js';
-import { MCPConnectionError, MCPProtocolError } from './errors.js';
+import { MCPAuthError, MCPConnectionError, MCPProtocolError } from './errors.js';
 import { initializeHandshake, type NegotiationOptions, type ServerIdentity } from './handshake.js';
 import {
   identityFromDiscover,
@@ -99,6 +99,8 @@ async function probe(engine: ProtocolEngine, options: EraNegotiationOptions): Pr
     return await discover(engine, options, latest, Math.min(options.probeTimeout, options.timeout));
   } catch (error) {
     if (options.signal?.aborted) throw error;
+    // Authorization refused is no answer about the era: trying initialize would only authorize again.
+    if (error instanceof MCPAuthError) throw error;
     if (error instanceof NotModern) return handshake(engine, options, undefined);
     const supported = supportedVersionsOf(error);
     if (supported) {

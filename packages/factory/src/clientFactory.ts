@@ -12,10 +12,13 @@ import {
 import { MCPHttpClient } from '@org/mcp-transport-http';
 import { MCPSSEClient } from '@org/mcp-transport-sse';
 import { MCPStdioClient } from '@org/mcp-transport-stdio';
-import { HttpWithSseFallbackClient } from './httpWithSseFallbackClient.js';
+import { type FallbackClientOptions, HttpWithSseFallbackClient } from './httpWithSseFallbackClient.js';
 
 /** Builds a client for one server config of a given transport type. */
-export type ClientCreator = (config: any, options: ClientOptions) => MCPClient;
+export type ClientCreator = (config: any, options: FactoryClientOptions) => MCPClient;
+
+/** ClientOptions plus `auth`, which the remote transports (and the HTTP-then-SSE fallback) use; stdio ignores it. */
+export type FactoryClientOptions = ClientOptions & Pick<FallbackClientOptions, 'auth'>;
 
 const registry = new Map<string, ClientCreator>([
   ['stdio', (config: StdioServerConfig, options) => new MCPStdioClient(config, options)],
@@ -32,7 +35,7 @@ const registry = new Map<string, ClientCreator>([
 /** One call from a server config to the right client. The only package that knows every transport. */
 export const MCPClientFactory = {
   /** A new, unconnected client for `config.transport` (stdio when absent). */
-  createClient(config: MCPServerConfig | CustomServerConfig, options: ClientOptions = {}): MCPClient {
+  createClient(config: MCPServerConfig | CustomServerConfig, options: FactoryClientOptions = {}): MCPClient {
     const type = config.transport ?? 'stdio';
     const create = registry.get(type);
     if (!create) {

@@ -1,8 +1,15 @@
 import { BaseMCPClient, type ClientOptions, type HttpServerConfig, TransportType } from '@org/mcp-core';
 import { parseHttpUrl, remoteClientOptions } from '@org/mcp-core/internal';
-import { detectHttpTransport, StreamableHttpTransport } from '@org/mcp-transport-http';
+import {
+  detectHttpTransport,
+  type MCPHttpClientOptions,
+  StreamableHttpTransport,
+} from '@org/mcp-transport-http';
 import { SSETransport } from '@org/mcp-transport-sse';
 import { type DetectedTransport, DetectingTransport } from './detectingTransport.js';
+
+/** ClientOptions plus the credentials provider both candidate transports use. */
+export interface FallbackClientOptions extends ClientOptions, Pick<MCPHttpClientOptions, 'auth'> {}
 
 /**
  * A client for a URL whose transport was not declared: it tries Streamable HTTP and falls back to
@@ -12,7 +19,8 @@ import { type DetectedTransport, DetectingTransport } from './detectingTransport
 export class HttpWithSseFallbackClient extends BaseMCPClient {
   private detected: DetectedTransport | undefined;
 
-  constructor(config: HttpServerConfig, options: ClientOptions = {}) {
+  /** `options.auth` goes on the probe and on whichever transport the server turns out to speak. */
+  constructor(config: HttpServerConfig, options: FallbackClientOptions = {}) {
     // A bad URL is the same INVALID_URL config error as for the other remote clients, at construction.
     const url = parseHttpUrl(config.url, {
       serverName: options.name,
@@ -22,6 +30,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
     // Keyed like MCPHttpClient ('http' and the endpoint), so the era learnt by either holds for both.
     const remote = remoteClientOptions(config, options, url, TransportType.HTTP);
     const { name, requestTimeout } = remote;
+    const { auth } = options;
     super({
       ...options,
       ...remote,
@@ -29,7 +38,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
         new DetectingTransport({
           detect: async (signal) =>
             this.detected ??
-            detectHttpTransport(config.url, { headers: config.headers, signal, serverName: name }),
+            detectHttpTransport(config.url, { headers: config.headers, auth, signal, serverName: name }),
           onDetected: (kind) => {
             this.detected = kind;
             this.transportName = kind === 'sse' ? TransportType.SSE : TransportType.HTTP;
@@ -39,12 +48,14 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
               ? new SSETransport({
                   url: config.url,
                   headers: config.headers,
+                  auth,
                   serverName: name,
                   logger,
                 })
               : new StreamableHttpTransport({
                   url: config.url,
                   headers: config.headers,
+                  auth,
                   serverName: name,
                   logger,
                   requestTimeout,

@@ -8,6 +8,12 @@ export interface HttpAuthChallenge {
   wwwAuthenticate: string | undefined;
   /** The URL that refused, after any redirects. */
   url: URL;
+  /** The refused request's method. */
+  method: string;
+  /** The provider's headers the refused request carried (which token was refused), if any. */
+  sent: Record<string, string> | undefined;
+  /** The refusal's headers (a DPoP server's `DPoP-Nonce`, say). */
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /**
@@ -15,11 +21,14 @@ export interface HttpAuthChallenge {
  * are secrets like the configured headers: never logged, scrubbed from error snippets.
  */
 export interface HttpAuthProvider {
-  /** Headers added to a request to `url`; asked before every request, so cache what is costly. */
-  headers(url: URL): Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * Headers added to a request to `url` (`request` says its method, for proofs bound to it); asked
+   * before every request, so cache what is costly.
+   */
+  headers(url: URL, request: { method: string }): Record<string, string> | Promise<Record<string, string>>;
   /**
    * The server answered 401 or 403. `'retry'`: `headers()` is asked again and the request sent
-   * once more (once per request); `'fail'`: the answer goes to the transport, which rejects with
+   * once more (at most MAX_AUTH_RETRIES times per request); `'fail'`: the answer goes to the transport, which rejects with
    * HTTP_STATUS. Without this method every 401/403 fails. A throw rejects the request with it.
    */
   onUnauthorized?(challenge: HttpAuthChallenge): HttpAuthDecision | Promise<HttpAuthDecision>;

@@ -9,6 +9,7 @@ import {
   DEFAULT_HTTP_CONNECT_TIMEOUT,
   DEFAULT_KEEP_ALIVE_TIMEOUT,
   type HttpExchangeOptions,
+  MAX_AUTH_RETRIES,
   MAX_REDIRECTS,
 } from './httpExchangeOptions.js';
 import type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
@@ -61,15 +62,15 @@ export class HttpExchange {
   /**
    * Sends one request and resolves with the first answer that is not a redirect, whatever its
    * status. Same-origin redirects are followed (method and body kept, at most MAX_REDIRECTS);
-   * a 401/403 is sent once more when the auth provider says `'retry'`. Rejects with
+   * a 401/403 is sent again while the auth provider says `'retry'`, at most MAX_AUTH_RETRIES times. Rejects with
    * REDIRECT_REFUSED, HTTP_REQUEST_FAILED, or the signal's reason once it aborts.
    */
   async request(request: HttpRequest): Promise<HttpResponse> {
     let url = request.url ?? this.endpoint;
     // A headers function is asked once per request (redirects and a retried 401 included).
     const configured = this.configured.dynamic ? await this.configured.resolve() : this.configured.latest;
-    let credentials = this.auth ? await this.credentials(url) : undefined;
-    let retried = false;
+    let credentials = this.auth ? await this.credentials(url, request.method) : undefined;
+    let authRetries = 0;
     for (let hops = 0; ; ) {
       let response: Dispatcher.ResponseData;
       try {
@@ -93,12 +94,12 @@ export class HttpExchange {
       }
       if (
         (status === 401 || status === 403) &&
-        !retried &&
+        authRetries < MAX_AUTH_RETRIES &&
         this.auth?.onUnauthorized &&
-        (await this.retryUnauthorized(response, status, url))
+        (await this.retryUnauthorized(response, status, url, request.method, credentials))
       ) {
-        retried = true;
-        credentials = await this.credentials(url);
+        authRetries++;
+        credentials = await this.credentials(url, request.method);
         continue;
       }
       return { status, headers: response.headers, body: response.body, url };
@@ -161,8 +162,10 @@ export class HttpExchange {
     this.secrets = secretsOf(...this.configured.known, this.authHeaders, this.previousAuthHeaders);
   }
 
-  private async credentials(url: URL): Promise<Headers> {
-    const headers = await (this.auth as HttpAuthProvider).headers(url);
+  private async credentials(url: URL, method: HttpMethod): Promise<Headers> {
+    const headers = await (this.auth as HttpAuthProvider).headers(url, { method });
+    // A provider that hands back the same object while its token stands costs no comparison at all.
+    if (headers === this.authHeaders) return headers;
     const key = Object.values(headers).join('\n');
     if (key !== this.authKey) {
       // An error may answer a request sent just before a refresh: the previous set stays scrubbed too.
@@ -179,6 +182,8 @@ export class HttpExchange {
     response: Dispatcher.ResponseData,
     status: 401 | 403,
     url: URL,
+    method: HttpMethod,
+    sent: Headers | undefined,
   ): Promise<boolean> {
     const header = response.headers['www-authenticate'];
     const wwwAuthenticate = Array.isArray(header) ? header.join(', ') : header;
@@ -188,6 +193,9 @@ export class HttpExchange {
         status,
         wwwAuthenticate,
         url,
+        method,
+        sent,
+        headers: response.headers,
       });
     } catch (error) {
       response.body.on('error', () => {});

@@ -4,12 +4,15 @@ import { parseEndpoint } from './endpoint.js';
 import { StreamableHttpTransport } from './streamableHttpTransport.js';
 import type { StreamableHttpTransportOptions } from './transportOptions.js';
 
-/** ClientOptions plus the HTTP transport's own tuning; every field is optional with the transport's default. */
+/**
+ * ClientOptions plus the HTTP transport's own: `auth` (credentials on every request, the GET stream
+ * included, e.g. an OAuthProvider of @org/mcp-auth) and tuning; every field is optional.
+ */
 export interface MCPHttpClientOptions
   extends ClientOptions,
     Pick<
       StreamableHttpTransportOptions,
-      'backoff' | 'closeTimeout' | 'maxMessageSize' | 'maxResumeAttempts'
+      'auth' | 'backoff' | 'closeTimeout' | 'maxMessageSize' | 'maxResumeAttempts'
     > {}
 
 /** An MCP client for a remote server on Streamable HTTP; named after the URL's host unless `options.name` says otherwise. */

@@ -4,10 +4,13 @@ import { SSETransport } from './sseTransport.js';
 import type { SSETransportOptions } from './sseTransportOptions.js';
 import { parseSseUrl } from './sseUrl.js';
 
-/** ClientOptions plus the SSE transport's own tuning; every field is optional with the transport's default. */
+/**
+ * ClientOptions plus the SSE transport's own: `auth` (credentials on the event stream and every POST,
+ * e.g. an OAuthProvider of @org/mcp-auth) and tuning; every field is optional.
+ */
 export interface MCPSSEClientOptions
   extends ClientOptions,
-    Pick<SSETransportOptions, 'headersTimeout' | 'keepAliveTimeout' | 'maxMessageSize'> {}
+    Pick<SSETransportOptions, 'auth' | 'headersTimeout' | 'keepAliveTimeout' | 'maxMessageSize'> {}
 
 /**
  * An MCP client for a remote server on the legacy HTTP+SSE transport (2024-11-05); named after

@@ -1,0 +1,52 @@
+import type { AuthorizationServer } from 'oauth4webapi';
+import type { ClientRegistration } from './clientRegistration.js';
+import type { OAuthRequestOptions } from './oauthRequestOptions.js';
+import type { TokenSet } from './tokenSet.js';
+
+/** What a grant is given each time the provider needs new tokens. */
+export interface GrantContext {
+  /** The authorization server's metadata, discovered and checked (`issuer` included). */
+  readonly authorizationServer: AuthorizationServer;
+  /** The MCP server's canonical URL: RFC 8707 `resource` on every authorization and token request. */
+  readonly resource: string;
+  /** The scope to ask for (space-separated), or undefined to send none. */
+  readonly scope: string | undefined;
+  /** The client from the registration order, when the grant `registers`; else undefined. */
+  readonly client: ClientRegistration | undefined;
+  /** For every oauth4webapi call: the bounded fetch, loopback-http allowance, timeout and signal. */
+  readonly requestOptions: OAuthRequestOptions;
+  /** The server's name, for errors. */
+  readonly serverName: string;
+  readonly signal: AbortSignal;
+}
+
+/** A request the tokens are about to be sent with, for grants that bind tokens to requests (DPoP). */
+export interface TokenUse {
+  url: URL;
+  method: string;
+}
+
+/**
+ * Where new tokens come from: the interactive authorization code flow (the default, with an
+ * AuthorizationHandler), or a machine grant (client credentials, JWT bearer, token exchange),
+ * which plugs in as the provider's `grant` option. The provider does the rest around it:
+ * discovery, registration when `registers`, the store, refresh, single flight, 401/403.
+ */
+export interface AuthGrant {
+  /** The grant's name in errors: `authorization_code`, `client_credentials`, ... */
+  readonly name: string;
+  /**
+   * Whether the provider runs the registration order (pre-registered → client ID metadata document
+   * → dynamic registration) and passes the client in: true for the authorization code flow; a
+   * machine grant that brings its own credentials says false.
+   */
+  readonly registers: boolean;
+  /** For a grant that registers: the redirect URI to register (the authorization code flow's). */
+  redirectUri?(): string | Promise<string>;
+  /** Gets new tokens; rejects with MCPAuthError. */
+  obtain(context: GrantContext): Promise<TokenSet>;
+  /** Redeems a refresh token. Default: the refresh_token grant with the registered client. */
+  refresh?(context: GrantContext, refreshToken: string): Promise<TokenSet>;
+  /** The headers that carry the tokens on one request. Default: `Authorization: Bearer`. DPoP adds a proof here. */
+  headers?(tokens: TokenSet, use: TokenUse): Record<string, string> | Promise<Record<string, string>>;
+}

@@ -1,0 +1,227 @@
+import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import type { HttpAuthChallenge, HttpAuthDecision, HttpAuthProvider } from '@org/mcp-http';
+import type { AuthGrant, GrantContext } from './authGrant.js';
+import { AuthorizationCodeGrant } from './authorizationCodeGrant.js';
+import { type AuthorizationContext, discoverAuthorization } from './discovery.js';
+import { MemoryTokenStore } from './memoryTokenStore.js';
+import { requestOptionsFor } from './oauthHttp.js';
+import {
+  DEFAULT_AUTH_REQUEST_TIMEOUT,
+  DEFAULT_AUTHORIZATION_TIMEOUT,
+  DEFAULT_MAX_AUTH_RESPONSE_BYTES,
+  DEFAULT_REFRESH_BEFORE,
+  MAX_SCOPE_STEP_UPS,
+  type OAuthProviderOptions,
+} from './oauthProviderOptions.js';
+import { refreshTokens } from './refreshTokens.js';
+import { registerClient } from './registerClient.js';
+import { canonicalResource } from './resourceUrl.js';
+import { initialScope, unionScopes } from './scopeSelection.js';
+import type { TokenSet } from './tokenSet.js';
+import type { TokenStore, TokenStoreKey } from './tokenStore.js';
+import { type BearerChallenge, parseBearerChallenge } from './wwwAuthenticate.js';
+
+/** Why new tokens are needed: the server refused (401), wants more scope (403), or they expire. */
+type RenewReason = 'unauthorized' | 'scope' | 'expiry';
+
+/**
+ * OAuth 2.1 for one remote MCP server, as the HTTP exchange's auth provider: the first request goes
+ * without a token; a 401 starts discovery, registration and a grant (the authorization code flow,
+ * or the `grant` option's); tokens are refreshed before they expire and after a 401, one renewal
+ * in flight however many requests wait; a 403 `insufficient_scope` authorizes again for the union
+ * of the scopes, at most MAX_SCOPE_STEP_UPS times.
+ */
+export class OAuthProvider implements HttpAuthProvider {
+  private readonly options: OAuthProviderOptions;
+  private readonly grant: AuthGrant | undefined;
+  private readonly store: TokenStore;
+  private readonly now: () => number;
+  private resource: URL | undefined;
+  private context: AuthorizationContext | undefined;
+  private tokens: TokenSet | undefined;
+  /** The renewal in flight: every request that needs new tokens waits for this one. */
+  private renewal: Promise<void> | undefined;
+  /** The scope asked for last, unioned with each challenge's. */
+  private scope: string | undefined;
+  private stepUps = 0;
+  private bearer: { tokens: TokenSet; headers: Record<string, string> } | undefined;
+
+  constructor(options: OAuthProviderOptions = {}) {
+    this.options = options;
+    this.store = options.store ?? new MemoryTokenStore();
+    this.now = options.now ?? Date.now;
+    this.grant =
+      options.grant ??
+      (options.authorizationHandler
+        ? new AuthorizationCodeGrant(options.authorizationHandler, {
+            timeout: options.authorizationTimeout ?? DEFAULT_AUTHORIZATION_TIMEOUT,
+            now: options.now,
+          })
+        : undefined);
+    if (options.resource !== undefined) this.resource = canonicalResource(options.resource);
+  }
+
+  private get serverName(): string {
+    return this.options.serverName ?? this.resource?.host ?? 'server';
+  }
+
+  async headers(url: URL, request?: { method: string }): Promise<Record<string, string>> {
+    this.resource ??= canonicalResource(url);
+    let tokens = this.tokens;
+    if (!tokens) return {};
+    if (this.expiresSoon(tokens)) {
+      await this.renew('expiry', tokens.accessToken, undefined);
+      tokens = this.tokens;
+      if (!tokens) return {};
+    }
+    if (this.grant?.headers) return this.grant.headers(tokens, { url, method: request?.method ?? 'POST' });
+    // The same object while the token stands: the exchange compares it cheaply, nothing is rebuilt per call.
+    if (this.bearer?.tokens !== tokens)
+      this.bearer = { tokens, headers: { authorization: `Bearer ${tokens.accessToken}` } };
+    return this.bearer.headers;
+  }
+
+  async onUnauthorized(challenge: HttpAuthChallenge): Promise<HttpAuthDecision> {
+    const bearer = await parseBearerChallenge(challenge.wwwAuthenticate);
+    const refused = accessTokenOf(challenge.sent);
+    if (challenge.status === 403) {
+      if (bearer.error !== 'insufficient_scope') return 'fail';
+      // Attempts count while the scope asked for stays the same; a challenge that adds scope starts over.
+      const wanted = unionScopes(this.scope, bearer.scope);
+      if (wanted !== this.scope) this.stepUps = 0;
+      if (this.stepUps >= MAX_SCOPE_STEP_UPS)
+        throw new MCPAuthError(
+          AuthErrorCode.AUTH_SCOPE_DENIED,
+          `Server "${this.serverName}" still refused with insufficient_scope after ${MAX_SCOPE_STEP_UPS} authorizations for more scope (last asked: ${this.scope ?? 'none'}).`,
+          { serverName: this.serverName, oauthError: bearer.error, status: 403 },
+        );
+      await this.renew('scope', refused, bearer, () => {
+        this.stepUps++;
+      });
+      return 'retry';
+    }
+    await this.renew('unauthorized', refused, bearer);
+    return 'retry';
+  }
+
+  /**
+   * New tokens, once however many callers ask: a caller whose refused token is no longer the
+   * current one just retries with the current one.
+   */
+  private async renew(
+    reason: RenewReason,
+    refused: string | undefined,
+    challenge: BearerChallenge | undefined,
+    onStart?: () => void,
+  ): Promise<void> {
+    // One flight, one outcome: a caller that waited on a failed renewal fails with it, not with one of its own.
+    while (this.renewal) await this.renewal;
+    if (this.tokens && this.tokens.accessToken !== refused) return;
+    onStart?.();
+    const renewal = this.runRenewal(reason, refused, challenge);
+    this.renewal = renewal;
+    try {
+      await renewal;
+    } finally {
+      if (this.renewal === renewal) this.renewal = undefined;
+    }
+  }
+
+  private async runRenewal(
+    reason: RenewReason,
+    refused: string | undefined,
+    challenge: BearerChallenge | undefined,
+  ): Promise<void> {
+    const signal = AbortSignal.timeout(this.options.authorizationTimeout ?? DEFAULT_AUTHORIZATION_TIMEOUT);
+    // A 401 may mean the server moved to another authorization server: discover again then.
+    if (!this.context || reason !== 'expiry') this.context = await this.discover(challenge, signal);
+    const context = this.context;
+    const key: TokenStoreKey = { resource: context.resource, issuer: context.issuer };
+    if (reason === 'scope') this.scope = unionScopes(this.scope, challenge?.scope);
+    else this.scope ??= initialScope(challenge?.scope, context);
+    // Another holder of the store (another provider or process) may have renewed meanwhile.
+    const refreshed = await this.store.updateTokens(key, async (current) => {
+      if (current && current.accessToken !== refused && !this.expiresSoon(current) && reason !== 'scope')
+        return current;
+      if (reason === 'scope' || !current?.refreshToken) return current;
+      const grantContext = await this.grantContext(context, signal);
+      return refreshTokens(this.grant, grantContext, current.refreshToken, this.now);
+    });
+    if (refreshed && refreshed.accessToken !== refused && reason !== 'scope') {
+      this.tokens = refreshed;
+      return;
+    }
+    // The interactive part runs outside the store's lock: the user may take minutes.
+    const grant = this.requireGrant();
+    const tokens = await grant.obtain(await this.grantContext(context, signal));
+    await this.store.updateTokens(key, async () => tokens);
+    this.tokens = tokens;
+  }
+
+  private discover(
+    challenge: BearerChallenge | undefined,
+    signal: AbortSignal,
+  ): Promise<AuthorizationContext> {
+    return discoverAuthorization({
+      resource: this.resource as URL,
+      resourceMetadata: challenge?.resourceMetadata,
+      serverName: this.serverName,
+      requestOptions: this.requestOptions(signal),
+    });
+  }
+
+  private async grantContext(context: AuthorizationContext, signal: AbortSignal): Promise<GrantContext> {
+    const grant = this.requireGrant();
+    const requestOptions = this.requestOptions(signal);
+    const client = grant.registers
+      ? await registerClient({
+          context,
+          store: this.store,
+          options: this.options,
+          redirectUri: await grant.redirectUri?.(),
+          serverName: this.serverName,
+          requestOptions,
+        })
+      : undefined;
+    return {
+      authorizationServer: context.authorizationServer,
+      resource: context.resource,
+      scope: this.scope,
+      client,
+      requestOptions,
+      serverName: this.serverName,
+      signal,
+    };
+  }
+
+  private requireGrant(): AuthGrant {
+    if (this.grant) return this.grant;
+    throw new MCPAuthError(
+      AuthErrorCode.AUTH_REQUIRED,
+      `Server "${this.serverName}" needs OAuth authorization and no way to get it is configured. Pass an authorizationHandler (loopbackAuthorizationHandler() for a browser) or a grant to the OAuthProvider.`,
+      { serverName: this.serverName },
+    );
+  }
+
+  private requestOptions(signal: AbortSignal) {
+    return requestOptionsFor({
+      signal,
+      timeout: this.options.requestTimeout ?? DEFAULT_AUTH_REQUEST_TIMEOUT,
+      maxBytes: this.options.maxResponseBytes ?? DEFAULT_MAX_AUTH_RESPONSE_BYTES,
+      serverName: this.serverName,
+    });
+  }
+
+  private expiresSoon(tokens: TokenSet): boolean {
+    if (tokens.expiresAt === undefined) return false;
+    return tokens.expiresAt - (this.options.refreshBefore ?? DEFAULT_REFRESH_BEFORE) <= this.now();
+  }
+}
+
+/** The access token a refused request carried, from the provider's own headers it was sent with. */
+function accessTokenOf(sent: Record<string, string> | undefined): string | undefined {
+  const value = sent?.authorization;
+  if (!value) return undefined;
+  const space = value.indexOf(' ');
+  return space < 0 ? value : value.slice(space + 1);
+}

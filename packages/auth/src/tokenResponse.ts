@@ -1,0 +1,60 @@
+import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import * as oauth from 'oauth4webapi';
+import type { TokenSet } from './tokenSet.js';
+
+const MAX_DESCRIPTION = 300;
+
+/** The token set of a processed token endpoint answer; a refresh keeps the old refresh token when no new one came. */
+export function tokenSetFrom(
+  response: oauth.TokenEndpointResponse,
+  asked: string | undefined,
+  now: number,
+  previousRefreshToken?: string,
+): TokenSet {
+  return {
+    accessToken: response.access_token,
+    tokenType: response.token_type,
+    expiresAt: typeof response.expires_in === 'number' ? now + response.expires_in * 1000 : undefined,
+    refreshToken: response.refresh_token ?? previousRefreshToken,
+    scope: response.scope ?? asked,
+  };
+}
+
+/** Refusals after which a refresh token cannot give what is needed, so the user authorizes again. */
+const REAUTHORIZE_ERRORS = new Set(['invalid_grant', 'invalid_target', 'invalid_scope']);
+
+/**
+ * Whether a refresh failed because the refresh token cannot serve: revoked or expired
+ * (`invalid_grant`), or not for this resource or scope (`invalid_target`, `invalid_scope`).
+ */
+export function isInvalidGrant(error: unknown): boolean {
+  return error instanceof oauth.ResponseBodyError && REAUTHORIZE_ERRORS.has(error.error);
+}
+
+/**
+ * AUTH_TOKEN_FAILED for a failed token request, with the server's `error` and a bounded
+ * `error_description`. oauth4webapi's errors carry the answer's body as their cause, which may
+ * hold tokens, so they are never chained: only their fixed messages are kept.
+ */
+export function tokenRequestFailed(error: unknown, what: string, serverName: string): MCPAuthError {
+  if (error instanceof MCPAuthError) return error;
+  if (error instanceof oauth.ResponseBodyError) {
+    const description = error.error_description?.slice(0, MAX_DESCRIPTION);
+    return new MCPAuthError(
+      AuthErrorCode.AUTH_TOKEN_FAILED,
+      `Server "${serverName}": the token endpoint refused ${what} with HTTP ${error.status} ${error.error}${description ? ` (${description})` : ''}.`,
+      { serverName, oauthError: error.error, oauthErrorDescription: description, status: error.status },
+    );
+  }
+  const reason =
+    error instanceof oauth.OperationProcessingError || error instanceof TypeError
+      ? error.message
+      : error instanceof Error
+        ? error.name
+        : 'unknown error';
+  return new MCPAuthError(
+    AuthErrorCode.AUTH_TOKEN_FAILED,
+    `Server "${serverName}": ${what} at the token endpoint failed: ${reason}.`,
+    { serverName },
+  );
+}

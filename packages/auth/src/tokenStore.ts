@@ -1,0 +1,36 @@
+import type { ClientRegistration } from './clientRegistration.js';
+import type { TokenSet } from './tokenSet.js';
+
+/** Tokens belong to one MCP server (the resource) as granted by one authorization server (the issuer). */
+export interface TokenStoreKey {
+  /** The MCP server's canonical URL (RFC 8707 `resource`). */
+  resource: string;
+  /** The authorization server's `issuer`. */
+  issuer: string;
+}
+
+/**
+ * Where tokens and registered clients are kept. Clients are keyed by issuer alone: a server that
+ * moves to another authorization server gets a new registration, never a reused one.
+ */
+export interface TokenStore {
+  getTokens(key: TokenStoreKey): Promise<TokenSet | undefined>;
+  /**
+   * Runs `change` with the newest tokens of `key`, alone: no other update of that key runs
+   * meanwhile (for a store shared between processes, in any process), and stores what it returns
+   * (undefined removes them). This is how a refresh reads, redeems and saves a rotating refresh
+   * token without two holders redeeming it twice.
+   */
+  updateTokens(
+    key: TokenStoreKey,
+    change: (current: TokenSet | undefined) => Promise<TokenSet | undefined>,
+  ): Promise<TokenSet | undefined>;
+  getClient(issuer: string): Promise<ClientRegistration | undefined>;
+  /** Keeps (or, with undefined, forgets) the client registered with `issuer`. */
+  setClient(issuer: string, client: ClientRegistration | undefined): Promise<void>;
+}
+
+/** One string per key, for stores that keep a flat map. */
+export function tokenStoreKeyString(key: TokenStoreKey): string {
+  return JSON.stringify([key.resource, key.issuer]);
+}
