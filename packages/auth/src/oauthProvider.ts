@@ -78,6 +78,7 @@ export class OAuthProvider implements HttpAuthProvider {
   }
 
   async onUnauthorized(challenge: HttpAuthChallenge): Promise<HttpAuthDecision> {
+    if (await this.grant?.onChallenge?.(challenge)) return 'retry';
     const bearer = await parseBearerChallenge(challenge.wwwAuthenticate);
     const refused = accessTokenOf(challenge.sent);
     if (challenge.status === 403) {
@@ -165,6 +166,7 @@ export class OAuthProvider implements HttpAuthProvider {
   private async grantContext(context: AuthorizationContext, signal: AbortSignal): Promise<GrantContext> {
     const grant = this.requireGrant();
     const requestOptions = this.requestOptions(signal);
+    const tokenRequestOptions = grant.tokenRequestOptions?.(requestOptions, context.authorizationServer);
     const client = grant.registers
       ? await registerClient({
           context,
@@ -180,7 +182,7 @@ export class OAuthProvider implements HttpAuthProvider {
       resource: context.resource,
       scope: this.scope,
       client,
-      requestOptions,
+      requestOptions: tokenRequestOptions ?? requestOptions,
       serverName: this.serverName,
       signal,
     };
