@@ -1,4 +1,4 @@
-import { createPrivateKey, type KeyObject, webcrypto } from 'node:crypto';
+import { createPrivateKey, KeyObject } from 'node:crypto';
 import { MCPConfigError } from '@org/mcp-core';
 import { importPKCS8 } from 'jose';
 import type { CryptoKey } from 'oauth4webapi';
@@ -83,8 +83,8 @@ function keyObjectOf(
   input: PrivateKeyInput,
   invalid: (path: string, message: string) => MCPConfigError,
 ): KeyObject | undefined {
-  if (input instanceof webcrypto.CryptoKey) {
-    if (input.type !== 'private') throw invalid('privateKey', 'must be a private key');
+  if (typeof input !== 'string' && !(input instanceof KeyObject)) {
+    if (input?.type !== 'private') throw invalid('privateKey', 'must be a private key');
     return undefined;
   }
   try {
