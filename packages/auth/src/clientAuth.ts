@@ -28,11 +28,26 @@ export function clientAuthFor(
   const client: oauth.Client = { client_id: registration.clientId, token_endpoint_auth_method: method };
   if (method === 'none') return { client, auth: oauth.None() };
   const secret = registration.clientSecret;
-  if (secret && method === 'client_secret_basic') return { client, auth: oauth.ClientSecretBasic(secret) };
+  if (secret && method === 'client_secret_basic')
+    return { client, auth: clientSecretBasic(registration.clientId, secret) };
   if (secret && method === 'client_secret_post') return { client, auth: oauth.ClientSecretPost(secret) };
   throw new MCPAuthError(
     AuthErrorCode.AUTH_REGISTRATION_FAILED,
     `Server "${serverName}": the client is configured for ${method} at the token endpoint but has no ${method === 'private_key_jwt' ? 'private key (use a machine grant that brings one)' : 'client secret'}.`,
     { serverName },
   );
+}
+
+/**
+ * HTTP Basic client authentication (RFC 6749 2.3.1): id and secret form-urlencoded, then base64.
+ * oauth4webapi's ClientSecretBasic also percent-encodes `-_.!~*'()`, which RFC-conforming servers
+ * decode but many do not (a `pre-registered-client` arrives as `pre%2Dregistered%2Dclient`);
+ * URLSearchParams' encoding leaves those characters as they are, which both kinds read right.
+ */
+function clientSecretBasic(clientId: string, secret: string): oauth.ClientAuth {
+  const encode = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+  const credentials = Buffer.from(`${encode(clientId)}:${encode(secret)}`).toString('base64');
+  return (_as, _client, _body, headers) => {
+    headers.set('authorization', `Basic ${credentials}`);
+  };
 }

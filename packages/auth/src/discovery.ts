@@ -38,7 +38,7 @@ export async function discoverAuthorization(request: DiscoveryRequest): Promise<
   const { serverName } = request;
   const prm = await findProtectedResource(request);
   const issuer = prm ? issuerOf(prm, serverName) : new URL(request.resource.origin);
-  let as = await findAuthorizationServer(issuer, request);
+  let as = await findAuthorizationServer(issuer, request, !prm);
   if (!as) {
     if (prm)
       throw new MCPAuthError(
@@ -86,6 +86,7 @@ export function metadataCandidates(issuer: URL): URL[] {
 async function findAuthorizationServer(
   issuer: URL,
   request: DiscoveryRequest,
+  legacy: boolean,
 ): Promise<oauth.AuthorizationServer | undefined> {
   for (const candidate of metadataCandidates(issuer)) {
     let response: Response;
@@ -106,7 +107,8 @@ async function findAuthorizationServer(
       continue;
     }
     try {
-      return await oauth.processDiscoveryResponse(issuer, response);
+      const expected = legacy ? await legacyIssuer(response.clone(), issuer) : issuer;
+      return await oauth.processDiscoveryResponse(expected, response);
     } catch (error) {
       if (error instanceof oauth.OperationProcessingError && error.code === oauth.JSON_ATTRIBUTE_COMPARISON)
         throw new MCPAuthError(
@@ -117,6 +119,20 @@ async function findAuthorizationServer(
     }
   }
   return undefined;
+}
+
+/**
+ * 2025-03-26: the metadata comes from the MCP server's own origin, which need not be the issuer
+ * (the revision allows a delegated one), so its `issuer` is taken as given when it is on that
+ * origin; one on any other origin is a mismatch.
+ */
+async function legacyIssuer(response: Response, origin: URL): Promise<URL> {
+  try {
+    const { issuer } = (await response.json()) as { issuer?: unknown };
+    if (typeof issuer === 'string' && URL.canParse(issuer) && new URL(issuer).origin === origin.origin)
+      return new URL(issuer);
+  } catch {}
+  return origin;
 }
 
 /** 2025-03-26: a server without any metadata has its endpoints at fixed paths on its origin. */

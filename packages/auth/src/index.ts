@@ -4,6 +4,7 @@ export type { AuthGrant, GrantContext, TokenUse } from './authGrant.js';
 export { AuthorizationCodeGrant, type AuthorizationCodeGrantOptions } from './authorizationCodeGrant.js';
 export type { AuthorizationHandler, AuthorizationRequest } from './authorizationHandler.js';
 export type { ClientRegistration, TokenEndpointAuthMethod } from './clientRegistration.js';
+export { FileTokenStore, type FileTokenStoreOptions } from './fileTokenStore.js';
 export {
   DEFAULT_HEADLESS_REDIRECT_URI,
   type HeadlessAuthorizationHandlerOptions,

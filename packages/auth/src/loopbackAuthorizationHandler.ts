@@ -55,7 +55,7 @@ export function loopbackAuthorizationHandler(
     });
     return listening;
   };
-  const redirectBase = () => `http://127.0.0.1:${(server?.address() as AddressInfo).port}${path}`;
+  const redirectBase = () => `http://127.0.0.1:${(server?.address() as AddressInfo | null)?.port}${path}`;
 
   return {
     redirectUri,

@@ -6,7 +6,7 @@ import type { TokenSet } from './tokenSet.js';
 
 /**
  * Redeems a refresh token (with `resource`, RFC 8707), through the grant's own refresh where it has
- * one. Undefined when the server says the grant is gone (`invalid_grant`: revoked or expired), so
+ * one. Undefined when the refresh token cannot serve (revoked, expired, for another resource), so
  * the caller authorizes again; any other failure is AUTH_TOKEN_FAILED.
  */
 export async function refreshTokens(

@@ -20,9 +20,15 @@ export function tokenSetFrom(
   };
 }
 
-/** Whether a token request failed because the grant (code or refresh token) is no longer valid. */
+/** Refusals after which a refresh token cannot give what is needed, so the user authorizes again. */
+const REAUTHORIZE_ERRORS = new Set(['invalid_grant', 'invalid_target', 'invalid_scope']);
+
+/**
+ * Whether a refresh failed because the refresh token cannot serve: revoked or expired
+ * (`invalid_grant`), or not for this resource or scope (`invalid_target`, `invalid_scope`).
+ */
 export function isInvalidGrant(error: unknown): boolean {
-  return error instanceof oauth.ResponseBodyError && error.error === 'invalid_grant';
+  return error instanceof oauth.ResponseBodyError && REAUTHORIZE_ERRORS.has(error.error);
 }
 
 /**

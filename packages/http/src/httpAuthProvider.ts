@@ -28,7 +28,7 @@ export interface HttpAuthProvider {
   headers(url: URL, request: { method: string }): Record<string, string> | Promise<Record<string, string>>;
   /**
    * The server answered 401 or 403. `'retry'`: `headers()` is asked again and the request sent
-   * once more (once per request); `'fail'`: the answer goes to the transport, which rejects with
+   * once more (at most MAX_AUTH_RETRIES times per request); `'fail'`: the answer goes to the transport, which rejects with
    * HTTP_STATUS. Without this method every 401/403 fails. A throw rejects the request with it.
    */
   onUnauthorized?(challenge: HttpAuthChallenge): HttpAuthDecision | Promise<HttpAuthDecision>;

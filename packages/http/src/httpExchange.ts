@@ -8,6 +8,7 @@ import {
   DEFAULT_HTTP_CONNECT_TIMEOUT,
   DEFAULT_KEEP_ALIVE_TIMEOUT,
   type HttpExchangeOptions,
+  MAX_AUTH_RETRIES,
   MAX_REDIRECTS,
 } from './httpExchangeOptions.js';
 import type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
@@ -63,13 +64,13 @@ export class HttpExchange {
   /**
    * Sends one request and resolves with the first answer that is not a redirect, whatever its
    * status. Same-origin redirects are followed (method and body kept, at most MAX_REDIRECTS);
-   * a 401/403 is sent once more when the auth provider says `'retry'`. Rejects with
+   * a 401/403 is sent again while the auth provider says `'retry'`, at most MAX_AUTH_RETRIES times. Rejects with
    * REDIRECT_REFUSED, HTTP_REQUEST_FAILED, or the signal's reason once it aborts.
    */
   async request(request: HttpRequest): Promise<HttpResponse> {
     let url = request.url ?? this.endpoint;
     let credentials = this.auth ? await this.credentials(url, request.method) : undefined;
-    let retried = false;
+    let authRetries = 0;
     for (let hops = 0; ; ) {
       let response: Dispatcher.ResponseData;
       try {
@@ -93,11 +94,11 @@ export class HttpExchange {
       }
       if (
         (status === 401 || status === 403) &&
-        !retried &&
+        authRetries < MAX_AUTH_RETRIES &&
         this.auth?.onUnauthorized &&
         (await this.retryUnauthorized(response, status, url, request.method, credentials))
       ) {
-        retried = true;
+        authRetries++;
         credentials = await this.credentials(url, request.method);
         continue;
       }

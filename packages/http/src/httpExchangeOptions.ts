@@ -24,3 +24,8 @@ export const DEFAULT_KEEP_ALIVE_TIMEOUT = 30_000;
 export const DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
 /** Same-origin redirects followed per request before giving up. */
 export const MAX_REDIRECTS = 3;
+/**
+ * Times one request is sent again after a 401/403 its auth provider answers `'retry'`: an OAuth
+ * provider may try the stored token, then a refreshed one, then a new authorization.
+ */
+export const MAX_AUTH_RETRIES = 3;

@@ -8,6 +8,7 @@ export {
   DEFAULT_KEEP_ALIVE_TIMEOUT,
   DEFAULT_MAX_MESSAGE_SIZE,
   type HttpExchangeOptions,
+  MAX_AUTH_RETRIES,
   MAX_REDIRECTS,
 } from './httpExchangeOptions.js';
 export type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';

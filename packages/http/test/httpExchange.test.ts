@@ -8,6 +8,7 @@ import {
   type HttpAuthProvider,
   HttpExchange,
   type HttpExchangeOptions,
+  MAX_AUTH_RETRIES,
   MAX_SNIPPET_LENGTH,
   RequestAbort,
   readBodyText,
@@ -273,14 +274,14 @@ describe('HttpExchange with an auth provider', () => {
     ]);
   });
 
-  it('retries only once: the second 401 is the answer, its snippet scrubbed of the provider token', async () => {
+  it('retries at most MAX_AUTH_RETRIES times: the last 401 is the answer, its snippet scrubbed of the provider token', async () => {
     const s = await server(guarded('never'));
     const { auth, challenges } = provider();
     const e = exchange(`${s.origin}/mcp`, { auth });
     const response = await e.request({ method: 'GET', headers: {} });
     expect(response.status).toBe(401);
-    expect(s.seen).toHaveLength(2);
-    expect(challenges).toHaveLength(1);
+    expect(s.seen).toHaveLength(MAX_AUTH_RETRIES + 1);
+    expect(challenges).toHaveLength(MAX_AUTH_RETRIES);
     const error = await e.statusError(response, 'the GET stream');
     expect(error.message).toContain('bad token [redacted]');
     expect(error.message).toContain('Check the credentials the auth provider gives.');
