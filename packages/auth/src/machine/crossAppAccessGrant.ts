@@ -4,7 +4,7 @@ import { tokenRequestFailed } from '../tokenResponse.js';
 import type { TokenSet } from '../tokenSet.js';
 import { type AssertionSource, assertionOf } from './assertionSource.js';
 import { type MachineClient, type MachineClientOptions, machineClient } from './machineClient.js';
-import { JWT_BEARER_GRANT_TYPE, machineTokenRequest } from './machineTokenRequest.js';
+import { JWT_BEARER_GRANT_TYPE, machineScope, machineTokenRequest } from './machineTokenRequest.js';
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
@@ -77,7 +77,8 @@ export class CrossAppAccessGrant implements AuthGrant {
       subject_token: subject,
       subject_token_type: ID_TOKEN_TYPE,
     });
-    if (context.scope) body.set('scope', context.scope);
+    const scope = machineScope(context);
+    if (scope) body.set('scope', scope);
     const what = 'the ID token exchange at the identity provider';
     let result: oauth.TokenEndpointResponse;
     try {

@@ -22,7 +22,8 @@ export async function machineTokenRequest(
   const as = context.authorizationServer;
   const body = new URLSearchParams(parameters);
   body.set('resource', context.resource);
-  if (context.scope) body.set('scope', context.scope);
+  const scope = machineScope(context);
+  if (scope) body.set('scope', scope);
   try {
     const auth = await machine.auth(as, context.serverName);
     const response = await oauth.genericTokenEndpointRequest(
@@ -34,8 +35,18 @@ export async function machineTokenRequest(
       context.requestOptions,
     );
     const result = await oauth.processGenericTokenEndpointResponse(as, machine.client, response);
-    return tokenSetFrom(result, context.scope, now());
+    return tokenSetFrom(result, scope, now());
   } catch (error) {
     throw tokenRequestFailed(error, what, context.serverName);
   }
+}
+
+/** The scope a machine grant asks for: offline_access is a user's consent to refresh tokens, and a machine grant renews by running again. */
+export function machineScope(context: GrantContext): string | undefined {
+  return (
+    context.scope
+      ?.split(' ')
+      .filter((s) => s && s !== 'offline_access')
+      .join(' ') || undefined
+  );
 }
