@@ -56,9 +56,11 @@ describe('CrossAppAccessGrant (ID token → ID-JAG at the IdP → access token b
     expect(bearer?.body.get('assertion')?.split('.')).toHaveLength(3);
     expect(bearer?.authorization).toMatch(/^Basic /);
     // The ID token goes to the IdP only.
-    expect(
-      [...as.seen, ...mcp.seen.map((r) => ({ body: r.authorization }))].map((r) => String(r.body)),
-    ).not.toContain(idToken);
+    const elsewhere = [
+      ...as.seen.map((r) => `${r.authorization} ${r.body}`),
+      ...mcp.seen.map((r) => r.authorization),
+    ];
+    expect(elsewhere.join('\n')).not.toContain(idToken);
   });
 
   it('each renewal runs both steps again, with a fresh ID token from the function', async () => {
