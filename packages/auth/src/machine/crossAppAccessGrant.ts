@@ -81,8 +81,8 @@ export class CrossAppAccessGrant implements AuthGrant {
     if (scope) body.set('scope', scope);
     const what = 'the ID token exchange at the identity provider';
     let result: oauth.TokenEndpointResponse;
+    const auth = await this.idpClient.auth(this.idp, context.serverName);
     try {
-      const auth = await this.idpClient.auth(this.idp, context.serverName);
       // The IdP's own requests carry no proof of the MCP side's key: its plain options.
       const options = context.requestOptions;
       const response = await oauth.genericTokenEndpointRequest(

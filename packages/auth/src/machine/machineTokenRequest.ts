@@ -24,8 +24,9 @@ export async function machineTokenRequest(
   body.set('resource', context.resource);
   const scope = machineScope(context);
   if (scope) body.set('scope', scope);
+  // A key that does not fit its algorithm is the caller's configuration: MCPConfigError, as it is.
+  const auth = await machine.auth(as, context.serverName);
   try {
-    const auth = await machine.auth(as, context.serverName);
     const response = await oauth.genericTokenEndpointRequest(
       as,
       machine.client,
