@@ -102,6 +102,22 @@ describe('withDPoP against oidc-provider and a DPoP-checking MCP server', () => 
     expect(as.tokenRequests('authorization_code')).toHaveLength(2);
   });
 
+  it('a refresh under withDPoP carries a proof of the same key: oidc-provider binds the refresh token to it', async () => {
+    await start({ rsNonce: 'rs-nonce-9' });
+    let now = Date.now();
+    const grant = withDPoP(new AuthorizationCodeGrant(headlessAuthorizationHandler(), { timeout: 10_000 }));
+    const client = machineClient(mcp.url, grant, { now: () => now });
+    await client.connect();
+    const first = await lastToken();
+    now += 3_600_000; // past expiry on the provider's clock: it refreshes before the next request
+    await client.callTool('whoami', {});
+    const second = await lastToken();
+    expect(as.tokenRequests('refresh_token')).toHaveLength(1);
+    expect(as.tokenRequests('authorization_code')).toHaveLength(1);
+    expect(second.scheme).toBe('DPoP');
+    expect(second.claims.cnf?.jkt).toBe(first.claims.cnf?.jkt);
+  });
+
   it('a refused token request under DPoP: the error carries no secret, proof or key', async () => {
     await start();
     const { client_id } = await registerAt(as.issuer, { token_endpoint_auth_method: 'client_secret_basic' });
