@@ -1,6 +1,8 @@
 import { createPrivateKey, createPublicKey, type KeyObject, randomUUID } from 'node:crypto';
+import { MCPConfigError } from '@org/mcp-core';
 import { exportJWK, generateKeyPair, importPKCS8, importSPKI, type JWK, SignJWT } from 'jose';
 import type { CryptoKey, CryptoKeyPair } from 'oauth4webapi';
+import { defaultAlgorithm } from './machineClient.js';
 
 /** The key DPoP proofs are signed with: a pair, or a private key (PKCS#8 PEM or KeyObject) whose public half is derived. A secret. */
 export type DPoPKeyInput = CryptoKeyPair | string | KeyObject;
@@ -20,11 +22,24 @@ export class DPoPKey {
   private pair: Promise<{ privateKey: CryptoKey; jwk: JWK; alg: string }> | undefined;
   private readonly nonces = new Map<string, string>();
 
+  private readonly input: CryptoKeyPair | KeyObject | undefined;
+
+  /** A PEM that does not parse is a MCPConfigError naming `key`, never quoting it. */
   constructor(
-    private readonly input: DPoPKeyInput | undefined,
+    input: DPoPKeyInput | undefined,
     private readonly algorithm: string | undefined,
     private readonly now: () => number,
-  ) {}
+  ) {
+    try {
+      this.input = typeof input === 'string' ? createPrivateKey(input) : input;
+    } catch {
+      throw new MCPConfigError('Invalid withDPoP options', {
+        issues: [
+          { path: 'key', message: 'is not a private key (PKCS#8 PEM, KeyObject or CryptoKeyPair expected)' },
+        ],
+      });
+    }
+  }
 
   /** Loads or generates the key once; `supported` is the server's algorithm list, for a generated key. */
   prepare(supported?: readonly string[]): Promise<{ privateKey: CryptoKey; jwk: JWK; alg: string }> {
@@ -69,14 +84,13 @@ export class DPoPKey {
       const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: false });
       return { privateKey, jwk: publicJwk(await exportJWK(publicKey)), alg };
     }
-    if (typeof input === 'object' && 'privateKey' in input) {
+    if ('privateKey' in input) {
       const alg = this.algorithm ?? algorithmOf(input.privateKey.algorithm);
       return { privateKey: input.privateKey, jwk: publicJwk(await exportJWK(input.publicKey)), alg };
     }
-    const keyObject = typeof input === 'string' ? createPrivateKey(input) : input;
-    const alg = this.algorithm ?? (keyObject.asymmetricKeyType === 'ec' ? 'ES256' : 'RS256');
-    const privateKey = await importPKCS8(keyObject.export({ format: 'pem', type: 'pkcs8' }).toString(), alg);
-    const spki = createPublicKey(keyObject).export({ format: 'pem', type: 'spki' }).toString();
+    const alg = this.algorithm ?? defaultAlgorithm(input);
+    const privateKey = await importPKCS8(input.export({ format: 'pem', type: 'pkcs8' }).toString(), alg);
+    const spki = createPublicKey(input).export({ format: 'pem', type: 'spki' }).toString();
     return {
       privateKey,
       jwk: publicJwk(await exportJWK(await importSPKI(spki, alg, { extractable: true }))),

@@ -108,7 +108,8 @@ async function cryptoKeyOf(
   return importPKCS8(pem, alg);
 }
 
-function defaultAlgorithm(key: KeyObject): string {
+/** The JWS algorithm of a key that names none: by its curve for EC, Ed25519, else RS256. */
+export function defaultAlgorithm(key: KeyObject): string {
   if (key.asymmetricKeyType === 'ec') {
     const curve = key.asymmetricKeyDetails?.namedCurve;
     return curve === 'secp384r1' ? 'ES384' : curve === 'secp521r1' ? 'ES512' : 'ES256';

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { AuthErrorCode } from '@org/mcp-core';
+import { AuthErrorCode, MCPConfigError } from '@org/mcp-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AuthorizationCodeGrant,
@@ -134,5 +134,19 @@ describe('withDPoP against oidc-provider and a DPoP-checking MCP server', () => 
       key.split('\n')[1] as string,
     ]);
     expect(error).toMatchObject({ code: AuthErrorCode.AUTH_TOKEN_FAILED, oauthError: 'invalid_client' });
+  });
+
+  it('a DPoP key that does not parse is a MCPConfigError naming key, not quoting it', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nbm90LWEta2V5LXNlY3JldA\n-----END PRIVATE KEY-----';
+    const grant = new ClientCredentialsGrant({ clientId: 'c', clientSecret: 's' });
+    let error: MCPConfigError | undefined;
+    try {
+      withDPoP(grant, { key: pem });
+    } catch (e) {
+      error = e as MCPConfigError;
+    }
+    expect(error).toBeInstanceOf(MCPConfigError);
+    expect(error?.issues.map((i) => i.path)).toEqual(['key']);
+    expect(`${error?.message}${error?.stack}`).not.toContain('bm90LWEta2V5LXNlY3JldA');
   });
 });
