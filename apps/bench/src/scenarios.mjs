@@ -1,6 +1,7 @@
 // What is measured. Each run connects fresh, warms up untimed, then times only the figure it reports.
 import { performance } from 'node:perf_hooks';
 import { textOf } from './contenders/contender.mjs';
+import { httpAuthScenario } from './httpAuthScenario.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
 import { percentile } from './stats.mjs';
 import { toolNamespaceScenario } from './toolNamespaceScenario.mjs';
@@ -249,6 +250,6 @@ export function scenarios(p) {
       );
     }
   }
-  list.push(toolNamespaceScenario(p), ...reliabilityScenarios(p));
+  list.push(httpAuthScenario(), toolNamespaceScenario(p), ...reliabilityScenarios(p));
   return list;
 }

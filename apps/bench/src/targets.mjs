@@ -11,6 +11,8 @@ export const MIN_SPEEDUP_VS_SDK_REMOTE = 4;
 export const MAX_PAYLOAD_GROWTH = 20;
 /** listTools() right after one server's list_changed, at 100 servers × 100 tools: at most this long, in µs. */
 export const MAX_LIST_AFTER_CHANGE_US = 2000;
+/** An authorized call (the token cached) may cost at most this many times an unauthenticated one. */
+export const MAX_AUTH_COST = 1.1;
 /** Qualifying 40k tools may cost at most this many times as much per tool as 10k: linear, give or take noise. */
 export const MAX_QUALIFY_GROWTH = 1.5;
 
@@ -85,6 +87,15 @@ export function checkTargets(result) {
     const target = `≤ ${MAX_LIST_AFTER_CHANGE_US.toLocaleString('en-US')} µs (shown as a share of it)`;
     add('manager.tools', 'listTools after list_changed µs', target, list / MAX_LIST_AFTER_CHANGE_US, 1);
   }
+  const authRatio = oursMedian(result, 'http.auth', 'ratio');
+  if (authRatio !== undefined)
+    add(
+      'http.auth',
+      'authorized / unauthenticated',
+      `≤ ${MAX_AUTH_COST}× the unauthenticated call`,
+      authRatio,
+      MAX_AUTH_COST,
+    );
   const perTool10k = oursMedian(result, 'manager.tools', 'qualify10k');
   const perTool40k = oursMedian(result, 'manager.tools', 'qualify40k');
   if (perTool10k !== undefined && perTool40k !== undefined) {

@@ -3,14 +3,12 @@ import * as oauth from 'oauth4webapi';
 import type { AuthGrant, GrantContext } from './authGrant.js';
 import type { AuthorizationHandler } from './authorizationHandler.js';
 import { clientAuthFor } from './clientAuth.js';
-import type { ClientMetadata } from './oauthProviderOptions.js';
 import { tokenRequestFailed, tokenSetFrom } from './tokenResponse.js';
 import type { TokenSet } from './tokenSet.js';
 
 export interface AuthorizationCodeGrantOptions {
   /** How long the handler may take, in ms. */
   timeout: number;
-  clientMetadata?: ClientMetadata | undefined;
   now?: (() => number) | undefined;
 }
 

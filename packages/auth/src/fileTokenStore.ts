@@ -75,13 +75,13 @@ export class FileTokenStore implements TokenStore {
 
   /** One change at a time in this process (a queue), and across processes (the lock file). */
   private locked<T>(task: () => Promise<T>): Promise<T> {
-    return this.local.run('', () =>
-      withFileLock(
-        this.path,
-        { timeout: this.lockTimeout, staleAfter: this.lockTimeout, retryDelay: 20 },
-        task,
-      ),
-    );
+    return this.local.run('', async () => {
+      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+        throw storeFailed(this.path, error);
+      });
+      const lock = { timeout: this.lockTimeout, staleAfter: this.lockTimeout, retryDelay: 20 };
+      return withFileLock(this.path, lock, task);
+    });
   }
 
   private async read(): Promise<StoreFile> {
@@ -118,7 +118,6 @@ export class FileTokenStore implements TokenStore {
   private async write(file: StoreFile): Promise<void> {
     const temporary = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
       const handle = await open(temporary, 'wx', 0o600);
       try {
         await handle.writeFile(JSON.stringify(file));

@@ -64,18 +64,16 @@ export function loopbackAuthorizationHandler(
       const timeout = AbortSignal.timeout(options.timeout ?? 300_000);
       const both = AbortSignal.any([signal, timeout]);
       const callback = new Promise<URL>((resolve, reject) => {
-        waiter = resolve;
-        both.addEventListener(
-          'abort',
-          () =>
-            reject(
-              new MCPAuthError(
-                AuthErrorCode.AUTH_AUTHORIZATION_FAILED,
-                `No authorization callback arrived at ${redirectBase()} in time; the user did not finish in the browser.`,
-              ),
+        const giveUp = () =>
+          reject(
+            new MCPAuthError(
+              AuthErrorCode.AUTH_AUTHORIZATION_FAILED,
+              `No authorization callback arrived at ${redirectBase()} in time; the user did not finish in the browser.`,
             ),
-          { once: true },
-        );
+          );
+        if (both.aborted) return giveUp();
+        waiter = resolve;
+        both.addEventListener('abort', giveUp, { once: true });
       });
       print(`Open this URL to authorize: ${url.href}`);
       if (options.openBrowser) openBrowser(url.href);

@@ -44,6 +44,7 @@ export class OAuthProvider implements HttpAuthProvider {
   /** The scope asked for last, unioned with each challenge's. */
   private scope: string | undefined;
   private stepUps = 0;
+  private bearer: { tokens: TokenSet; headers: Record<string, string> } | undefined;
 
   constructor(options: OAuthProviderOptions = {}) {
     this.options = options;
@@ -54,7 +55,7 @@ export class OAuthProvider implements HttpAuthProvider {
       (options.authorizationHandler
         ? new AuthorizationCodeGrant(options.authorizationHandler, {
             timeout: options.authorizationTimeout ?? DEFAULT_AUTHORIZATION_TIMEOUT,
-            clientMetadata: options.clientMetadata,
+            now: options.now,
           })
         : undefined);
     if (options.resource !== undefined) this.resource = canonicalResource(options.resource);
@@ -74,7 +75,10 @@ export class OAuthProvider implements HttpAuthProvider {
       if (!tokens) return {};
     }
     if (this.grant?.headers) return this.grant.headers(tokens, { url, method: request?.method ?? 'POST' });
-    return { authorization: `Bearer ${tokens.accessToken}` };
+    // The same object while the token stands: the exchange compares it cheaply, nothing is rebuilt per call.
+    if (this.bearer?.tokens !== tokens)
+      this.bearer = { tokens, headers: { authorization: `Bearer ${tokens.accessToken}` } };
+    return this.bearer.headers;
   }
 
   async onUnauthorized(challenge: HttpAuthChallenge): Promise<HttpAuthDecision> {
@@ -83,6 +87,9 @@ export class OAuthProvider implements HttpAuthProvider {
     const refused = accessTokenOf(challenge.sent);
     if (challenge.status === 403) {
       if (bearer.error !== 'insufficient_scope') return 'fail';
+      // Attempts count while the scope asked for stays the same; a challenge that adds scope starts over.
+      const wanted = unionScopes(this.scope, bearer.scope);
+      if (wanted !== this.scope) this.stepUps = 0;
       if (this.stepUps >= MAX_SCOPE_STEP_UPS)
         throw new MCPAuthError(
           AuthErrorCode.AUTH_SCOPE_DENIED,

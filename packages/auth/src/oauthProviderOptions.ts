@@ -1,4 +1,3 @@
-import type { Logger } from '@org/mcp-core';
 import type { AuthGrant } from './authGrant.js';
 import type { AuthorizationHandler } from './authorizationHandler.js';
 import type { ClientRegistration } from './clientRegistration.js';
@@ -51,8 +50,6 @@ export interface OAuthProviderOptions {
   maxResponseBytes?: number | undefined;
   /** The clock, in ms since the epoch (tests inject a fake one). Default `Date.now`. */
   now?: (() => number) | undefined;
-  /** A pino-shaped logger; no token, code or secret is ever logged. Default: silent. */
-  logger?: Logger | undefined;
 }
 
 export const DEFAULT_REFRESH_BEFORE = 60_000;

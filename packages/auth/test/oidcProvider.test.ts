@@ -1,4 +1,5 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import { MCPClientFactory } from '@org/mcp-factory';
 import { MCPHttpClient } from '@org/mcp-transport-http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -55,6 +56,39 @@ describe('OAuthProvider against oidc-provider in front of an official MCP server
     expect(token?.body.get('resource')).toBe(mcp.url);
     expect(as.tokenRequests()).toHaveLength(1);
     expect(as.seen.filter((r) => r.path === '/reg')).toHaveLength(1);
+    // After the first refusal every request carried the token, whatever its method (the GET stream too).
+    const toMcp = mcp.seen.filter((r) => r.path === '/mcp');
+    const first = toMcp.findIndex((r) => r.authorization);
+    expect(toMcp.slice(0, first).every((r) => r.status === 401)).toBe(true);
+    expect(toMcp.slice(first).every((r) => r.authorization?.startsWith('Bearer '))).toBe(true);
+  });
+
+  it('handshake era: the GET event stream carries the token too', async () => {
+    const auth = new OAuthProvider({ authorizationHandler: headlessAuthorizationHandler() });
+    const c = new MCPHttpClient(
+      { transport: 'http', url: mcp.url },
+      { name: 'handshake', auth, era: 'handshake' },
+    );
+    clients.push(c);
+    await c.connect();
+    await c.callTool('whoami', {});
+    const gets = mcp.seen.filter((r) => r.path === '/mcp' && r.method === 'GET');
+    expect(gets.length).toBeGreaterThan(0);
+    expect(gets.every((r) => r.authorization?.startsWith('Bearer '))).toBe(true);
+  });
+
+  it('the factory fallback client (HTTP, then SSE) takes auth too', async () => {
+    const auth = new OAuthProvider({ authorizationHandler: headlessAuthorizationHandler() });
+    const c = MCPClientFactory.createClient(
+      { transport: 'http', url: mcp.url, sseFallback: true },
+      { name: 'fallback', auth },
+    );
+    try {
+      await c.connect();
+      expect((await c.callTool('whoami', {})).content).toEqual([{ type: 'text', text: 'user-1' }]);
+    } finally {
+      await c.disconnect();
+    }
   });
 
   it('refreshes an access token before it expires (a fake clock), once', async () => {

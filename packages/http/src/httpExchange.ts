@@ -160,6 +160,8 @@ export class HttpExchange {
 
   private async credentials(url: URL, method: HttpMethod): Promise<Headers> {
     const headers = await (this.auth as HttpAuthProvider).headers(url, { method });
+    // A provider that hands back the same object while its token stands costs no comparison at all.
+    if (headers === this.authHeaders) return headers;
     const key = Object.values(headers).join('\n');
     if (key !== this.authKey) {
       // An error may answer a request sent just before a refresh: the previous set stays scrubbed too.
