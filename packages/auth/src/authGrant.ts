@@ -19,6 +19,8 @@ export interface GrantContext {
   /** The server's name, for errors. */
   readonly serverName: string;
   readonly signal: AbortSignal;
+  /** The provider's clock, in ms since the epoch, for the expiry of the tokens a grant returns. */
+  readonly now?: (() => number) | undefined;
 }
 
 /** A request the tokens are about to be sent with, for grants that bind tokens to requests (DPoP). */

@@ -192,6 +192,7 @@ export class OAuthProvider implements HttpAuthProvider {
       requestOptions: tokenRequestOptions ?? requestOptions,
       serverName: this.serverName,
       signal,
+      now: this.now,
     };
   }
 

@@ -1,10 +1,11 @@
 import * as oauth from 'oauth4webapi';
-import type { AuthGrant, GrantContext } from '../authGrant.js';
+import type { GrantContext } from '../authGrant.js';
 import { tokenRequestFailed } from '../tokenResponse.js';
 import type { TokenSet } from '../tokenSet.js';
 import { type AssertionSource, assertionOf } from './assertionSource.js';
 import { type MachineClient, type MachineClientOptions, machineClient } from './machineClient.js';
-import { JWT_BEARER_GRANT_TYPE, machineScope, machineTokenRequest } from './machineTokenRequest.js';
+import { MachineGrant } from './machineGrant.js';
+import { JWT_BEARER_GRANT_TYPE, machineScope } from './machineTokenRequest.js';
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
@@ -25,7 +26,6 @@ export interface CrossAppAccessGrantOptions extends MachineClientOptions {
   idp: IdentityProviderOptions;
   /** The user's ID token from the IdP (single sign-on), or a function returning a fresh one. A secret. */
   idToken: AssertionSource;
-  now?: (() => number) | undefined;
 }
 
 /**
@@ -35,36 +35,25 @@ export interface CrossAppAccessGrantOptions extends MachineClientOptions {
  * the ID-JAG is then redeemed there with the RFC 7523 JWT-bearer grant. No browser: the IdP decides
  * by its policy. Each renewal runs both steps again (an ID-JAG is short-lived and single-use).
  */
-export class CrossAppAccessGrant implements AuthGrant {
+export class CrossAppAccessGrant extends MachineGrant {
   readonly name = 'cross_app_access';
-  readonly registers = false;
-  private readonly machine: MachineClient;
   private readonly idpClient: MachineClient;
   private readonly idp: oauth.AuthorizationServer;
   private readonly idToken: AssertionSource;
-  private readonly now: () => number;
 
   constructor(options: CrossAppAccessGrantOptions) {
-    this.machine = machineClient(options, 'CrossAppAccessGrant');
+    super(options, 'CrossAppAccessGrant');
     this.idpClient = machineClient(options.idp, 'CrossAppAccessGrant idp');
     this.idp = {
       issuer: options.idp.issuer ?? new URL(options.idp.tokenEndpoint).origin,
       token_endpoint: options.idp.tokenEndpoint,
     };
     this.idToken = options.idToken;
-    this.now = options.now ?? Date.now;
   }
 
   async obtain(context: GrantContext): Promise<TokenSet> {
     const idJag = await this.requestIdJag(context);
-    return machineTokenRequest(
-      context,
-      this.machine,
-      JWT_BEARER_GRANT_TYPE,
-      { assertion: idJag },
-      'the ID-JAG',
-      this.now,
-    );
+    return this.tokenRequest(context, JWT_BEARER_GRANT_TYPE, { assertion: idJag }, 'the ID-JAG');
   }
 
   /** Step one: the ID token for an ID-JAG whose audience is the MCP server's authorization server. */

@@ -1,13 +1,13 @@
-import type { AuthGrant, GrantContext } from '../authGrant.js';
+import type { GrantContext } from '../authGrant.js';
 import type { TokenSet } from '../tokenSet.js';
 import { type AssertionSource, assertionOf } from './assertionSource.js';
-import { type MachineClient, type MachineClientOptions, machineClient } from './machineClient.js';
-import { JWT_BEARER_GRANT_TYPE, machineTokenRequest } from './machineTokenRequest.js';
+import type { MachineClientOptions } from './machineClient.js';
+import { MachineGrant } from './machineGrant.js';
+import { JWT_BEARER_GRANT_TYPE } from './machineTokenRequest.js';
 
 export interface JwtBearerGrantOptions extends MachineClientOptions {
   /** The JWT the workload presents (its `aud` must be the authorization server's issuer). A secret. */
   assertion: AssertionSource;
-  now?: (() => number) | undefined;
 }
 
 /**
@@ -16,28 +16,17 @@ export interface JwtBearerGrantOptions extends MachineClientOptions {
  * authentication is optional; without `clientId` none is sent. A refused assertion fails at once
  * with the server's error: no retry and no other grant is tried.
  */
-export class JwtBearerGrant implements AuthGrant {
+export class JwtBearerGrant extends MachineGrant {
   readonly name = 'jwt_bearer';
-  readonly registers = false;
-  private readonly machine: MachineClient;
   private readonly assertion: AssertionSource;
-  private readonly now: () => number;
 
   constructor(options: JwtBearerGrantOptions) {
-    this.machine = machineClient(options, 'JwtBearerGrant', true);
+    super(options, 'JwtBearerGrant', true);
     this.assertion = options.assertion;
-    this.now = options.now ?? Date.now;
   }
 
   async obtain(context: GrantContext): Promise<TokenSet> {
     const assertion = await assertionOf(this.assertion, context, 'the JWT assertion');
-    return machineTokenRequest(
-      context,
-      this.machine,
-      JWT_BEARER_GRANT_TYPE,
-      { assertion },
-      'the JWT assertion',
-      this.now,
-    );
+    return this.tokenRequest(context, JWT_BEARER_GRANT_TYPE, { assertion }, 'the JWT assertion');
   }
 }

@@ -17,7 +17,6 @@ export async function machineTokenRequest(
   grantType: string,
   parameters: Record<string, string>,
   what: string,
-  now: () => number,
 ): Promise<TokenSet> {
   const as = context.authorizationServer;
   const body = new URLSearchParams(parameters);
@@ -36,7 +35,7 @@ export async function machineTokenRequest(
       context.requestOptions,
     );
     const result = await oauth.processGenericTokenEndpointResponse(as, machine.client, response);
-    return tokenSetFrom(result, scope, now());
+    return tokenSetFrom(result, scope, (context.now ?? Date.now)());
   } catch (error) {
     throw tokenRequestFailed(error, what, context.serverName);
   }

@@ -64,7 +64,8 @@ describe('CrossAppAccessGrant (ID token → ID-JAG at the IdP → access token b
   });
 
   it('each renewal runs both steps again, with a fresh ID token from the function', async () => {
-    let now = Date.now();
+    // Far from the real time: the token's expiry must come from the provider's clock, not Date.now.
+    let now = 1_000_000_000_000;
     let calls = 0;
     const client = machineClient(
       mcp.url,

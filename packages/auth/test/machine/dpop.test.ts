@@ -104,8 +104,12 @@ describe('withDPoP against oidc-provider and a DPoP-checking MCP server', () => 
 
   it('a refresh under withDPoP carries a proof of the same key: oidc-provider binds the refresh token to it', async () => {
     await start({ rsNonce: 'rs-nonce-9' });
-    let now = Date.now();
-    const grant = withDPoP(new AuthorizationCodeGrant(headlessAuthorizationHandler(), { timeout: 10_000 }));
+    let now = 1_000_000_000_000; // the provider's clock; the proofs' iat stays real (the servers check it)
+    const code = new AuthorizationCodeGrant(headlessAuthorizationHandler(), {
+      timeout: 10_000,
+      now: () => now,
+    });
+    const grant = withDPoP(code);
     const client = machineClient(mcp.url, grant, { now: () => now });
     await client.connect();
     const first = await lastToken();
