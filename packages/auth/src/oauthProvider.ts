@@ -115,7 +115,8 @@ export class OAuthProvider implements HttpAuthProvider {
     challenge: BearerChallenge | undefined,
     onStart?: () => void,
   ): Promise<void> {
-    while (this.renewal) await this.renewal.catch(() => {});
+    // One flight, one outcome: a caller that waited on a failed renewal fails with it, not with one of its own.
+    while (this.renewal) await this.renewal;
     if (this.tokens && this.tokens.accessToken !== refused) return;
     onStart?.();
     const renewal = this.runRenewal(reason, refused, challenge);
