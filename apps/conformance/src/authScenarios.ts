@@ -29,8 +29,12 @@ export function authProvider(env: ScenarioEnv, extra: OAuthProviderOptions = {})
  * step-up scenarios ask for more scope). A refusal (resource or issuer mismatch, a rejected
  * callback) throws: the scenarios that test it accept the error exit.
  */
-export async function authorizedSession(url: string, env: ScenarioEnv): Promise<void> {
-  const client = await connect(url, { auth: authProvider(env) });
+export async function authorizedSession(
+  url: string,
+  env: ScenarioEnv,
+  extra?: OAuthProviderOptions,
+): Promise<void> {
+  const client = await connect(url, { auth: authProvider(env, extra) });
   try {
     const [tool] = await client.getTools();
     if (tool) await client.callTool(tool.name, {});

@@ -3,6 +3,7 @@ import { SkillsClient } from '@org/mcp-skills';
 import type { MCPHttpClient } from '@org/mcp-transport-http';
 import { authorizedSession } from './authScenarios.js';
 import { connect, type ScenarioEnv } from './connect.js';
+import { machineAuthRun } from './machineAuth.js';
 import { acceptingHandlers, confirmingHandlers } from './serverRequests.js';
 
 /** What the client does for one scenario, on the public API only; it throws to fail the run. */
@@ -158,5 +159,5 @@ export const SCENARIOS: Record<string, ScenarioRun> = {
 
 export function scenarioRun(name: string): ScenarioRun {
   if (Object.hasOwn(SCENARIOS, name)) return SCENARIOS[name]!;
-  return name.startsWith('auth/') ? authorizedSession : connectAndList;
+  return machineAuthRun(name) ?? (name.startsWith('auth/') ? authorizedSession : connectAndList);
 }

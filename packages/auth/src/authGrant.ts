@@ -1,3 +1,4 @@
+import type { HttpAuthChallenge } from '@org/mcp-http';
 import type { AuthorizationServer } from 'oauth4webapi';
 import type { ClientRegistration } from './clientRegistration.js';
 import type { OAuthRequestOptions } from './oauthRequestOptions.js';
@@ -18,6 +19,8 @@ export interface GrantContext {
   /** The server's name, for errors. */
   readonly serverName: string;
   readonly signal: AbortSignal;
+  /** The provider's clock, in ms since the epoch, for the expiry of the tokens a grant returns. */
+  readonly now?: (() => number) | undefined;
 }
 
 /** A request the tokens are about to be sent with, for grants that bind tokens to requests (DPoP). */
@@ -49,4 +52,14 @@ export interface AuthGrant {
   refresh?(context: GrantContext, refreshToken: string): Promise<TokenSet>;
   /** The headers that carry the tokens on one request. Default: `Authorization: Bearer`. DPoP adds a proof here. */
   headers?(tokens: TokenSet, use: TokenUse): Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * For a grant that binds token requests to a key (DPoP): the options every token request of the
+   * grant is made with, the provider's refresh included. Default: the provider's as they are.
+   */
+  tokenRequestOptions?(options: OAuthRequestOptions, as: AuthorizationServer): OAuthRequestOptions;
+  /**
+   * A refusal the grant answers itself, without new tokens (a DPoP server's `use_dpop_nonce`):
+   * true to send the request again with fresh headers. Asked before the provider renews anything.
+   */
+  onChallenge?(challenge: HttpAuthChallenge): boolean | Promise<boolean>;
 }

@@ -14,6 +14,20 @@ export {
   type LoopbackAuthorizationHandlerOptions,
   loopbackAuthorizationHandler,
 } from './loopbackAuthorizationHandler.js';
+export type { AssertionSource } from './machine/assertionSource.js';
+export {
+  ClientCredentialsGrant,
+  type ClientCredentialsGrantOptions,
+} from './machine/clientCredentialsGrant.js';
+export {
+  CrossAppAccessGrant,
+  type CrossAppAccessGrantOptions,
+  type IdentityProviderOptions,
+} from './machine/crossAppAccessGrant.js';
+export { type DPoPOptions, withDPoP } from './machine/dpopGrant.js';
+export type { DPoPKeyInput } from './machine/dpopKey.js';
+export { JwtBearerGrant, type JwtBearerGrantOptions } from './machine/jwtBearerGrant.js';
+export type { MachineClientOptions, PrivateKeyInput } from './machine/machineClient.js';
 export { MemoryTokenStore } from './memoryTokenStore.js';
 export { OAuthProvider } from './oauthProvider.js';
 export {

@@ -82,6 +82,7 @@ export class OAuthProvider implements HttpAuthProvider {
   }
 
   async onUnauthorized(challenge: HttpAuthChallenge): Promise<HttpAuthDecision> {
+    if (await this.grant?.onChallenge?.(challenge)) return 'retry';
     const bearer = await parseBearerChallenge(challenge.wwwAuthenticate);
     const refused = accessTokenOf(challenge.sent);
     if (challenge.status === 403) {
@@ -173,6 +174,7 @@ export class OAuthProvider implements HttpAuthProvider {
   private async grantContext(context: AuthorizationContext, signal: AbortSignal): Promise<GrantContext> {
     const grant = this.requireGrant();
     const requestOptions = this.requestOptions(signal);
+    const tokenRequestOptions = grant.tokenRequestOptions?.(requestOptions, context.authorizationServer);
     const client = grant.registers
       ? await registerClient({
           context,
@@ -188,9 +190,10 @@ export class OAuthProvider implements HttpAuthProvider {
       resource: context.resource,
       scope: this.scope,
       client,
-      requestOptions,
+      requestOptions: tokenRequestOptions ?? requestOptions,
       serverName: this.serverName,
       signal,
+      now: this.now,
     };
   }
 

@@ -38,12 +38,13 @@ export function isInvalidGrant(error: unknown): boolean {
  */
 export function tokenRequestFailed(error: unknown, what: string, serverName: string): MCPAuthError {
   if (error instanceof MCPAuthError) return error;
-  if (error instanceof oauth.ResponseBodyError) {
-    const description = error.error_description?.slice(0, MAX_DESCRIPTION);
+  const refusal = refusalOf(error);
+  if (refusal) {
+    const description = refusal.description?.slice(0, MAX_DESCRIPTION);
     return new MCPAuthError(
       AuthErrorCode.AUTH_TOKEN_FAILED,
-      `Server "${serverName}": the token endpoint refused ${what} with HTTP ${error.status} ${error.error}${description ? ` (${description})` : ''}.`,
-      { serverName, oauthError: error.error, oauthErrorDescription: description, status: error.status },
+      `Server "${serverName}": the token endpoint refused ${what} with HTTP ${refusal.status} ${refusal.error}${description ? ` (${description})` : ''}.`,
+      { serverName, oauthError: refusal.error, oauthErrorDescription: description, status: refusal.status },
     );
   }
   const reason =
@@ -57,4 +58,25 @@ export function tokenRequestFailed(error: unknown, what: string, serverName: str
     `Server "${serverName}": ${what} at the token endpoint failed: ${reason}.`,
     { serverName },
   );
+}
+
+/**
+ * The server's `error` from an error body, or from a `WWW-Authenticate` challenge (a 401
+ * `invalid_client` for HTTP Basic comes as one, RFC 6749 §5.2), which oauth4webapi reports first.
+ */
+function refusalOf(
+  error: unknown,
+): { error: string; description?: string | undefined; status: number } | undefined {
+  if (error instanceof oauth.ResponseBodyError)
+    return { error: error.error, description: error.error_description, status: error.status };
+  if (error instanceof oauth.WWWAuthenticateChallengeError) {
+    const challenge = error.cause.find((c) => typeof c.parameters.error === 'string');
+    if (challenge)
+      return {
+        error: challenge.parameters.error as string,
+        description: challenge.parameters.error_description,
+        status: error.status,
+      };
+  }
+  return undefined;
 }
