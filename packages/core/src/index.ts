@@ -98,6 +98,7 @@ export {
   type HttpServerConfig,
   type MCPServerConfig,
   type MCPServersConfig,
+  type OAuthServerConfig,
   type SSEServerConfig,
   type StdioServerConfig,
   TransportType,
