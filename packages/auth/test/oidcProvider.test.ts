@@ -1,5 +1,11 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import { MCPHttpClient } from '@org/mcp-transport-http';
+import {
+  type AuthorizationServer,
+  type ProtectedMcpServer,
+  startAuthorizationServer,
+  startProtectedMcpServer,
+} from '@org/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   headlessAuthorizationHandler,
@@ -7,8 +13,6 @@ import {
   OAuthProvider,
   type OAuthProviderOptions,
 } from '../src/index.js';
-import { type AuthorizationServer, startAuthorizationServer } from './fixtures/authorizationServer.js';
-import { type ProtectedMcpServer, startProtectedMcpServer } from './fixtures/protectedMcpServer.js';
 
 let as: AuthorizationServer;
 let mcp: ProtectedMcpServer;

@@ -1,5 +1,12 @@
 // Real MCP servers for the demo and the tests to run (private): installed bins, nothing downloaded.
 export {
+  type AuthorizationServer,
+  type AuthorizationServerOptions,
+  RESOURCE_SCOPES,
+  type SeenByAs,
+  startAuthorizationServer,
+} from './authorizationServer.js';
+export {
   everythingBin,
   filesystemBin,
   loopbackPreload,
@@ -7,6 +14,7 @@ export {
   startEverything,
   startHttpServerProcess,
 } from './everything.js';
+export { fileAdapter } from './fileAdapter.js';
 export {
   INVALID_HEADER_TOOL,
   MODERN_ONLY_ENV,
@@ -15,4 +23,5 @@ export {
   startOfficialModern,
 } from './officialModern.js';
 export { isAlive, isGroupAlive, waitUntil } from './processes.js';
+export { type ProtectedMcpServer, type SeenByMcp, startProtectedMcpServer } from './protectedMcpServer.js';
 export { SKILLS_FIXTURE, skillsServerScript } from './skills.js';
