@@ -292,6 +292,11 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     retry: false,
     meaning: "two skills share a name under toolNaming 'error'",
   },
+  NOT_OAUTH_SERVER: {
+    class: 'MCPConnectionError',
+    retry: false,
+    meaning: '`authorize()` on a server that does not use OAuth (stdio, or `"oauth": false`)',
+  },
   SKILLS_UNSUPPORTED: {
     class: 'MCPProtocolError',
     retry: false,

@@ -92,6 +92,7 @@ export const ManagerErrorCode = {
   TOOL_NAME_COLLISION: 'TOOL_NAME_COLLISION',
   UNKNOWN_SKILL: 'UNKNOWN_SKILL',
   SKILL_NAME_COLLISION: 'SKILL_NAME_COLLISION',
+  NOT_OAUTH_SERVER: 'NOT_OAUTH_SERVER',
 } as const;
 
 /** Raised by the Skills extension's host side (io.modelcontextprotocol/skills): listing, loading, verifying. */

@@ -4,7 +4,9 @@ export {
   type ConnectServerOptions,
   MCPConnectionManager,
 } from './connectionManager.js';
+export type { ManagerAuthOptions } from './managerAuthOptions.js';
 export type {
+  AuthorizationRequiredEvent,
   ManagerEventMap,
   ManagerEvents,
   ServerErrorEvent,
@@ -17,6 +19,7 @@ export {
   type RestartPolicy,
   type ToolNamingPolicy,
 } from './managerOptions.js';
+export type { ServerAuthStatus } from './serverAuth.js';
 export type { ServerState, ServerStatus } from './serverStatus.js';
 export type { QualifiedSkill } from './skillIndex.js';
 export * from './stack.js';

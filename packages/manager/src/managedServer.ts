@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
-import type { Logger, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
+import type { AuthorizationHandler } from '@org/mcp-auth';
+import type { ClientOptions, Logger, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
 import { retry } from '@org/mcp-core/internal';
 import type { AttemptSlots } from './attemptSlots.js';
+import { needsAuthError, notOAuthError } from './authErrors.js';
 import { awaitComingUp, isComingUp } from './awaitComingUp.js';
 import { ClientSlot } from './clientSlot.js';
 import { connectRetries } from './connectRetries.js';
@@ -12,6 +14,7 @@ import { type ConnectServerOptions, MANAGER_DEFAULTS, type ManagerOptions } from
 import { openClient } from './openClient.js';
 import { OperationQueue } from './operationQueue.js';
 import { RestartSupervisor } from './restartSupervisor.js';
+import { authRequiredIn, type ServerAuth, serverAuthFor } from './serverAuth.js';
 import {
   disabledError,
   restartsExhaustedError,
@@ -40,6 +43,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   private lastError: Error | undefined;
   private lastConnect: { at: string; ms: number } | undefined;
   private readonly health = new HealthRecord();
+  private readonly auth: ServerAuth | undefined;
+  /** The manager's options with this server's OAuth provider as the clients' `auth`. */
+  private readonly openOptions: ManagerOptions;
 
   /** `slots` bounds the connect attempts in flight across the manager's servers. */
   constructor(
@@ -57,6 +63,11 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.slot = new ClientSlot(limit, () =>
       logger.error({ server: name, limit }, 'disconnect did not finish in time'),
     );
+    this.auth = serverAuthFor(name, config, options, (error) => this.onAuthRequired(error));
+    const auth = this.auth?.provider;
+    this.openOptions = auth
+      ? { ...options, clientOptions: { ...options.clientOptions, auth } as ClientOptions }
+      : options;
   }
 
   get enabled(): boolean {
@@ -81,6 +92,14 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     if (this.work.joinable) return this.work.joinable;
     const work = this.work.take();
     return this.work.track(this.queue.run(() => this.connectWithRetry(work, options)));
+  }
+
+  /** Connects with `handler` (else the default, else a loopback one) for the user's part of OAuth. */
+  async authorize(handler?: AuthorizationHandler): Promise<MCPClient> {
+    if (!this.auth) throw notOAuthError(this.name);
+    // The client dropped for needs-auth goes first (not at once: its failing call must end with its own error).
+    await this.queue.run(() => this.slot.releaseLost());
+    return this.auth.authorizeWith(handler, () => this.connect());
   }
 
   async disconnect(): Promise<void> {
@@ -115,8 +134,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   liveClient(tool?: string): MCPClient {
     if (!this.isEnabled) throw disabledError(this.name, tool);
     if (this.slot.client) return this.slot.client;
+    if (this.currentState === 'needs-auth') throw needsAuthError(this.name, this.lastError, tool);
     // Only a connected server has a live client.
-    const state = this.currentState as Exclude<ServerState, 'connected'>;
+    const state = this.currentState as Exclude<ServerState, 'connected' | 'needs-auth'>;
     throw unavailableError(this.name, state, this.lastError, tool);
   }
 
@@ -155,6 +175,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
       lastConnect: this.lastConnect,
       lastHealthCheck: this.health.last,
       toolCount: this.tools.length,
+      auth: this.auth?.status(),
     });
   }
 
@@ -180,7 +201,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   private async connectOnce(signal: AbortSignal): Promise<MCPClient> {
     const { client, tools, ms } = await this.slots.run(() => {
       this.attempts++;
-      return openClient(this.name, this.config, this.options, signal);
+      return openClient(this.name, this.config, this.openOptions, signal);
     }, signal);
     // A stop that came while the result was on its way took nothing to release: this client is stopped here.
     if (signal.aborted) {
@@ -264,8 +285,21 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   private fail(error: Error): void {
     this.lastError = error;
-    this.setState('failed');
-    this.emit('serverError', { name: this.name, error });
+    const auth = authRequiredIn(error);
+    this.setState(auth ? 'needs-auth' : 'failed');
+    if (!auth) this.emit('serverError', { name: this.name, error });
+    else {
+      const { issuer, scopes } = this.auth?.status() ?? {};
+      this.emit('authorizationRequired', { name: this.name, issuer, scopes, error: auth });
+    }
+  }
+
+  /** A refresh failed while connected and nobody can authorize: the live client goes, calls fail at once. */
+  private onAuthRequired(error: Error): void {
+    if (this.currentState !== 'connected' || !this.slot.client) return;
+    this.detach(error);
+    this.fail(error);
+    this.emit('toolsChanged', { server: this.name });
   }
 
   private async refreshTools(client: MCPClient): Promise<void> {

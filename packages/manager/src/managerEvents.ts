@@ -19,11 +19,22 @@ export interface ServerErrorEvent {
   error: Error;
 }
 
+/** A server behind OAuth needs the user's authorization and no handler could get it: it waits in `needs-auth`. */
+export interface AuthorizationRequiredEvent {
+  name: string;
+  /** The authorization server's issuer, once discovered. */
+  issuer: string | undefined;
+  /** The scopes it would ask for. */
+  scopes: string[] | undefined;
+  error: Error;
+}
+
 /** Every event of MCPConnectionManager with its payload. */
 export interface ManagerEvents {
   serverStateChanged: ServerStateChange;
   toolsChanged: ToolsChange;
   serverError: ServerErrorEvent;
+  authorizationRequired: AuthorizationRequiredEvent;
 }
 
 /** ManagerEvents as the argument lists Node's typed EventEmitter expects. */

@@ -1,4 +1,5 @@
 import type { Implementation, MCPClient, MCPError, ProtocolEra } from '@org/mcp-core';
+import type { ServerAuthStatus } from './serverAuth.js';
 
 /** Where a server is in its life inside the manager. */
 export type ServerState =
@@ -8,6 +9,8 @@ export type ServerState =
   | 'connected'
   | 'reconnecting'
   | 'failed'
+  /** Behind OAuth and waiting for authorize(): not failed, not retried. */
+  | 'needs-auth'
   | 'closing'
   | 'closed';
 
@@ -31,6 +34,8 @@ export interface ServerStatus {
   /** 'modern' (2026-07-28, stateless) or 'handshake' (initialize), while connected. */
   era: ProtocolEra | undefined;
   toolCount: number;
+  /** For a server behind OAuth: issuer, scopes asked for, whether authorized. Never a token or secret. */
+  auth?: ServerAuthStatus;
 }
 
 /** What a server knows of itself, to be reported. */
@@ -47,6 +52,7 @@ export interface ServerFacts {
   lastConnect: { at: string; ms: number } | undefined;
   lastHealthCheck: { at: string; healthy: boolean } | undefined;
   toolCount: number;
+  auth?: ServerAuthStatus | undefined;
 }
 
 /** The status a server reports: copies, so a caller cannot change the server's own records. */
@@ -69,5 +75,6 @@ export function statusOf(facts: ServerFacts): ServerStatus {
     protocolVersion: client?.protocolVersion,
     era: client?.era,
     toolCount: facts.toolCount,
+    ...(facts.auth && { auth: facts.auth }),
   };
 }

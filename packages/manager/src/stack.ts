@@ -1,7 +1,21 @@
 // The rest of the stack, re-exported so that @org/mcp-manager is the one install: the same classes
 // (instanceof holds whichever package they are imported from), never copies.
+export {
+  type AuthorizationHandler,
+  type AuthorizationRequest,
+  FileTokenStore,
+  type FileTokenStoreOptions,
+  headlessAuthorizationHandler,
+  type LoopbackAuthorizationHandlerOptions,
+  loopbackAuthorizationHandler,
+  MemoryTokenStore,
+  type TokenSet,
+  type TokenStore,
+  type TokenStoreKey,
+} from '@org/mcp-auth';
 export { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
 export {
+  AuthErrorCode,
   type BackoffOptions,
   type CachePartition,
   type CacheScope,
@@ -33,6 +47,7 @@ export {
   type Logger,
   ManagerErrorCode,
   MCPAbortError,
+  MCPAuthError,
   type MCPClient,
   type MCPClientEvents,
   MCPConfigError,
@@ -46,6 +61,7 @@ export {
   MCPTimeoutError,
   MCPTransportError,
   MemoryListCacheStore,
+  type OAuthServerConfig,
   type ProtocolEra,
   type RequestHandler,
   type RequestHandlerContext,
