@@ -46,6 +46,8 @@ export class ServerAuth {
     private readonly onRequired: (error: MCPAuthError) => void,
   ) {
     this.handler = options.authorizationHandler;
+    // The configured scopes are the ones asked for, known before any request.
+    this.scopes = config.scopes && [...config.scopes];
     const { clientId, clientSecret, clientMetadataUrl } = config;
     this.provider = new OAuthProvider({
       ...options.oauth,
