@@ -9,7 +9,7 @@ function parse(server: object, file?: string) {
   return parseMcpConfig({ mcpServers: { remote: server } }, { env, ...(file && { file }) }).mcpServers.remote;
 }
 
-function issuesOf(server: object): { path: string; message: string }[] {
+function issuesOf(server: object): readonly { path: string; message: string }[] {
   try {
     parse(server);
   } catch (error) {
