@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { AuthorizationHandler } from '@org/mcp-auth';
-import type { ClientOptions, Logger, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
+import type { Logger, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
 import { retry } from '@org/mcp-core/internal';
 import type { AttemptSlots } from './attemptSlots.js';
 import { needsAuthError, notOAuthError } from './authErrors.js';
@@ -14,7 +14,7 @@ import { type ConnectServerOptions, MANAGER_DEFAULTS, type ManagerOptions } from
 import { openClient } from './openClient.js';
 import { OperationQueue } from './operationQueue.js';
 import { RestartSupervisor } from './restartSupervisor.js';
-import { authRequiredIn, type ServerAuth, serverAuthFor } from './serverAuth.js';
+import { authRequiredIn, type ServerAuth, serverAuthFor, withAuth } from './serverAuth.js';
 import {
   disabledError,
   restartsExhaustedError,
@@ -64,10 +64,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
       logger.error({ server: name, limit }, 'disconnect did not finish in time'),
     );
     this.auth = serverAuthFor(name, config, options, (error) => this.onAuthRequired(error));
-    const auth = this.auth?.provider;
-    this.openOptions = auth
-      ? { ...options, clientOptions: { ...options.clientOptions, auth } as ClientOptions }
-      : options;
+    this.openOptions = withAuth(options, this.auth);
   }
 
   get enabled(): boolean {
@@ -288,10 +285,12 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     const auth = authRequiredIn(error);
     this.setState(auth ? 'needs-auth' : 'failed');
     if (!auth) this.emit('serverError', { name: this.name, error });
-    else {
-      const { issuer, scopes } = this.auth?.status() ?? {};
-      this.emit('authorizationRequired', { name: this.name, issuer, scopes, error: auth });
-    }
+    else
+      this.emit('authorizationRequired', {
+        name: this.name,
+        ...(this.auth as ServerAuth).where(),
+        error: auth,
+      });
   }
 
   /** A refresh failed while connected and nobody can authorize: the live client goes, calls fail at once. */

@@ -11,8 +11,15 @@ import {
   type TokenSet,
   type TokenStore,
 } from '@org/mcp-auth';
-import { AuthErrorCode, MCPAuthError, type MCPServerConfig, type OAuthServerConfig } from '@org/mcp-core';
+import {
+  AuthErrorCode,
+  type ClientOptions,
+  MCPAuthError,
+  type MCPServerConfig,
+  type OAuthServerConfig,
+} from '@org/mcp-core';
 import type { ManagerAuthOptions } from './managerAuthOptions.js';
+import type { ManagerOptions } from './managerOptions.js';
 
 /** Where one server stands with OAuth, as getServerStatus() shows it. Holds no token, code or secret. */
 export interface ServerAuthStatus {
@@ -61,6 +68,12 @@ export class ServerAuth {
 
   status(): ServerAuthStatus {
     return { state: this.state, issuer: this.issuer, scopes: this.scopes && [...this.scopes] };
+  }
+
+  /** The issuer and the scopes asked for, for the authorizationRequired event. */
+  where(): { issuer: string | undefined; scopes: string[] | undefined } {
+    const { issuer, scopes } = this.status();
+    return { issuer, scopes };
   }
 
   /** Runs `connect` with `handler` (else the default, else a loopback handler) for the user's part. */
@@ -145,6 +158,12 @@ export function serverAuthFor(
   if (config.transport !== 'http' && config.transport !== 'sse') return undefined;
   if (config.oauth === false) return undefined;
   return new ServerAuth(name, config.oauth ?? {}, options, onRequired);
+}
+
+/** The manager's options with the server's OAuth provider as its clients' `auth` (the factory passes it on). */
+export function withAuth(options: ManagerOptions, auth: ServerAuth | undefined): ManagerOptions {
+  if (!auth) return options;
+  return { ...options, clientOptions: { ...options.clientOptions, auth: auth.provider } as ClientOptions };
 }
 
 /** The AUTH_REQUIRED in an error's cause chain, if that is what it is. */
