@@ -137,4 +137,29 @@ describe('a manager with one server behind OAuth and two plain ones', () => {
       code: ManagerErrorCode.NOT_OAUTH_SERVER,
     });
   });
+
+  it("asks for the scopes of the config block, not the challenge's", async () => {
+    const { as, mcp } = servers;
+    manager = new MCPConnectionManager({ authorizationHandler: headlessAuthorizationHandler() });
+    const scopes = ['mcp:read', 'mcp:write', 'offline_access'];
+    await manager.initialize({
+      mcpServers: { protected: { transport: 'http', url: mcp.url, oauth: { scopes } } },
+    });
+    expect((await manager.getServerStatus()).protected?.auth).toEqual({
+      state: 'unknown',
+      issuer: undefined,
+      scopes,
+    });
+    await manager.connectServer('protected');
+    // (oidc-provider drops offline_access from what it parsed, without prompt=consent.)
+    expect(as.seen.find((r) => r.path === '/auth')?.body.get('scope')).toBe('mcp:read mcp:write');
+    // mcp:write was asked for up front: no 403 step-up, one authorization.
+    expect((await manager.callTool('protected__write')).content).toEqual([{ type: 'text', text: 'written' }]);
+    expect(as.tokenRequests('authorization_code')).toHaveLength(1);
+    expect((await manager.getServerStatus()).protected?.auth).toEqual({
+      state: 'authorized',
+      issuer: as.issuer,
+      scopes,
+    });
+  });
 });
