@@ -1,6 +1,7 @@
 // Checked by `pnpm typecheck` (tsc covers test/): every @ts-expect-error below must be an error, or tsc fails.
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type AuthorizationRequiredEvent,
   MCPConnectionManager,
   type ServerErrorEvent,
   type ServerState,
@@ -20,6 +21,17 @@ describe('MCPConnectionManager events', () => {
     manager.once('toolsChanged', (event) => expectTypeOf(event).toEqualTypeOf<ToolsChange>());
     manager.on('serverError', (event) => expectTypeOf(event.error).toEqualTypeOf<Error>());
     expectTypeOf<ServerErrorEvent>().toEqualTypeOf<{ name: string; error: Error }>();
+    manager.on('authorizationRequired', (event) => {
+      expectTypeOf(event).toEqualTypeOf<AuthorizationRequiredEvent>();
+      expectTypeOf(event.issuer).toEqualTypeOf<string | undefined>();
+      expectTypeOf(event.scopes).toEqualTypeOf<string[] | undefined>();
+    });
+    manager.emit('serverStateChanged', {
+      name: 'a',
+      state: 'needs-auth',
+      previous: 'connecting',
+      error: undefined,
+    });
   });
 
   it('refuses unknown events and wrong payloads', () => {
