@@ -1,17 +1,21 @@
 #!/usr/bin/env node
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isAlive, isGroupAlive } from '@org/mcp-demo-servers';
 import {
   type CallToolResult,
+  FileTokenStore,
+  headlessAuthorizationHandler,
   loadMcpConfig,
   MCPConnectionManager,
   MCPError,
   type ServerStatus,
 } from '@org/mcp-manager';
 import { HELP, parseArgs } from './args.js';
+import { authorizeServer } from './authorizeServer.js';
 import { type DemoWorld, startDemoWorld } from './demoServers.js';
 import { pickToolCall } from './pickToolCall.js';
 import { ProgressDisplay } from './progressDisplay.js';
+import { DEFAULT_DEMO_DATA_DIR } from './protectedWorld.js';
 import { table } from './table.js';
 
 interface ToolCallReport {
@@ -30,7 +34,14 @@ async function main(): Promise<number> {
   }
   const world: DemoWorld | undefined = args.config ? undefined : await startDemoWorld();
   const configPath = args.config ? resolve(args.config) : (world as DemoWorld).configPath;
-  const manager = new MCPConnectionManager({ maxRetries: 1, backoff: { baseDelay: 200 } });
+  const manager = new MCPConnectionManager({
+    maxRetries: 1,
+    backoff: { baseDelay: 200 },
+    tokenStore: new FileTokenStore(world?.oauth.tokenStorePath ?? join(DEFAULT_DEMO_DATA_DIR, 'tokens.json')),
+    // The bundled authorization server consents by its own policy, so the headless handler suffices; a
+    // user's config gets none: its OAuth servers wait in needs-auth for --authorize.
+    ...(world && !args.authorize && { authorizationHandler: headlessAuthorizationHandler() }),
+  });
   const say = (line: string) => {
     if (!args.json) console.log(line);
   };
@@ -38,6 +49,7 @@ async function main(): Promise<number> {
     // As the manager loads a file: an entry that cannot be read is one failed server, not a failed demo.
     const config = await loadMcpConfig(configPath, { env: world?.env ?? process.env, strict: false });
     await manager.initialize(config);
+    if (args.authorize) return await authorizeServer(manager, args.authorize, (line) => console.log(line));
     const names = [...Object.keys(config.mcpServers), ...Object.keys(config.failed ?? {})];
     const display = args.json ? undefined : new ProgressDisplay(names, process.stdout);
     manager.on('serverStateChanged', (e: { name: string; state: string; error?: Error }) =>
@@ -82,6 +94,20 @@ async function main(): Promise<number> {
     }
     say('\nOne tool call per server:');
     for (const c of calls) say(`  ${c.ok ? 'ok ' : 'ERR'} ${c.tool} → ${c.result ?? c.error}`);
+    const oauth = world && {
+      steps: world.oauth.steps(),
+      tokenReused: status.protected?.connected === true && world.oauth.tokenReused(),
+    };
+    if (oauth) {
+      say('\nOAuth for "protected", as the servers saw it:');
+      for (const step of oauth.steps) say(`  ${step}`);
+      say(
+        `  ${oauth.tokenReused ? 'token: the stored one reused (no token request this run)' : `token stored in ${world?.oauth.tokenStorePath}: the next run reuses it`}`,
+      );
+    }
+    const waiting = Object.keys(status).filter((n) => status[n]?.state === 'needs-auth');
+    for (const name of waiting)
+      say(`\n"${name}" needs authorization: pnpm demo --config <file> --authorize ${name}`);
 
     const health = await manager.healthCheckAll();
     say(`\nhealthCheckAll(): ${JSON.stringify(health)}`);
@@ -103,7 +129,7 @@ async function main(): Promise<number> {
 
     const expected = new Set(world?.expectedToFail ?? []);
     const missing = Object.entries(connected)
-      .filter(([name, ok]) => !ok && !expected.has(name))
+      .filter(([name, ok]) => !ok && !expected.has(name) && !waiting.includes(name))
       .map(([n]) => n);
     const failedCalls = calls.filter((c) => !c.ok).map((c) => c.tool);
     const reason =
@@ -124,6 +150,7 @@ async function main(): Promise<number> {
             tools: tools.map((t) => t.qualifiedName),
             calls,
             health,
+            oauth,
             connectAllMs,
             shutdownMs,
             processesLeft: left,

@@ -9,6 +9,7 @@ import {
   type RunningHttpServer,
   startEverything,
 } from '@org/mcp-demo-servers';
+import { type ProtectedWorld, startProtectedWorld } from './protectedWorld.js';
 
 /** The bundled config, and the servers and folder it points at. */
 export interface DemoWorld {
@@ -19,6 +20,8 @@ export interface DemoWorld {
   expectedToFail: string[];
   /** Pids of the HTTP and SSE servers the demo started itself. */
   pids: number[];
+  /** The server behind OAuth and its authorization server (in this process). */
+  oauth: ProtectedWorld;
   stop(): Promise<void>;
 }
 
@@ -27,8 +30,14 @@ export async function startDemoWorld(): Promise<DemoWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-demo-'));
   writeFileSync(join(dir, 'hello.txt'), 'Hello from the MCP demo.\n');
   const servers: RunningHttpServer[] = [];
+  let oauth: ProtectedWorld | undefined;
   try {
-    const [http, sse] = await Promise.all([startEverything('streamableHttp'), startEverything('sse')]);
+    const [http, sse, guarded] = await Promise.all([
+      startEverything('streamableHttp'),
+      startEverything('sse'),
+      startProtectedWorld(),
+    ]);
+    oauth = guarded;
     servers.push(http, sse);
     return {
       configPath: join(dirname(fileURLToPath(import.meta.url)), '..', 'mcp_servers.json'),
@@ -41,16 +50,18 @@ export async function startDemoWorld(): Promise<DemoWorld> {
         DEMO_DIR: dir,
         DEMO_HTTP_PORT: String(http.port),
         DEMO_SSE_PORT: String(sse.port),
+        ...guarded.env,
       },
       expectedToFail: ['broken'],
       pids: servers.map((s) => s.child.pid ?? 0),
+      oauth: guarded,
       stop: async () => {
-        await Promise.all(servers.map((s) => s.close()));
+        await Promise.all([...servers.map((s) => s.close()), guarded.stop()]);
         rmSync(dir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await Promise.all(servers.map((s) => s.close()));
+    await Promise.all([...servers.map((s) => s.close()), oauth?.stop()]);
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }

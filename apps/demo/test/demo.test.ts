@@ -1,36 +1,63 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { isAlive } from '@org/mcp-demo-servers';
-import { describe, expect, it } from 'vitest';
+import { headlessAuthorizationHandler } from '@org/mcp-manager';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const root = fileURLToPath(new URL('../../..', import.meta.url));
+// The demo's data folder (ports, the authorization server's data, the token store), this file's own.
+const dataDir = mkdtempSync(join(tmpdir(), 'mcp-demo-data-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const env = { ...process.env, MCP_DEMO_DATA_DIR: dataDir, CI: 'true' };
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000, env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('pnpm demo, end to end', () => {
-  it('`pnpm demo -- --json` prints only JSON: every bundled server connected, a tool called on each, no process left', () => {
+  it('`pnpm demo -- --json` prints only JSON: every bundled server connected (one behind OAuth), a tool called on each, no process left', () => {
     // The real command, from the repository root: pnpm and turbo print nothing on stdout.
     // It builds first (cached after `pnpm build`; a cold build on a busy machine takes minutes).
     const result = spawnSync('pnpm', ['demo', '--', '--json'], {
       cwd: root,
       encoding: 'utf8',
       timeout: 290_000,
+      env,
       shell: process.platform === 'win32',
     });
     expect(result.status).toBe(0);
-    const report = JSON.parse(result.stdout);
+    const stdout = result.stdout;
+    const report = JSON.parse(stdout);
     expect(report.connected).toEqual({
       everything: true,
       'everything-http': true,
       'everything-sse': true,
       stateless: true,
       filesystem: true,
+      protected: true,
       broken: false,
     });
+    expect(report.status.protected).toMatchObject({
+      state: 'connected',
+      transport: 'http',
+      auth: { state: 'authorized', scopes: ['mcp:read', 'offline_access'] },
+    });
+    expect(report.status.protected.auth.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(report.oauth.steps).toEqual([
+      'MCP server: 401 to a request without a token (WWW-Authenticate names its metadata)',
+      'discovery: protected resource metadata (RFC 9728) from the MCP server',
+      'discovery: authorization server metadata (/.well-known/oauth-authorization-server)',
+      'registration: dynamic client registration (RFC 7591)',
+      'authorization: PKCE S256 + resource; consent by the server’s own policy (no input)',
+      'token: authorization_code grant',
+    ]);
+    expect(report.oauth.tokenReused).toBe(false);
     expect(report.status['disabled-example']).toMatchObject({ enabled: false, state: 'disabled' });
     expect(report.status.broken).toMatchObject({ state: 'failed', lastError: { code: 'SPAWN_FAILED' } });
     expect(report.status.broken.lastError.message).toContain('mcp-server-that-does-not-exist');
@@ -50,7 +77,8 @@ describe('pnpm demo, end to end', () => {
       expect(report.status[server].toolCount).toBeGreaterThan(0);
       expect(report.tools.some((t: string) => t.startsWith(`${server}__`))).toBe(true);
     }
-    expect(report.calls).toHaveLength(5);
+    expect(report.calls).toHaveLength(6);
+    expect(report.calls.find((c: { server: string }) => c.server === 'protected').result).toBe('user-1');
     for (const call of report.calls) expect(call.ok).toBe(true);
     expect(report.calls.find((c: { server: string }) => c.server === 'filesystem').result).toContain(
       'hello.txt',
@@ -64,8 +92,48 @@ describe('pnpm demo, end to end', () => {
     });
     expect(report.processesLeft).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(result.stdout).not.toContain('not-a-real-secret');
+    expect(stdout).not.toContain('not-a-real-secret');
+    const store = JSON.parse(readFileSync(join(dataDir, 'tokens.json'), 'utf8'));
+    for (const tokens of Object.values(store.tokens) as { accessToken: string; refreshToken: string }[]) {
+      expect(stdout).not.toContain(tokens.accessToken);
+      expect(stdout).not.toContain(tokens.refreshToken);
+    }
+
+    // A second run: the stored token serves; no token request reaches the authorization server.
+    const again = run('--json');
+    expect(again.code).toBe(0);
+    const second = JSON.parse(again.stdout);
+    expect(second.oauth.tokenReused).toBe(true);
+    expect(
+      second.oauth.steps.some((s: string) => s.startsWith('token:') || s.startsWith('registration:')),
+    ).toBe(false);
+    expect(second.processesLeft).toEqual([]);
   }, 300_000);
+
+  it("--authorize <server> runs the loopback flow: the URL printed, the browser's part done here", async () => {
+    const child = spawn(process.execPath, [cli, '--authorize', 'protected'], {
+      env: { ...env, MCP_DEMO_DATA_DIR: mkdtempSync(join(tmpdir(), 'mcp-demo-authorize-')) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const out: string[] = [];
+    for await (const line of createInterface({ input: child.stdout })) {
+      out.push(line);
+      const url = /^Open this URL to authorize: (\S+)$/.exec(line)?.[1];
+      if (!url) continue;
+      // What a browser would do: follow the authorization server's redirects to the loopback callback.
+      const redirectUri = new URL(url).searchParams.get('redirect_uri') as string;
+      expect(redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+      const callback = await headlessAuthorizationHandler({ redirectUri }).authorize({
+        url: new URL(url),
+        redirectUri,
+        signal: AbortSignal.timeout(30_000),
+      });
+      expect((await fetch(callback)).status).toBe(200);
+    }
+    expect(await exited).toBe(0);
+    expect(out.join('\n')).toContain('"protected" is authorized and connected');
+  });
 
   it('fails with a one-line reason on a config whose server cannot start', async () => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');

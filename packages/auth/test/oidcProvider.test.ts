@@ -1,6 +1,12 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import { MCPClientFactory } from '@org/mcp-factory';
 import { MCPHttpClient } from '@org/mcp-transport-http';
+import {
+  type AuthorizationServer,
+  type ProtectedMcpServer,
+  startAuthorizationServer,
+  startProtectedMcpServer,
+} from '@org/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   headlessAuthorizationHandler,
@@ -8,8 +14,6 @@ import {
   OAuthProvider,
   type OAuthProviderOptions,
 } from '../src/index.js';
-import { type AuthorizationServer, startAuthorizationServer } from './fixtures/authorizationServer.js';
-import { type ProtectedMcpServer, startProtectedMcpServer } from './fixtures/protectedMcpServer.js';
 
 let as: AuthorizationServer;
 let mcp: ProtectedMcpServer;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CursorAuthSchema, OAuthEntrySchema } from './oauthEntrySchema.js';
 import { TRANSPORT_ALIASES, type TransportAlias } from './transportAliases.js';
 
 /** The largest delay a Node timer honours; above it `setTimeout` fires at once. */
@@ -56,6 +57,11 @@ export const McpServerEntrySchema = z
     url: z.string().min(1).meta({ description: 'URL of a remote server.' }),
     serverUrl: z.string().min(1).meta({ description: 'Windsurf: URL of a remote server.' }),
     headers: z.record(z.string(), scalar).meta({ description: 'HTTP headers sent to a remote server.' }),
+    oauth: OAuthEntrySchema.meta({
+      description:
+        'OAuth for a remote server (Claude Code, VS Code); false: never authorize, static headers only.',
+    }),
+    auth: CursorAuthSchema.meta({ description: 'Cursor: a static OAuth client for a remote server.' }),
     transport: transportSpelling(
       'The transport (seed format). Without one: http when there is a URL, else stdio.',
     ),

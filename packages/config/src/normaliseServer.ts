@@ -4,6 +4,7 @@ import { HAS_NUL, HAS_NUL_CR_LF, printable } from './controlCharacters.js';
 import { envFileValues } from './envFileValues.js';
 import { describeVariableProblem, expandVariables, type VariableEnv } from './expandVariables.js';
 import type { McpServerEntry } from './mcpConfigSchema.js';
+import { normaliseOAuth } from './normaliseOAuth.js';
 import { toolFilterOf } from './toolFilterOf.js';
 import { TRANSPORT_ALIASES } from './transportAliases.js';
 
@@ -127,7 +128,15 @@ export function normaliseServer(
     ...(entry.connectTimeout !== undefined && { connectTimeout: entry.connectTimeout }),
   };
 
+  const oauth = normaliseOAuth(entry, {
+    expand: (field, text) => expand(field, text),
+    report: (field, message) => report(field, message),
+    baseDir: ctx.baseDir,
+  });
+
   if (transport === 'stdio') {
+    if (oauth !== undefined)
+      report(entry.oauth !== undefined ? 'oauth' : 'auth', 'only a remote server authorizes with OAuth');
     if (command === undefined) {
       report(
         url === undefined ? '' : 'command',
@@ -213,6 +222,7 @@ export function normaliseServer(
     transport,
     url,
     ...(hasHeaders && { headers: Object.fromEntries(headers) }),
+    ...(oauth !== undefined && { oauth }),
     ...(declared === undefined && transport === 'http' && { sseFallback: true }),
     ...common,
   };

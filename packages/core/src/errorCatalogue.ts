@@ -366,6 +366,11 @@ export const ERROR_CATALOGUE: Readonly<Record<MCPErrorCode, ErrorCodeEntry>> = {
     meaning:
       "the server's circuit breaker is open after failed calls in a row (`retryAt` says when it probes)",
   },
+  NOT_OAUTH_SERVER: {
+    class: 'MCPConnectionError',
+    retry: false,
+    meaning: '`authorize()` on a server that does not use OAuth (stdio, or `"oauth": false`)',
+  },
   SKILLS_UNSUPPORTED: {
     class: 'MCPProtocolError',
     retry: false,

@@ -106,6 +106,7 @@ export const ManagerErrorCode = {
   CALL_QUEUE_FULL: 'CALL_QUEUE_FULL',
   CALL_QUEUE_TIMEOUT: 'CALL_QUEUE_TIMEOUT',
   CIRCUIT_OPEN: 'CIRCUIT_OPEN',
+  NOT_OAUTH_SERVER: 'NOT_OAUTH_SERVER',
 } as const;
 
 /** Raised by the Skills extension's host side (io.modelcontextprotocol/skills): listing, loading, verifying. */

@@ -113,6 +113,7 @@ export {
   type HttpServerConfig,
   type MCPServerConfig,
   type MCPServersConfig,
+  type OAuthServerConfig,
   type SSEServerConfig,
   type StdioServerConfig,
   type ToolFilterConfig,

@@ -33,6 +33,27 @@ interface CommonServerConfig extends ToolFilterConfig {
   connectTimeout?: number;
 }
 
+/**
+ * OAuth for one remote server (the `oauth` block of mcp_servers.json). Every field is optional:
+ * without any, discovery and dynamic registration find the rest. `clientSecret` is a secret.
+ */
+export interface OAuthServerConfig {
+  /** A client registered beforehand with the authorization server. */
+  clientId?: string;
+  /** That client's secret (the config only takes it through `${VAR}`). */
+  clientSecret?: string;
+  /** The scopes to ask for, instead of what the server's metadata suggests. */
+  scopes?: string[];
+  /** The loopback callback: `http://127.0.0.1:<callbackPort>/callback`. */
+  callbackPort?: number;
+  /** The redirect URI, where a callback port is not enough. */
+  redirectUri?: string;
+  /** An https URL that is this client's ID metadata document. */
+  clientMetadataUrl?: string;
+  /** A PEM private key (PKCS#8) for `private_key_jwt`, resolved against the config file. */
+  privateKeyFile?: string;
+}
+
 /** A local server started as a subprocess speaking newline-delimited JSON on stdin/stdout. */
 export interface StdioServerConfig extends CommonServerConfig {
   transport?: 'stdio';
@@ -59,6 +80,8 @@ export interface SSEServerConfig extends CommonServerConfig {
   url: string;
   /** Sent on every request; a function is asked before each. Values are secrets. */
   headers?: HeadersOption;
+  /** OAuth settings; `false`: never authorize (the static headers only). */
+  oauth?: OAuthServerConfig | false;
 }
 
 /** A remote server on Streamable HTTP. */
@@ -67,6 +90,8 @@ export interface HttpServerConfig extends CommonServerConfig {
   url: string;
   /** Sent on every request; a function is asked before each. Values are secrets. */
   headers?: HeadersOption;
+  /** OAuth settings; `false`: never authorize (the static headers only). */
+  oauth?: OAuthServerConfig | false;
   /** When the server turns out to be legacy HTTP+SSE only, use that instead. Default false. */
   sseFallback?: boolean;
 }

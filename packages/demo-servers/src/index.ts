@@ -1,5 +1,13 @@
 // Real MCP servers for the demo and the tests to run (private): installed bins, nothing downloaded.
 export {
+  type AuthorizationServer,
+  type AuthorizationServerOptions,
+  RESOURCE_SCOPES,
+  type SeenByAs,
+  startAuthorizationServer,
+} from './authorizationServer.js';
+export type { DPoPResourceOptions } from './dpopResource.js';
+export {
   everythingBin,
   filesystemBin,
   loopbackPreload,
@@ -7,6 +15,7 @@ export {
   startEverything,
   startHttpServerProcess,
 } from './everything.js';
+export { fileAdapter } from './fileAdapter.js';
 export {
   INVALID_HEADER_TOOL,
   MODERN_ONLY_ENV,
@@ -16,5 +25,11 @@ export {
   startOfficialModern,
 } from './officialModern.js';
 export { isAlive, isGroupAlive, waitUntil } from './processes.js';
+export {
+  type ProtectedMcpServer,
+  type SeenByMcp,
+  startProtectedMcpServer,
+  type TokenIssuer,
+} from './protectedMcpServer.js';
 export { SKILLS_FIXTURE, skillsServerScript } from './skills.js';
 export { modernTaskServerScript, officialTaskServerScript } from './tasks.js';

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { type AuthorizationHandler, MemoryTokenStore } from '@org/mcp-auth';
 import { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
 import {
   type CallToolOptions,
@@ -74,7 +75,8 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
 
   constructor(options: ManagerOptions = {}) {
     super();
-    this.options = options;
+    // One token store for every server, unless the caller brings one.
+    this.options = { ...options, tokenStore: options.tokenStore ?? new MemoryTokenStore() };
     this.logger = (options.logger ?? silentLogger).child({ component: 'mcp-manager' });
     this.tools = new ToolDirectory(options.toolNaming ?? MANAGER_DEFAULTS.toolNaming);
     this.health = new HealthMonitor(() => this.servers.values(), options);
@@ -169,6 +171,15 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       );
     }
     this.register(name, config);
+  }
+
+  /**
+   * Runs a server's OAuth authorization with `handler` (else the manager's authorizationHandler, else a
+   * loopback handler that prints the URL) and connects it; for a server waiting in `needs-auth`.
+   */
+  async authorize(name: string, handler?: AuthorizationHandler): Promise<MCPClient> {
+    this.assertOpen();
+    return this.server(name).authorize(handler);
   }
 
   /** Disconnects and forgets a server. */
@@ -442,6 +453,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       this.emit('toolsChanged', event);
     });
     server.on('serverError', (event) => this.emit('serverError', event));
+    server.on('authorizationRequired', (event) => this.emit('authorizationRequired', event));
     server.on('circuitStateChanged', (event) => this.emit('circuitStateChanged', event));
     return server;
   }

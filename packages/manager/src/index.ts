@@ -18,7 +18,9 @@ export {
   type CircuitBreakerOptions,
   type ServerLoadOptions,
 } from './loadLimitOptions.js';
+export type { ManagerAuthOptions } from './managerAuthOptions.js';
 export type {
+  AuthorizationRequiredEvent,
   CircuitStateChange,
   ConfigReloadFailure,
   ListChange,
@@ -37,6 +39,7 @@ export {
   type ToolNamingPolicy,
 } from './managerOptions.js';
 export type { ResourceTarget } from './resourceAccess.js';
+export type { ServerAuthStatus } from './serverAuth.js';
 export { MAX_LOG_DATA } from './serverLogs.js';
 export type { ServerState, ServerStatus } from './serverStatus.js';
 export type { QualifiedSkill } from './skillIndex.js';

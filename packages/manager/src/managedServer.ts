@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
+import type { AuthorizationHandler } from '@org/mcp-auth';
 import type { Logger, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
 import { retry } from '@org/mcp-core/internal';
 import type { AttemptSlots } from './attemptSlots.js';
+import { needsAuthError, notOAuthError } from './authErrors.js';
 import { awaitComingUp, isComingUp } from './awaitComingUp.js';
 import { CallGuard } from './callGuard.js';
 import { ClientSlot } from './clientSlot.js';
@@ -13,6 +15,7 @@ import { type ConnectServerOptions, MANAGER_DEFAULTS, type ManagerOptions } from
 import { openClient } from './openClient.js';
 import { OperationQueue } from './operationQueue.js';
 import { RestartSupervisor } from './restartSupervisor.js';
+import { authRequiredIn, type ServerAuth, serverAuthFor, withAuth } from './serverAuth.js';
 import {
   disabledError,
   restartsExhaustedError,
@@ -45,6 +48,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   private refusal: Error | undefined;
   /** Its load limits and circuit breaker, around each call the manager makes to it. */
   readonly calls: CallGuard;
+  private readonly auth: ServerAuth | undefined;
+  /** The manager's options with this server's OAuth provider as the clients' `auth`. */
+  private readonly openOptions: ManagerOptions;
 
   /** `slots` bounds the connect attempts in flight across the manager's servers. */
   constructor(
@@ -63,6 +69,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.slot = new ClientSlot(limit, () =>
       logger.error({ server: name, limit }, 'disconnect did not finish in time'),
     );
+    this.auth = serverAuthFor(name, config, options, (error) => this.onAuthRequired(error));
+    this.openOptions = withAuth(options, this.auth);
   }
 
   get enabled(): boolean {
@@ -99,6 +107,14 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     return this.work.track(this.queue.run(() => this.connectWithRetry(work, options)));
   }
 
+  /** Connects with `handler` (else the default, else a loopback one) for the user's part of OAuth. */
+  async authorize(handler?: AuthorizationHandler): Promise<MCPClient> {
+    if (!this.auth) throw notOAuthError(this.name);
+    // The client dropped for needs-auth goes first (not at once: its failing call must end with its own error).
+    await this.queue.run(() => this.slot.releaseLost());
+    return this.auth.authorizeWith(handler, () => this.connect());
+  }
+
   async disconnect(): Promise<void> {
     if (this.retired) throw stoppedError(this.name);
     return this.stop(this.isEnabled ? 'idle' : 'disabled');
@@ -132,8 +148,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   liveClient(tool?: string): MCPClient {
     if (!this.isEnabled) throw disabledError(this.name, tool);
     if (this.slot.client) return this.slot.client;
+    if (this.currentState === 'needs-auth') throw needsAuthError(this.name, this.lastError, tool);
     // Only a connected server has a live client.
-    const state = this.currentState as Exclude<ServerState, 'connected'>;
+    const state = this.currentState as Exclude<ServerState, 'connected' | 'needs-auth'>;
     throw unavailableError(this.name, state, this.lastError, tool);
   }
 
@@ -174,6 +191,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
         lastConnect: this.lastConnect,
         lastHealthCheck: this.health.last,
         toolCount: this.tools.length,
+        auth: this.auth?.status(),
       }),
       ...this.calls.status(),
     };
@@ -201,7 +219,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   private async connectOnce(signal: AbortSignal): Promise<MCPClient> {
     const { client, tools, ms } = await this.slots.run(() => {
       this.attempts++;
-      return openClient(this.name, this.config, this.options, signal);
+      return openClient(this.name, this.config, this.openOptions, signal);
     }, signal);
     // A stop that came while the result was on its way took nothing to release: this client is stopped here.
     if (signal.aborted) {
@@ -285,8 +303,23 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   private fail(error: Error): void {
     this.lastError = error;
-    this.setState('failed');
-    this.emit('serverError', { name: this.name, error });
+    const auth = authRequiredIn(error);
+    this.setState(auth ? 'needs-auth' : 'failed');
+    if (!auth) this.emit('serverError', { name: this.name, error });
+    else
+      this.emit('authorizationRequired', {
+        name: this.name,
+        ...(this.auth as ServerAuth).where(),
+        error: auth,
+      });
+  }
+
+  /** A refresh failed while connected and nobody can authorize: the live client goes, calls fail at once. */
+  private onAuthRequired(error: Error): void {
+    if (this.currentState !== 'connected' || !this.slot.client) return;
+    this.detach(error);
+    this.fail(error);
+    this.emit('toolsChanged', { server: this.name });
   }
 
   private async refreshTools(client: MCPClient): Promise<void> {

@@ -60,6 +60,16 @@ export interface ConfigReloadFailure {
   error: Error;
 }
 
+/** A server behind OAuth needs the user's authorization and no handler could get it: it waits in `needs-auth`. */
+export interface AuthorizationRequiredEvent {
+  name: string;
+  /** The authorization server's issuer, once discovered. */
+  issuer: string | undefined;
+  /** The scopes it would ask for. */
+  scopes: string[] | undefined;
+  error: Error;
+}
+
 /** Every event of MCPConnectionManager with its payload. */
 export interface ManagerEvents {
   serverStateChanged: ServerStateChange;
@@ -72,6 +82,7 @@ export interface ManagerEvents {
   circuitStateChanged: CircuitStateChange;
   configReloaded: ReloadResult;
   configReloadFailed: ConfigReloadFailure;
+  authorizationRequired: AuthorizationRequiredEvent;
 }
 
 /** ManagerEvents as the argument lists Node's typed EventEmitter expects. */

@@ -10,6 +10,7 @@ import type {
 } from '@org/mcp-core';
 import type { WatchOptions } from './configWatcher.js';
 import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './loadLimitOptions.js';
+import type { ManagerAuthOptions } from './managerAuthOptions.js';
 
 /** How qualified tool names are made: always `server__tool`, only when two servers share a name, or refuse clashes. */
 export type ToolNamingPolicy = 'prefix' | 'prefix-on-collision' | 'error';
@@ -17,7 +18,8 @@ export type ToolNamingPolicy = 'prefix' | 'prefix-on-collision' | 'error';
 /** When a server that was connected goes away: restart it on failure only, always, or never. */
 export type RestartPolicy = 'on-failure' | 'always' | 'never';
 
-export interface ManagerOptions {
+/** The auth fields (tokenStore, authorizationHandler, oauth) are described in ManagerAuthOptions. */
+export interface ManagerOptions extends ManagerAuthOptions {
   /** A pino-shaped logger; each server logs through a child. Default: silent. */
   logger?: Logger;
   /** Options given to every client (clientInfo, handlers, requestTimeout …); per-server config wins. */

@@ -2,7 +2,10 @@ import { ManagerErrorCode, MCPAbortError, MCPConnectionError, type MCPErrorCode 
 import type { ServerState } from './serverStatus.js';
 
 /** Why there is no live client, per state (a connected server always has one). */
-const UNAVAILABLE: Record<Exclude<ServerState, 'connected'>, [MCPErrorCode, (last: string) => string]> = {
+const UNAVAILABLE: Record<
+  Exclude<ServerState, 'connected' | 'needs-auth'>,
+  [MCPErrorCode, (last: string) => string]
+> = {
   disabled: [ManagerErrorCode.SERVER_DISABLED, () => 'is disabled'],
   idle: [ManagerErrorCode.SERVER_IDLE, () => 'is not connected yet; call connectServer() first'],
   connecting: [ManagerErrorCode.SERVER_CONNECTING, () => 'is still connecting'],
@@ -20,7 +23,7 @@ function subject(name: string, tool: string | undefined): string {
 /** Why a server in `state` has no live client to hand out (for a call to `tool`, if given). */
 export function unavailableError(
   name: string,
-  state: Exclude<ServerState, 'connected'>,
+  state: Exclude<ServerState, 'connected' | 'needs-auth'>,
   lastError: Error | undefined,
   tool?: string,
 ): MCPConnectionError {

@@ -1,6 +1,7 @@
 import type { Implementation, MCPClient, MCPError, ProtocolEra } from '@org/mcp-core';
 import type { CallsStatus } from './callGuard.js';
 import type { CircuitStatus } from './circuitBreaker.js';
+import type { ServerAuthStatus } from './serverAuth.js';
 
 /** Where a server is in its life inside the manager. */
 export type ServerState =
@@ -10,6 +11,8 @@ export type ServerState =
   | 'connected'
   | 'reconnecting'
   | 'failed'
+  /** Behind OAuth and waiting for authorize(): not failed, not retried. */
+  | 'needs-auth'
   | 'closing'
   | 'closed';
 
@@ -37,6 +40,8 @@ export interface ServerStatus {
   calls: CallsStatus;
   /** The circuit breaker's state, counts and next probe; undefined when it is off. */
   circuit: CircuitStatus | undefined;
+  /** For a server behind OAuth: issuer, scopes asked for, whether authorized. Never a token or secret. */
+  auth?: ServerAuthStatus;
 }
 
 /** What a server knows of itself, to be reported. */
@@ -53,6 +58,7 @@ export interface ServerFacts {
   lastConnect: { at: string; ms: number } | undefined;
   lastHealthCheck: { at: string; healthy: boolean } | undefined;
   toolCount: number;
+  auth?: ServerAuthStatus | undefined;
 }
 
 /** The status a server reports: copies, so a caller cannot change the server's own records. */
@@ -75,5 +81,6 @@ export function statusOf(facts: ServerFacts): Omit<ServerStatus, 'calls' | 'circ
     protocolVersion: client?.protocolVersion,
     era: client?.era,
     toolCount: facts.toolCount,
+    ...(facts.auth && { auth: facts.auth }),
   };
 }

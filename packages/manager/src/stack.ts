@@ -1,8 +1,22 @@
 // The rest of the stack, re-exported so that @org/mcp-manager is the one install: the same classes
 // (instanceof holds whichever package they are imported from), never copies.
+export {
+  type AuthorizationHandler,
+  type AuthorizationRequest,
+  FileTokenStore,
+  type FileTokenStoreOptions,
+  headlessAuthorizationHandler,
+  type LoopbackAuthorizationHandlerOptions,
+  loopbackAuthorizationHandler,
+  MemoryTokenStore,
+  type TokenSet,
+  type TokenStore,
+  type TokenStoreKey,
+} from '@org/mcp-auth';
 export { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
 export {
   type AfterToolCall,
+  AuthErrorCode,
   type BackoffOptions,
   type BeforeToolCall,
   type CachePartition,
@@ -40,6 +54,7 @@ export {
   type LoggingLevel,
   ManagerErrorCode,
   MCPAbortError,
+  MCPAuthError,
   type MCPClient,
   type MCPClientEvents,
   MCPConfigError,
@@ -55,6 +70,7 @@ export {
   MCPToolError,
   MCPTransportError,
   MemoryListCacheStore,
+  type OAuthServerConfig,
   type Prompt,
   type ProtocolEra,
   type ReadResourceResult,

@@ -1,6 +1,7 @@
 // Checked by `pnpm typecheck` (tsc covers test/): every @ts-expect-error below must be an error, or tsc fails.
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type AuthorizationRequiredEvent,
   type ListChange,
   type LoggingLevel,
   MCPConnectionManager,
@@ -29,6 +30,17 @@ describe('MCPConnectionManager events', () => {
     manager.on('serverLog', (event) => {
       expectTypeOf(event.level).toEqualTypeOf<LoggingLevel>();
       expectTypeOf(event.data).toEqualTypeOf<unknown>();
+    });
+    manager.on('authorizationRequired', (event) => {
+      expectTypeOf(event).toEqualTypeOf<AuthorizationRequiredEvent>();
+      expectTypeOf(event.issuer).toEqualTypeOf<string | undefined>();
+      expectTypeOf(event.scopes).toEqualTypeOf<string[] | undefined>();
+    });
+    manager.emit('serverStateChanged', {
+      name: 'a',
+      state: 'needs-auth',
+      previous: 'connecting',
+      error: undefined,
     });
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  AuthErrorCode,
   HttpErrorCode,
   ManagerErrorCode,
   MCPConnectionError,
@@ -138,7 +139,8 @@ describe('failures another attempt cannot heal', () => {
     // Answers every request with the status its path starts with.
     const endpoint = await listenLoopback((req, res) => {
       req.resume();
-      res.statusCode = Number(req.url?.split('/')[1]);
+      // Anything else (OAuth discovery's well-known paths, after the 401) is not there.
+      res.statusCode = Number(req.url?.split('/')[1]) || 404;
       res.end('no');
     });
     try {
@@ -157,7 +159,10 @@ describe('failures another attempt cannot heal', () => {
         expect(status[`s${code}`], String(code)).toMatchObject({
           state: 'failed',
           attempts: code >= 500 ? 3 : 1,
-          lastError: { code: HttpErrorCode.HTTP_STATUS },
+          // A 401 starts OAuth: no metadata anywhere means the 2025-03-26 fixed endpoints, and /register is not there.
+          lastError: {
+            code: code === 401 ? AuthErrorCode.AUTH_REGISTRATION_FAILED : HttpErrorCode.HTTP_STATUS,
+          },
         });
       }
     } finally {

@@ -1,10 +1,14 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { AuthErrorCode, MCPAuthError, MCPConfigError } from '@org/mcp-core';
+import {
+  type AuthorizationServer,
+  type ProtectedMcpServer,
+  startAuthorizationServer,
+  startProtectedMcpServer,
+} from '@org/test-utils';
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCredentialsGrant } from '../../src/index.js';
-import { type AuthorizationServer, startAuthorizationServer } from '../fixtures/authorizationServer.js';
-import { type ProtectedMcpServer, startProtectedMcpServer } from '../fixtures/protectedMcpServer.js';
 import { closeMachineClients, machineClient, refusal, registerAt } from './fixtures/machineSession.js';
 
 let as: AuthorizationServer;

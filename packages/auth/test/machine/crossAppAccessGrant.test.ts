@@ -1,7 +1,7 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import { type ProtectedMcpServer, startProtectedMcpServer } from '@org/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrossAppAccessGrant, type CrossAppAccessGrantOptions } from '../../src/index.js';
-import { type ProtectedMcpServer, startProtectedMcpServer } from '../fixtures/protectedMcpServer.js';
 import {
   type AssertionGrantServer,
   JWT_BEARER,

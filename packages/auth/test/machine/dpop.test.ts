@@ -1,5 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { AuthErrorCode, MCPConfigError } from '@org/mcp-core';
+import {
+  type AuthorizationServer,
+  type ProtectedMcpServer,
+  startAuthorizationServer,
+  startProtectedMcpServer,
+} from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AuthorizationCodeGrant,
@@ -7,8 +13,6 @@ import {
   headlessAuthorizationHandler,
   withDPoP,
 } from '../../src/index.js';
-import { type AuthorizationServer, startAuthorizationServer } from '../fixtures/authorizationServer.js';
-import { type ProtectedMcpServer, startProtectedMcpServer } from '../fixtures/protectedMcpServer.js';
 import { closeMachineClients, machineClient, refusal, registerAt } from './fixtures/machineSession.js';
 
 let as: AuthorizationServer;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import { type ProtectedMcpServer, startProtectedMcpServer } from '@org/test-utils';
 import { type CryptoKey, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JwtBearerGrant } from '../../src/index.js';
-import { type ProtectedMcpServer, startProtectedMcpServer } from '../fixtures/protectedMcpServer.js';
 import {
   type AssertionGrantServer,
   JWT_BEARER,
