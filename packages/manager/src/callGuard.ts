@@ -7,6 +7,7 @@ import {
   type MCPErrorCode,
   MCPProtocolError,
   MCPTimeoutError,
+  MCPToolError,
   MCPTransportError,
 } from '@org/mcp-core';
 import { CallLimiter } from './callLimiter.js';
@@ -129,8 +130,8 @@ export class CallGuard {
       return result;
     } catch (error) {
       if (isServerFailure(error)) this.breaker?.failed(error as Error);
-      // A JSON-RPC error is an answer: the server works.
-      else if (error instanceof MCPProtocolError) this.breaker?.succeeded();
+      // A JSON-RPC error, or an isError result under throwOnError, is an answer: the server works.
+      else if (error instanceof MCPProtocolError || error instanceof MCPToolError) this.breaker?.succeeded();
       // The caller aborted or the manager refused: nothing learnt about the server.
       else this.breaker?.released(admission);
       throw error;
