@@ -1,5 +1,6 @@
+import { abortError, notConnected } from './engineErrors.js';
 import { CoreErrorCode } from './errorCodes.js';
-import { MCPAbortError, MCPConnectionError, MCPError, MCPProtocolError, MCPTimeoutError } from './errors.js';
+import { MCPConnectionError, MCPError, MCPProtocolError, MCPTimeoutError } from './errors.js';
 import { requestWithInputRounds } from './inputRounds.js';
 import {
   classifyMessage,
@@ -11,30 +12,15 @@ import {
   type RequestId,
   responseProblem,
 } from './jsonrpc.js';
-import type { Logger } from './logger.js';
 import type { Progress } from './mcpTypes.js';
 import { type PendingRequest, releasePending } from './pendingRequest.js';
-import type { RequestHandlers } from './requestHandlers.js';
-import { observed, type RequestObserver } from './requestObserver.js';
+import type { ProtocolEngineOptions } from './protocolEngineOptions.js';
+import { observed } from './requestObserver.js';
 import { DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
 import type { ResultCheck } from './resultShapes.js';
 import { serverLabel } from './serverLabel.js';
 import { ServerRequests } from './serverRequests.js';
 import type { Transport } from './transport.js';
-
-export interface ProtocolEngineOptions {
-  serverName?: string | undefined;
-  logger: Logger;
-  requestTimeout?: number;
-  handlers?: RequestHandlers;
-  onNotification?: (notification: JSONRPCNotification) => void;
-  /** A problem the transport reports that did not end the connection. Default: logged. */
-  onTransportError?: (error: Error) => void;
-  /** The transport went away on its own (not through `close`). */
-  onTransportClose?: (reason: Error) => void;
-  /** Sees each request sent, and may add `_meta` keys (trace context). */
-  observeRequest?: RequestObserver | undefined;
-}
 
 /**
  * The protocol engine shared by every transport: its own wire ids, timeouts, cancellation,
@@ -89,8 +75,10 @@ export class ProtocolEngine {
     options: RequestOptions = {},
   ): Promise<JSONRPCResponse> {
     const { method } = request;
-    if (this.closedReason) return Promise.reject(this.notConnected(method));
-    if (options.signal?.aborted) return Promise.reject(this.abortError(method, options.signal));
+    if (this.closedReason)
+      return Promise.reject(notConnected(method, this.options.serverName, this.closedReason));
+    if (options.signal?.aborted)
+      return Promise.reject(abortError(method, options.signal, this.options.serverName));
 
     const wireId = this.nextId++;
     let params = request.params;
@@ -129,7 +117,8 @@ export class ProtocolEngine {
       }
       if (options.signal) {
         const signal = options.signal;
-        entry.onAbort = () => this.cancel(wireId, this.abortError(method, signal), 'aborted by the client');
+        entry.onAbort = () =>
+          this.cancel(wireId, abortError(method, signal, this.options.serverName), 'aborted by the client');
         signal.addEventListener('abort', entry.onAbort, { once: true });
       }
       this.transport.send(message, { requestId: wireId }).catch((error) => {
@@ -167,7 +156,7 @@ export class ProtocolEngine {
 
   /** Sends a notification. */
   async notify(method: string, params?: Record<string, unknown>): Promise<void> {
-    if (this.closedReason) throw this.notConnected(method);
+    if (this.closedReason) throw notConnected(method, this.options.serverName, this.closedReason);
     const message: JSONRPCNotification =
       params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params };
     await this.transport.send(message);
@@ -320,19 +309,5 @@ export class ProtocolEngine {
   private settle(wireId: number, entry: PendingRequest): void {
     this.pending.delete(wireId);
     releasePending(entry);
-  }
-
-  private abortError(method: string, signal: AbortSignal): Error {
-    return new MCPAbortError(method, { serverName: this.options.serverName, cause: signal.reason });
-  }
-
-  private notConnected(method: string): Error {
-    const reason = this.closedReason;
-    if (reason instanceof MCPConnectionError) return reason;
-    return new MCPConnectionError(
-      CoreErrorCode.NOT_CONNECTED,
-      `Cannot send "${method}": ${serverLabel(this.options.serverName, false)} is not connected. Call connect() first.`,
-      { serverName: this.options.serverName, cause: reason },
-    );
   }
 }

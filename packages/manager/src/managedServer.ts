@@ -1,92 +1,20 @@
-import { EventEmitter } from 'node:events';
 import type { AuthorizationHandler } from '@org/mcp-auth';
-import type { Logger, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
+import type { MCPClient } from '@org/mcp-core';
 import { retry } from '@org/mcp-core/internal';
-import type { AttemptSlots } from './attemptSlots.js';
-import { needsAuthError, notOAuthError } from './authErrors.js';
-import { awaitComingUp, isComingUp } from './awaitComingUp.js';
-import { CallGuard } from './callGuard.js';
-import { ClientSlot } from './clientSlot.js';
+import { notOAuthError } from './authErrors.js';
 import { connectRetries } from './connectRetries.js';
-import { CurrentWork } from './currentWork.js';
-import { HealthRecord } from './healthRecord.js';
-import type { ManagerEventMap } from './managerEvents.js';
-import { type ConnectServerOptions, MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
+import { ManagedServerState } from './managedServerState.js';
+import type { ConnectServerOptions } from './managerOptions.js';
 import { openClient } from './openClient.js';
-import { OperationQueue } from './operationQueue.js';
-import { RestartSupervisor } from './restartSupervisor.js';
-import { authRequiredIn, type ServerAuth, serverAuthFor, withAuth } from './serverAuth.js';
-import {
-  disabledError,
-  restartsExhaustedError,
-  stoppedError,
-  unavailableError,
-  unhealthyError,
-} from './serverErrors.js';
-import { type ServerState, type ServerStatus, statusOf } from './serverStatus.js';
+import { disabledError, restartsExhaustedError, stoppedError, unhealthyError } from './serverErrors.js';
+import type { ServerState } from './serverStatus.js';
 
 /**
  * One server's whole life: connect with retries, restarts when it goes away, health, stop. Operations on it
  * run one at a time (a stop aborts whatever runs first), so their outcomes never overwrite each other and
  * there is at most one live client. Reports upward with the manager's own events.
  */
-export class ManagedServer extends EventEmitter<ManagerEventMap> {
-  private readonly queue = new OperationQueue();
-  private readonly supervisor: RestartSupervisor;
-  private readonly slot: ClientSlot;
-  private currentState: ServerState;
-  private isEnabled: boolean;
-  private readonly work = new CurrentWork();
-  /** Removed or shut down: nothing connects again. */
-  private retired = false;
-  /** Attempts made by the latest connect sequence. */
-  private attempts = 0;
-  private lastError: Error | undefined;
-  private lastConnect: { at: string; ms: number } | undefined;
-  private readonly health = new HealthRecord();
-  /** Its config entry could not be read: it never connects, and says why. */
-  private refusal: Error | undefined;
-  /** Its load limits and circuit breaker, around each call the manager makes to it. */
-  readonly calls: CallGuard;
-  private readonly auth: ServerAuth | undefined;
-  /** The manager's options with this server's OAuth provider as the clients' `auth`. */
-  private readonly openOptions: ManagerOptions;
-
-  /** `slots` bounds the connect attempts in flight across the manager's servers. */
-  constructor(
-    readonly name: string,
-    readonly config: MCPServerConfig,
-    private readonly options: ManagerOptions,
-    private readonly logger: Logger,
-    private readonly slots: AttemptSlots,
-  ) {
-    super();
-    this.isEnabled = config.enabled !== false;
-    this.currentState = this.isEnabled ? 'idle' : 'disabled';
-    this.supervisor = new RestartSupervisor(name, options, logger);
-    this.calls = new CallGuard(name, options, (change) => this.emit('circuitStateChanged', change));
-    const limit = options.shutdownTimeout ?? MANAGER_DEFAULTS.shutdownTimeout;
-    this.slot = new ClientSlot(limit, () =>
-      logger.error({ server: name, limit }, 'disconnect did not finish in time'),
-    );
-    this.auth = serverAuthFor(name, config, options, (error) => this.onAuthRequired(error));
-    this.openOptions = withAuth(options, this.auth);
-  }
-
-  get enabled(): boolean {
-    return this.isEnabled;
-  }
-
-  /** The tools it offers through the manager: none unless connected. */
-  get tools(): readonly Tool[] {
-    return this.slot.tools;
-  }
-
-  /** The tools it offered when last connected, kept while it is not. */
-  get knownTools(): readonly Tool[] {
-    return this.slot.knownTools;
-  }
-
+export class ManagedServer extends ManagedServerState {
   /** Its config entry was refused (`error` names the fields): it stays failed and every connect throws that. */
   refuse(error: Error): void {
     this.refusal = error;
@@ -144,29 +72,6 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     return this.stop(finalState);
   }
 
-  /** The live client, or an MCPConnectionError saying why there is none (for a call to `tool`, if given). */
-  liveClient(tool?: string): MCPClient {
-    if (!this.isEnabled) throw disabledError(this.name, tool);
-    if (this.slot.client) return this.slot.client;
-    if (this.currentState === 'needs-auth') throw needsAuthError(this.name, this.lastError, tool);
-    // Only a connected server has a live client.
-    const state = this.currentState as Exclude<ServerState, 'connected' | 'needs-auth'>;
-    throw unavailableError(this.name, state, this.lastError, tool);
-  }
-
-  /** The live client for a call to `tool`; while the server is connecting or restarting, waits up to `limit` ms. */
-  async callableClient(tool: string, limit: number, signal?: AbortSignal): Promise<MCPClient> {
-    if (this.isEnabled && isComingUp(this.currentState)) await awaitComingUp(this, limit, signal);
-    return this.liveClient(tool);
-  }
-
-  /** One health check; not connected is unhealthy. Counts consecutive failures of the live client. */
-  checkHealth(timeout: number): Promise<boolean> {
-    const client = this.slot.client;
-    const checked = this.health.check(client, timeout, () => this.slot.client === client);
-    return client ? checked.then((healthy) => this.calls.healthChecked(healthy)) : checked;
-  }
-
   /** Restarts it once `limit` health checks in a row have failed. */
   restartIfUnhealthy(limit: number): void {
     if (!this.slot.client || this.health.failures < limit) return;
@@ -175,26 +80,6 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.detach(unhealthyError(this.name, limit));
     this.restart(false);
     this.emit('toolsChanged', { server: this.name });
-  }
-
-  /** Everything known about it. Never includes header or env values. */
-  status(): ServerStatus {
-    return {
-      ...statusOf({
-        enabled: this.isEnabled,
-        state: this.currentState,
-        client: this.slot.client,
-        configured: this.config.transport,
-        attempts: this.attempts,
-        restarts: this.supervisor.restarts,
-        lastError: this.lastError,
-        lastConnect: this.lastConnect,
-        lastHealthCheck: this.health.last,
-        toolCount: this.tools.length,
-        auth: this.auth?.status(),
-      }),
-      ...this.calls.status(),
-    };
   }
 
   private async connectWithRetry(work: AbortController, options: ConnectServerOptions): Promise<MCPClient> {
@@ -252,13 +137,6 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.emit('toolsChanged', { server: this.name });
   }
 
-  /** Forgets the live client, so its close is not taken for a crash; it is stopped before a new one starts. */
-  private detach(reason: Error | undefined): void {
-    this.slot.lose();
-    this.supervisor.down();
-    this.lastError = reason;
-  }
-
   /** Reconnects until it works, the budget is spent or a failure cannot heal; `atOnce`: it went away by itself. */
   private restart(atOnce: boolean): void {
     if (this.supervisor.exhausted) {
@@ -301,27 +179,6 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     void this.queue.run(() => this.slot.releaseLost());
   }
 
-  private fail(error: Error): void {
-    this.lastError = error;
-    const auth = authRequiredIn(error);
-    this.setState(auth ? 'needs-auth' : 'failed');
-    if (!auth) this.emit('serverError', { name: this.name, error });
-    else
-      this.emit('authorizationRequired', {
-        name: this.name,
-        ...(this.auth as ServerAuth).where(),
-        error: auth,
-      });
-  }
-
-  /** A refresh failed while connected and nobody can authorize: the live client goes, calls fail at once. */
-  private onAuthRequired(error: Error): void {
-    if (this.currentState !== 'connected' || !this.slot.client) return;
-    this.detach(error);
-    this.fail(error);
-    this.emit('toolsChanged', { server: this.name });
-  }
-
   private async refreshTools(client: MCPClient): Promise<void> {
     try {
       const tools = await client.getTools({ refresh: true });
@@ -345,13 +202,5 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
       await this.slot.releaseLost();
       this.setState(finalState);
     });
-  }
-
-  private setState(state: ServerState): void {
-    const previous = this.currentState;
-    if (previous === state) return;
-    this.currentState = state;
-    this.logger.debug({ server: this.name, state, previous }, 'state changed');
-    this.emit('serverStateChanged', { name: this.name, state, previous, error: this.lastError });
   }
 }

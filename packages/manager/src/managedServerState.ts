@@ -1,0 +1,157 @@
+import { EventEmitter } from 'node:events';
+import type { Logger, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
+import type { AttemptSlots } from './attemptSlots.js';
+import { needsAuthError } from './authErrors.js';
+import { awaitComingUp, isComingUp } from './awaitComingUp.js';
+import { CallGuard } from './callGuard.js';
+import { ClientSlot } from './clientSlot.js';
+import { CurrentWork } from './currentWork.js';
+import { HealthRecord } from './healthRecord.js';
+import type { ManagerEventMap } from './managerEvents.js';
+import { MANAGER_DEFAULTS, type ManagerOptions } from './managerOptions.js';
+import { OperationQueue } from './operationQueue.js';
+import { RestartSupervisor } from './restartSupervisor.js';
+import { authRequiredIn, type ServerAuth, serverAuthFor, withAuth } from './serverAuth.js';
+import { disabledError, unavailableError } from './serverErrors.js';
+import { type ServerState, type ServerStatus, statusOf } from './serverStatus.js';
+
+/**
+ * A managed server's state and what reads it: the live client, status, health, the moves to failed or needs-auth.
+ * ManagedServer adds the operations (connect, restart, stop) on top.
+ */
+export abstract class ManagedServerState extends EventEmitter<ManagerEventMap> {
+  protected readonly queue = new OperationQueue();
+  protected readonly supervisor: RestartSupervisor;
+  protected readonly slot: ClientSlot;
+  protected currentState: ServerState;
+  protected isEnabled: boolean;
+  protected readonly work = new CurrentWork();
+  /** Removed or shut down: nothing connects again. */
+  protected retired = false;
+  /** Attempts made by the latest connect sequence. */
+  protected attempts = 0;
+  protected lastError: Error | undefined;
+  protected lastConnect: { at: string; ms: number } | undefined;
+  protected readonly health = new HealthRecord();
+  /** Its config entry could not be read: it never connects, and says why. */
+  protected refusal: Error | undefined;
+  /** Its load limits and circuit breaker, around each call the manager makes to it. */
+  readonly calls: CallGuard;
+  protected readonly auth: ServerAuth | undefined;
+  /** The manager's options with this server's OAuth provider as the clients' `auth`. */
+  protected readonly openOptions: ManagerOptions;
+
+  /** `slots` bounds the connect attempts in flight across the manager's servers. */
+  constructor(
+    readonly name: string,
+    readonly config: MCPServerConfig,
+    protected readonly options: ManagerOptions,
+    protected readonly logger: Logger,
+    protected readonly slots: AttemptSlots,
+  ) {
+    super();
+    this.isEnabled = config.enabled !== false;
+    this.currentState = this.isEnabled ? 'idle' : 'disabled';
+    this.supervisor = new RestartSupervisor(name, options, logger);
+    this.calls = new CallGuard(name, options, (change) => this.emit('circuitStateChanged', change));
+    const limit = options.shutdownTimeout ?? MANAGER_DEFAULTS.shutdownTimeout;
+    this.slot = new ClientSlot(limit, () =>
+      logger.error({ server: name, limit }, 'disconnect did not finish in time'),
+    );
+    this.auth = serverAuthFor(name, config, options, (error) => this.onAuthRequired(error));
+    this.openOptions = withAuth(options, this.auth);
+  }
+
+  get enabled(): boolean {
+    return this.isEnabled;
+  }
+
+  /** The tools it offers through the manager: none unless connected. */
+  get tools(): readonly Tool[] {
+    return this.slot.tools;
+  }
+
+  /** The tools it offered when last connected, kept while it is not. */
+  get knownTools(): readonly Tool[] {
+    return this.slot.knownTools;
+  }
+
+  /** The live client, or an MCPConnectionError saying why there is none (for a call to `tool`, if given). */
+  liveClient(tool?: string): MCPClient {
+    if (!this.isEnabled) throw disabledError(this.name, tool);
+    if (this.slot.client) return this.slot.client;
+    if (this.currentState === 'needs-auth') throw needsAuthError(this.name, this.lastError, tool);
+    // Only a connected server has a live client.
+    const state = this.currentState as Exclude<ServerState, 'connected' | 'needs-auth'>;
+    throw unavailableError(this.name, state, this.lastError, tool);
+  }
+
+  /** The live client for a call to `tool`; while the server is connecting or restarting, waits up to `limit` ms. */
+  async callableClient(tool: string, limit: number, signal?: AbortSignal): Promise<MCPClient> {
+    if (this.isEnabled && isComingUp(this.currentState)) await awaitComingUp(this, limit, signal);
+    return this.liveClient(tool);
+  }
+
+  /** One health check; not connected is unhealthy. Counts consecutive failures of the live client. */
+  checkHealth(timeout: number): Promise<boolean> {
+    const client = this.slot.client;
+    const checked = this.health.check(client, timeout, () => this.slot.client === client);
+    return client ? checked.then((healthy) => this.calls.healthChecked(healthy)) : checked;
+  }
+
+  /** Everything known about it. Never includes header or env values. */
+  status(): ServerStatus {
+    return {
+      ...statusOf({
+        enabled: this.isEnabled,
+        state: this.currentState,
+        client: this.slot.client,
+        configured: this.config.transport,
+        attempts: this.attempts,
+        restarts: this.supervisor.restarts,
+        lastError: this.lastError,
+        lastConnect: this.lastConnect,
+        lastHealthCheck: this.health.last,
+        toolCount: this.tools.length,
+        auth: this.auth?.status(),
+      }),
+      ...this.calls.status(),
+    };
+  }
+
+  /** Forgets the live client, so its close is not taken for a crash; it is stopped before a new one starts. */
+  protected detach(reason: Error | undefined): void {
+    this.slot.lose();
+    this.supervisor.down();
+    this.lastError = reason;
+  }
+
+  protected fail(error: Error): void {
+    this.lastError = error;
+    const auth = authRequiredIn(error);
+    this.setState(auth ? 'needs-auth' : 'failed');
+    if (!auth) this.emit('serverError', { name: this.name, error });
+    else
+      this.emit('authorizationRequired', {
+        name: this.name,
+        ...(this.auth as ServerAuth).where(),
+        error: auth,
+      });
+  }
+
+  /** A refresh failed while connected and nobody can authorize: the live client goes, calls fail at once. */
+  protected onAuthRequired(error: Error): void {
+    if (this.currentState !== 'connected' || !this.slot.client) return;
+    this.detach(error);
+    this.fail(error);
+    this.emit('toolsChanged', { server: this.name });
+  }
+
+  protected setState(state: ServerState): void {
+    const previous = this.currentState;
+    if (previous === state) return;
+    this.currentState = state;
+    this.logger.debug({ server: this.name, state, previous }, 'state changed');
+    this.emit('serverStateChanged', { name: this.name, state, previous, error: this.lastError });
+  }
+}
