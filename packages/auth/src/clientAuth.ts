@@ -1,6 +1,7 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
 import type { ClientRegistration, TokenEndpointAuthMethod } from './clientRegistration.js';
+import { machineClient } from './machine/machineClient.js';
 
 /**
  * The method a client authenticates with: its own, else for a client with a secret the first the
@@ -11,6 +12,7 @@ export function authMethodFor(
   client: ClientRegistration,
 ): TokenEndpointAuthMethod {
   if (client.tokenEndpointAuthMethod) return client.tokenEndpointAuthMethod;
+  if (client.privateKey) return 'private_key_jwt';
   if (!client.clientSecret) return 'none';
   const supported = as.token_endpoint_auth_methods_supported;
   if (!supported || supported.includes('client_secret_basic')) return 'client_secret_basic';
@@ -31,11 +33,40 @@ export function clientAuthFor(
   if (secret && method === 'client_secret_basic')
     return { client, auth: clientSecretBasic(registration.clientId, secret) };
   if (secret && method === 'client_secret_post') return { client, auth: oauth.ClientSecretPost(secret) };
+  const key = registration.privateKey;
+  if (key && method === 'private_key_jwt')
+    return { client, auth: privateKeyJwt(registration, key, serverName) };
   throw new MCPAuthError(
     AuthErrorCode.AUTH_REGISTRATION_FAILED,
-    `Server "${serverName}": the client is configured for ${method} at the token endpoint but has no ${method === 'private_key_jwt' ? 'private key (use a machine grant that brings one)' : 'client secret'}.`,
+    `Server "${serverName}": the client is configured for ${method} at the token endpoint but has no ${method === 'private_key_jwt' ? 'private key (`privateKey` on the pre-registered client)' : 'client secret'}.`,
     { serverName },
   );
+}
+
+/** A client assertion signed with the pre-registered client's key, read (a function) and imported at the first token request. */
+function privateKeyJwt(
+  registration: ClientRegistration,
+  key: NonNullable<ClientRegistration['privateKey']>,
+  serverName: string,
+): oauth.ClientAuth {
+  let auth: Promise<oauth.ClientAuth> | undefined;
+  return async (as, client, body, headers) => {
+    auth ??= (async () => {
+      const privateKey = typeof key === 'function' ? await key() : key;
+      const options = {
+        clientId: registration.clientId,
+        privateKey,
+        signingAlgorithm: registration.signingAlgorithm,
+        keyId: registration.keyId,
+        tokenEndpointAuthMethod: 'private_key_jwt' as const,
+      };
+      return machineClient(options, 'pre-registered client').auth(as, serverName);
+    })();
+    auth.catch(() => {
+      auth = undefined;
+    });
+    return (await auth)(as, client, body, headers);
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { PrivateKeyInput } from './machine/machineClient.js';
+
 /** How a client authenticates at the token endpoint (RFC 7591 `token_endpoint_auth_method`). */
 export type TokenEndpointAuthMethod =
   | 'none'
@@ -18,4 +20,13 @@ export interface ClientRegistration {
   clientSecretExpiresAt?: number | undefined;
   /** The redirect URIs it was registered with. */
   redirectUris?: string[] | undefined;
+  /**
+   * For `private_key_jwt` (RFC 7523 client assertion): the client's private key, or a function that reads it when
+   * a token request needs it. Only on a pre-registered client (never stored); a secret.
+   */
+  privateKey?: PrivateKeyInput | (() => Promise<PrivateKeyInput>) | undefined;
+  /** The JWS algorithm of the client assertion. Default: by the key (ES256 for P-256, else RS256). */
+  signingAlgorithm?: string | undefined;
+  /** The `kid` header of the client assertion. */
+  keyId?: string | undefined;
 }

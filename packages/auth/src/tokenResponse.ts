@@ -1,4 +1,4 @@
-import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import { AuthErrorCode, MCPAuthError, MCPConfigError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
 import type { TokenSet } from './tokenSet.js';
 
@@ -50,9 +50,11 @@ export function tokenRequestFailed(error: unknown, what: string, serverName: str
   const reason =
     error instanceof oauth.OperationProcessingError || error instanceof TypeError
       ? error.message
-      : error instanceof Error
-        ? error.name
-        : 'unknown error';
+      : error instanceof MCPConfigError
+        ? `${error.message} (${error.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`
+        : error instanceof Error
+          ? error.name
+          : 'unknown error';
   return new MCPAuthError(
     AuthErrorCode.AUTH_TOKEN_FAILED,
     `Server "${serverName}": ${what} at the token endpoint failed: ${reason}.`,

@@ -20,6 +20,7 @@ import {
 } from '@org/mcp-core';
 import type { ManagerAuthOptions } from './managerAuthOptions.js';
 import type { ManagerOptions } from './managerOptions.js';
+import { readPrivateKeyFile } from './privateKeyFile.js';
 
 /** Where one server stands with OAuth, as getServerStatus() shows it. Holds no token, code or secret. */
 export interface ServerAuthStatus {
@@ -55,13 +56,17 @@ export class ServerAuth {
     this.handler = options.authorizationHandler;
     // The configured scopes are the ones asked for, known before any request.
     this.scopes = config.scopes && [...config.scopes];
-    const { clientId, clientSecret, clientMetadataUrl } = config;
+    const { clientId, clientSecret, clientMetadataUrl, privateKeyFile } = config;
+    // The key is read when a token request first needs it (private_key_jwt), never kept in the store.
+    const privateKey = privateKeyFile && (() => readPrivateKeyFile(name, privateKeyFile));
     this.provider = new OAuthProvider({
       ...options.oauth,
       serverName: name,
       store: this.observed(options.tokenStore ?? new MemoryTokenStore()),
       grant: this.grant(),
-      ...(clientId !== undefined && { client: { clientId, clientSecret } }),
+      ...(clientId !== undefined && {
+        client: { clientId, clientSecret, ...(privateKey && { privateKey }) },
+      }),
       ...(clientMetadataUrl !== undefined && { clientMetadataUrl }),
     });
   }
