@@ -5,6 +5,7 @@ import { httpAuthScenario } from './httpAuthScenario.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
 import { outputSchemaScenario } from './outputSchemaScenario.mjs';
 import { percentile } from './stats.mjs';
+import { telemetryScenario } from './telemetryScenario.mjs';
 import { toolNamespaceScenario } from './toolNamespaceScenario.mjs';
 import { toolSearchScenario } from './toolSearchScenario.mjs';
 
@@ -258,6 +259,7 @@ export function scenarios(p) {
     outputSchemaScenario(p),
     toolNamespaceScenario(p),
     toolSearchScenario(p),
+    telemetryScenario(p),
     ...reliabilityScenarios(p),
   );
   return list;

@@ -15,6 +15,8 @@ export const MAX_LIST_AFTER_CHANGE_US = 2000;
 export const MAX_VALIDATION_COST = 1.1;
 /** An authorized call (the token cached) may cost at most this many times an unauthenticated one. */
 export const MAX_AUTH_COST = 1.1;
+/** A tool call with OpenTelemetry's no-op tracer may cost at most this many times one with telemetry off. */
+export const MAX_TELEMETRY_COST = 1.05;
 /** Qualifying 40k tools may cost at most this many times as much per tool as 10k: linear, give or take noise. */
 export const MAX_QUALIFY_GROWTH = 1.5;
 
@@ -106,6 +108,15 @@ export function checkTargets(result) {
       `≤ ${MAX_AUTH_COST}× the unauthenticated call`,
       authRatio,
       MAX_AUTH_COST,
+    );
+  const telemetryRatio = oursMedian(result, 'manager.telemetry', 'ratio');
+  if (telemetryRatio !== undefined)
+    add(
+      'manager.telemetry',
+      'no-op / off',
+      `≤ ${MAX_TELEMETRY_COST}× telemetry off`,
+      telemetryRatio,
+      MAX_TELEMETRY_COST,
     );
   const perTool10k = oursMedian(result, 'manager.tools', 'qualify10k');
   const perTool40k = oursMedian(result, 'manager.tools', 'qualify40k');
