@@ -1,7 +1,7 @@
-import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import { AuthErrorCode, MCPAuthError, MCPConfigError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
 import type { ClientRegistration, TokenEndpointAuthMethod } from './clientRegistration.js';
-import { machineClient } from './machine/machineClient.js';
+import { type InvalidField, privateKeyJwt } from './privateKeyJwt.js';
 
 /**
  * The method a client authenticates with: its own, else for a client with a secret the first the
@@ -34,8 +34,7 @@ export function clientAuthFor(
     return { client, auth: clientSecretBasic(registration.clientId, secret) };
   if (secret && method === 'client_secret_post') return { client, auth: oauth.ClientSecretPost(secret) };
   const key = registration.privateKey;
-  if (key && method === 'private_key_jwt')
-    return { client, auth: privateKeyJwt(registration, key, serverName) };
+  if (key && method === 'private_key_jwt') return { client, auth: preRegisteredKeyAuth(registration, key) };
   throw new MCPAuthError(
     AuthErrorCode.AUTH_REGISTRATION_FAILED,
     `Server "${serverName}": the client is configured for ${method} at the token endpoint but has no ${method === 'private_key_jwt' ? 'private key (`privateKey` on the pre-registered client)' : 'client secret'}.`,
@@ -43,29 +42,28 @@ export function clientAuthFor(
   );
 }
 
-/** A client assertion signed with the pre-registered client's key, read (a function) and imported at the first token request. */
-function privateKeyJwt(
+/**
+ * A client assertion signed with the pre-registered client's key: a key given as a function is read at the first
+ * token request (and again after a failure), then checked and imported once (privateKeyJwt.ts).
+ */
+function preRegisteredKeyAuth(
   registration: ClientRegistration,
   key: NonNullable<ClientRegistration['privateKey']>,
-  serverName: string,
 ): oauth.ClientAuth {
-  let auth: Promise<oauth.ClientAuth> | undefined;
+  const invalid: InvalidField = (path, message) =>
+    new MCPConfigError('Invalid pre-registered client options', { issues: [{ path, message }] });
+  let keyAuth: Promise<() => Promise<oauth.ClientAuth>> | undefined;
   return async (as, client, body, headers) => {
-    auth ??= (async () => {
-      const privateKey = typeof key === 'function' ? await key() : key;
-      const options = {
-        clientId: registration.clientId,
-        privateKey,
-        signingAlgorithm: registration.signingAlgorithm,
-        keyId: registration.keyId,
-        tokenEndpointAuthMethod: 'private_key_jwt' as const,
-      };
-      return machineClient(options, 'pre-registered client').auth(as, serverName);
-    })();
-    auth.catch(() => {
-      auth = undefined;
-    });
-    return (await auth)(as, client, body, headers);
+    if (!keyAuth) {
+      const made = (async () =>
+        privateKeyJwt(typeof key === 'function' ? await key() : key, registration, invalid))();
+      keyAuth = made;
+      made.catch(() => {
+        if (keyAuth === made) keyAuth = undefined;
+      });
+    }
+    const auth = await (await keyAuth)();
+    return auth(as, client, body, headers);
   };
 }
 

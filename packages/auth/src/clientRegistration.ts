@@ -1,4 +1,4 @@
-import type { PrivateKeyInput } from './machine/machineClient.js';
+import type { PrivateKeyInput } from './privateKeyJwt.js';
 
 /** How a client authenticates at the token endpoint (RFC 7591 `token_endpoint_auth_method`). */
 export type TokenEndpointAuthMethod =

@@ -1,13 +1,10 @@
-import { createPrivateKey, KeyObject } from 'node:crypto';
 import { MCPConfigError } from '@org/mcp-core';
-import { importPKCS8 } from 'jose';
-import type { CryptoKey } from 'oauth4webapi';
-import * as oauth from 'oauth4webapi';
+import type * as oauth from 'oauth4webapi';
 import { clientAuthFor } from '../clientAuth.js';
 import type { TokenEndpointAuthMethod } from '../clientRegistration.js';
+import { type PrivateKeyInput, privateKeyJwt } from '../privateKeyJwt.js';
 
-/** A private key: PKCS#8 PEM, a Node KeyObject, or a WebCrypto CryptoKey. Always a secret. */
-export type PrivateKeyInput = string | KeyObject | CryptoKey;
+export type { PrivateKeyInput } from '../privateKeyJwt.js';
 
 /** How a machine client authenticates at the token endpoint; every field but the id is a secret. */
 export interface MachineClientOptions {
@@ -49,71 +46,18 @@ export function machineClient(options: MachineClientOptions, what: string, anony
     throw invalid('privateKey', 'is required for private_key_jwt');
   if ((method === 'client_secret_basic' || method === 'client_secret_post') && !options.clientSecret)
     throw invalid('clientSecret', `is required for ${method}`);
-  const keyObject =
-    method === 'private_key_jwt' ? keyObjectOf(options.privateKey as PrivateKeyInput, invalid) : undefined;
-  let key: Promise<CryptoKey> | undefined;
+  const keyAuth =
+    method === 'private_key_jwt'
+      ? privateKeyJwt(options.privateKey as PrivateKeyInput, options, invalid)
+      : undefined;
   const clientId = options.clientId;
   const client: oauth.Client = { client_id: clientId };
   return {
     client,
     async auth(as, serverName) {
-      if (method !== 'private_key_jwt') {
-        const registration = {
-          clientId,
-          clientSecret: options.clientSecret,
-          tokenEndpointAuthMethod: method,
-        };
-        return clientAuthFor(as, registration, serverName).auth;
-      }
-      key ??= cryptoKeyOf(options.privateKey as PrivateKeyInput, keyObject, options.signingAlgorithm);
-      const privateKey = await key.catch(() => {
-        key = undefined;
-        throw invalid(
-          'signingAlgorithm',
-          `does not fit the private key (${options.signingAlgorithm ?? 'default'})`,
-        );
-      });
-      return oauth.PrivateKeyJwt(options.keyId ? { key: privateKey, kid: options.keyId } : privateKey);
+      if (keyAuth) return keyAuth();
+      const registration = { clientId, clientSecret: options.clientSecret, tokenEndpointAuthMethod: method };
+      return clientAuthFor(as, registration, serverName).auth;
     },
   };
-}
-
-/** A KeyObject for a PEM or KeyObject (checked now); undefined for a CryptoKey, used as it is. */
-function keyObjectOf(
-  input: PrivateKeyInput,
-  invalid: (path: string, message: string) => MCPConfigError,
-): KeyObject | undefined {
-  if (typeof input !== 'string' && !(input instanceof KeyObject)) {
-    if (input?.type !== 'private') throw invalid('privateKey', 'must be a private key');
-    return undefined;
-  }
-  try {
-    const keyObject = typeof input === 'string' ? createPrivateKey(input) : input;
-    if (keyObject.type !== 'private') throw new Error('not private');
-    return keyObject;
-  } catch {
-    // Node's message may quote the input; only what is wrong is said.
-    throw invalid('privateKey', 'is not a private key (PKCS#8 PEM, KeyObject or CryptoKey expected)');
-  }
-}
-
-async function cryptoKeyOf(
-  input: PrivateKeyInput,
-  keyObject: KeyObject | undefined,
-  algorithm: string | undefined,
-): Promise<CryptoKey> {
-  if (!keyObject) return input as CryptoKey;
-  const alg = algorithm ?? defaultAlgorithm(keyObject);
-  const pem = keyObject.export({ format: 'pem', type: 'pkcs8' }).toString();
-  return importPKCS8(pem, alg);
-}
-
-/** The JWS algorithm of a key that names none: by its curve for EC, Ed25519, else RS256. */
-export function defaultAlgorithm(key: KeyObject): string {
-  if (key.asymmetricKeyType === 'ec') {
-    const curve = key.asymmetricKeyDetails?.namedCurve;
-    return curve === 'secp384r1' ? 'ES384' : curve === 'secp521r1' ? 'ES512' : 'ES256';
-  }
-  if (key.asymmetricKeyType === 'ed25519') return 'Ed25519';
-  return 'RS256';
 }
