@@ -1,12 +1,11 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { MCPHttpClient } from '@org/mcp-transport-http';
 import {
   type AuthorizationServer,
   type ProtectedMcpServer,
+  registerKeyClient,
   startAuthorizationServer,
   startProtectedMcpServer,
 } from '@org/test-utils';
-import { exportJWK } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_HEADLESS_REDIRECT_URI, headlessAuthorizationHandler, OAuthProvider } from '../src/index.js';
 
@@ -24,31 +23,9 @@ afterEach(async () => {
   await as.close();
 });
 
-/** A client registered beforehand (as an administrator would) for the authorization code flow with private_key_jwt. */
-async function preRegister(publicJwk: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${as.issuer}/reg`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      application_type: 'native',
-      redirect_uris: [DEFAULT_HEADLESS_REDIRECT_URI],
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'private_key_jwt',
-      token_endpoint_auth_signing_alg: 'ES256',
-      jwks: { keys: [{ ...publicJwk, alg: 'ES256', use: 'sig' }] },
-      scope: 'mcp:read mcp:write offline_access',
-    }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { client_id: string }).client_id;
-}
-
 describe('a pre-registered client with private_key_jwt, through the authorization code flow', () => {
   it('authenticates the code redemption with a client assertion read when needed; the key is in no error', async () => {
-    const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const pem = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    const clientId = await preRegister(await exportJWK(pair.publicKey));
+    const { clientId, pem } = await registerKeyClient(as, DEFAULT_HEADLESS_REDIRECT_URI);
     let reads = 0;
     const auth = new OAuthProvider({
       authorizationHandler: headlessAuthorizationHandler(),
@@ -74,9 +51,7 @@ describe('a pre-registered client with private_key_jwt, through the authorizatio
   });
 
   it('a key that does not parse is a MCPConfigError naming the field, never the key', async () => {
-    const clientId = await preRegister(
-      await exportJWK(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey),
-    );
+    const { clientId } = await registerKeyClient(as, DEFAULT_HEADLESS_REDIRECT_URI);
     const notAKey = 'not-a-key-3b2a1c0d9e8f';
     const auth = new OAuthProvider({
       authorizationHandler: headlessAuthorizationHandler(),

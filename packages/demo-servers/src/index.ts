@@ -16,6 +16,7 @@ export {
   startHttpServerProcess,
 } from './everything.js';
 export { fileAdapter } from './fileAdapter.js';
+export { type KeyClient, registerKeyClient } from './keyClient.js';
 export {
   INVALID_HEADER_TOOL,
   MODERN_ONLY_ENV,

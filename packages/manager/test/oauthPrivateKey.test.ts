@@ -1,8 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_HEADLESS_REDIRECT_URI, headlessAuthorizationHandler } from '@org/mcp-auth';
+import { registerKeyClient } from '@org/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MCPConnectionManager } from '../src/index.js';
 import { startProtected } from './oauthServers.js';
@@ -20,27 +20,6 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The client an administrator registered for this app: authorization code, private_key_jwt with this key. */
-async function preRegistered(): Promise<{ clientId: string; pem: string }> {
-  const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = { ...pair.publicKey.export({ format: 'jwk' }), alg: 'ES256', use: 'sig' };
-  const response = await fetch(`${servers.as.issuer}/reg`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      application_type: 'native',
-      redirect_uris: [DEFAULT_HEADLESS_REDIRECT_URI],
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'private_key_jwt',
-      token_endpoint_auth_signing_alg: 'ES256',
-      jwks: { keys: [jwk] },
-    }),
-  });
-  const { client_id } = (await response.json()) as { client_id: string };
-  return { clientId: client_id, pem: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
-}
-
 function configWith(oauth: Record<string, unknown>): string {
   const file = join(dir, 'mcp_servers.json');
   writeFileSync(
@@ -52,7 +31,7 @@ function configWith(oauth: Record<string, unknown>): string {
 
 describe('oauth.privateKeyFile in mcp_servers.json', () => {
   it('authenticates the pre-registered client with private_key_jwt, the key read from the file beside the config', async () => {
-    const { clientId, pem } = await preRegistered();
+    const { clientId, pem } = await registerKeyClient(servers.as, DEFAULT_HEADLESS_REDIRECT_URI);
     writeFileSync(join(dir, 'client.pem'), pem, { mode: 0o600 });
     manager = new MCPConnectionManager({ authorizationHandler: headlessAuthorizationHandler() });
     await manager.initialize(configWith({ clientId, privateKeyFile: './client.pem' }));
@@ -67,7 +46,7 @@ describe('oauth.privateKeyFile in mcp_servers.json', () => {
   });
 
   it('a key file that is not there fails the server with an error naming the field and the path', async () => {
-    const { clientId } = await preRegistered();
+    const { clientId } = await registerKeyClient(servers.as, DEFAULT_HEADLESS_REDIRECT_URI);
     manager = new MCPConnectionManager({ authorizationHandler: headlessAuthorizationHandler() });
     await manager.initialize(configWith({ clientId, privateKeyFile: './missing.pem' }));
     const error = await manager.connectServer('protected').then(
