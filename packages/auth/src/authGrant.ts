@@ -1,4 +1,4 @@
-import type { HttpAuthChallenge } from '@org/mcp-http';
+import type { HttpAuthChallenge, HttpAuthResponse } from '@org/mcp-http';
 import type { AuthorizationServer } from 'oauth4webapi';
 import type { ClientRegistration } from './clientRegistration.js';
 import type { OAuthRequestOptions } from './oauthRequestOptions.js';
@@ -62,4 +62,6 @@ export interface AuthGrant {
    * true to send the request again with fresh headers. Asked before the provider renews anything.
    */
   onChallenge?(challenge: HttpAuthChallenge): boolean | Promise<boolean>;
+  /** Every answer the MCP server gives (a DPoP server's new nonce on a success); synchronous, so keep it cheap. */
+  onResponse?(response: HttpAuthResponse): void;
 }

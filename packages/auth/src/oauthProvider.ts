@@ -1,5 +1,5 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
-import type { HttpAuthChallenge, HttpAuthDecision, HttpAuthProvider } from '@org/mcp-http';
+import type { HttpAuthChallenge, HttpAuthDecision, HttpAuthProvider, HttpAuthResponse } from '@org/mcp-http';
 import type { AuthGrant, GrantContext } from './authGrant.js';
 import { AuthorizationCodeGrant } from './authorizationCodeGrant.js';
 import { type AuthorizationContext, discoverAuthorization } from './discovery.js';
@@ -79,6 +79,10 @@ export class OAuthProvider implements HttpAuthProvider {
     if (this.bearer?.tokens !== tokens)
       this.bearer = { tokens, headers: { authorization: `Bearer ${tokens.accessToken}` } };
     return this.bearer.headers;
+  }
+
+  onResponse(response: HttpAuthResponse): void {
+    this.grant?.onResponse?.(response);
   }
 
   async onUnauthorized(challenge: HttpAuthChallenge): Promise<HttpAuthDecision> {

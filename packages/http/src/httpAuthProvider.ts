@@ -16,6 +16,15 @@ export interface HttpAuthChallenge {
   headers: Record<string, string | string[] | undefined>;
 }
 
+/** An answer the exchange hands to the transport (not a redirect, not a refusal sent again), as {@link HttpAuthProvider.onResponse} sees it. */
+export interface HttpAuthResponse {
+  status: number;
+  /** The URL that answered, after any redirects. */
+  url: URL;
+  /** Its headers (a DPoP server's fresh `DPoP-Nonce`, say). */
+  headers: Record<string, string | string[] | undefined>;
+}
+
 /**
  * Credentials for every request of an exchange, e.g. an OAuth access token. The header values
  * are secrets like the configured headers: never logged, scrubbed from error snippets.
@@ -32,4 +41,10 @@ export interface HttpAuthProvider {
    * HTTP_STATUS. Without this method every 401/403 fails. A throw rejects the request with it.
    */
   onUnauthorized?(challenge: HttpAuthChallenge): HttpAuthDecision | Promise<HttpAuthDecision>;
+  /**
+   * Told of every answer the exchange hands on, whatever its status, before the transport reads it:
+   * for what a server sends with any answer (RFC 9449 §8: a new DPoP nonce may come with a success).
+   * Synchronous, on the hot path: keep it cheap. A throw rejects the request with it.
+   */
+  onResponse?(response: HttpAuthResponse): void;
 }

@@ -102,6 +102,7 @@ export class HttpExchange {
         credentials = await this.credentials(url, request.method);
         continue;
       }
+      if (this.auth?.onResponse) this.tellResponse(response, status, url);
       return { status, headers: response.headers, body: response.body, url };
     }
   }
@@ -175,6 +176,17 @@ export class HttpExchange {
       this.rescrub();
     }
     return headers;
+  }
+
+  /** The provider sees the answer first; if it throws, the unread body is let go before the request rejects. */
+  private tellResponse(response: Dispatcher.ResponseData, status: number, url: URL): void {
+    try {
+      (this.auth as Required<HttpAuthProvider>).onResponse({ status, url, headers: response.headers });
+    } catch (error) {
+      response.body.on('error', () => {});
+      response.body.destroy();
+      throw error;
+    }
   }
 
   /** Asks the provider about a 401/403; on `'retry'` the refused answer is drained, else kept for the caller. */

@@ -1,6 +1,11 @@
 // The public API of @org/mcp-http: everything below is exported on purpose; nothing else is.
 export { contentTypeOf } from './contentTypeOf.js';
-export type { HttpAuthChallenge, HttpAuthDecision, HttpAuthProvider } from './httpAuthProvider.js';
+export type {
+  HttpAuthChallenge,
+  HttpAuthDecision,
+  HttpAuthProvider,
+  HttpAuthResponse,
+} from './httpAuthProvider.js';
 export { ERROR_BODY_LIMIT, MAX_SNIPPET_LENGTH, readBodyText } from './httpErrorBody.js';
 export { HttpExchange } from './httpExchange.js';
 export {

@@ -6,6 +6,7 @@ import {
   ERROR_BODY_LIMIT,
   type HttpAuthChallenge,
   type HttpAuthProvider,
+  type HttpAuthResponse,
   HttpExchange,
   type HttpExchangeOptions,
   MAX_AUTH_RETRIES,
@@ -297,6 +298,36 @@ describe('HttpExchange with an auth provider', () => {
     expect(s.seen).toHaveLength(1);
     expect(challenges).toHaveLength(1);
     expect(await readBodyText(response.body)).toBe(`bad token Bearer ${SECRET}-1`);
+  });
+
+  it('onResponse sees each answer handed on, not the redirects or the refusals sent again; a throw rejects the request', async () => {
+    const s = await server((req, res) => {
+      if (req.url === '/old') return res.writeHead(307, { location: '/mcp' }).end();
+      if (req.headers.authorization !== `Bearer ${SECRET}-2`) return guarded('')(req, res);
+      res.writeHead(200, { 'content-type': 'application/json', 'dpop-nonce': 'n-1' }).end('{}');
+    });
+    const responses: HttpAuthResponse[] = [];
+    const { auth } = provider();
+    auth.onResponse = (response) => {
+      responses.push(response);
+      if (response.headers['dpop-nonce'] === 'refuse') throw new Error('provider refused the answer');
+    };
+    const e = exchange(`${s.origin}/old`, { auth });
+    const answer = await e.request({ method: 'POST', headers: {}, body: '{}' });
+    await answer.body.dump();
+    expect(s.seen.map((r) => r.url)).toEqual(['/old', '/mcp', '/mcp']);
+    expect(responses).toEqual([
+      {
+        status: 200,
+        url: new URL(`${s.origin}/mcp`),
+        headers: expect.objectContaining({ 'dpop-nonce': 'n-1' }),
+      },
+    ]);
+    const refusing = await server((_req, res) => res.writeHead(200, { 'dpop-nonce': 'refuse' }).end('{}'));
+    const failed = exchange(`${refusing.origin}/mcp`, { auth });
+    await expect(failed.request({ method: 'GET', headers: {} })).rejects.toThrow(
+      'provider refused the answer',
+    );
   });
 
   it('without onUnauthorized a 401 is the answer at once', async () => {

@@ -1,4 +1,4 @@
-import type { HttpAuthChallenge } from '@org/mcp-http';
+import type { HttpAuthChallenge, HttpAuthResponse } from '@org/mcp-http';
 import * as oauth from 'oauth4webapi';
 import type { AuthGrant, GrantContext, TokenUse } from '../authGrant.js';
 import type { OAuthRequestOptions } from '../oauthRequestOptions.js';
@@ -22,7 +22,7 @@ type Fetch = (url: string, init: RequestInit) => Promise<Response>;
  * proof, and a DPoP-bound token goes to the MCP server as `Authorization: DPoP` with a fresh proof
  * per request. A server nonce (`use_dpop_nonce`, with `DPoP-Nonce`) is taken and the request sent
  * once more: at the token endpoint inside the same token request, at the MCP server through the
- * provider's retry. A server that answers with a Bearer token gets it as Bearer.
+ * provider's retry. A nonce sent with any other answer is taken for the next proof. A server that answers with a Bearer token gets it as Bearer.
  */
 export function withDPoP(grant: AuthGrant, options: DPoPOptions = {}): AuthGrant {
   const key = new DPoPKey(options.key, options.signingAlgorithm, options.now ?? Date.now);
@@ -49,6 +49,11 @@ export function withDPoP(grant: AuthGrant, options: DPoPOptions = {}): AuthGrant
       if (!nonce || (await parseBearerChallenge(challenge.wwwAuthenticate)).error !== 'use_dpop_nonce')
         return false;
       return key.takeNonce(challenge.url, nonce);
+    },
+    onResponse(response: HttpAuthResponse) {
+      grant.onResponse?.(response);
+      // A server may hand out the next nonce with any answer (RFC 9449 §8): the next proof carries it.
+      key.takeNonce(response.url, headerValue(response.headers['dpop-nonce']));
     },
   };
   if (grant.redirectUri) dpop.redirectUri = () => (grant.redirectUri as () => string | Promise<string>)();

@@ -19,10 +19,12 @@ let as: AuthorizationServer;
 let mcp: ProtectedMcpServer;
 let proofs: Record<string, unknown>[];
 
-async function start(options: { asNonce?: boolean; rsNonce?: string } = {}) {
+async function start(options: { asNonce?: boolean; rsNonce?: string; rotateNonce?: boolean } = {}) {
   as = await startAuthorizationServer({ dpopNonce: options.asNonce });
   proofs = [];
-  mcp = await startProtectedMcpServer(as, { dpop: { nonce: options.rsNonce, proofs } });
+  mcp = await startProtectedMcpServer(as, {
+    dpop: { nonce: options.rsNonce, rotateNonce: options.rotateNonce, proofs },
+  });
 }
 afterEach(async () => {
   await closeMachineClients();
@@ -87,6 +89,19 @@ describe('withDPoP against oidc-provider and a DPoP-checking MCP server', () => 
     expect(proofs.length).toBeGreaterThanOrEqual(3);
     expect(proofs.every((p) => p.nonce === 'rs-nonce-7')).toBe(true);
     expect(as.tokenRequests('client_credentials')).toHaveLength(1);
+  });
+
+  it('an MCP server that sends a new nonce with every answer: each proof carries the latest, none is refused for it', async () => {
+    await start({ rsNonce: 'rs-nonce-10', rotateNonce: true });
+    const client = machineClient(mcp.url, withDPoP(await clientCredentials()));
+    await client.connect();
+    for (let i = 0; i < 5; i++) await client.callTool('whoami', {});
+    // Only the very first proof, sent before the server had given any nonce, is refused.
+    const challenged = mcp.seen.filter((r) => r.status === 401 && r.authorization?.startsWith('DPoP '));
+    expect(challenged).toHaveLength(1);
+    const calls = proofs.slice(-5);
+    expect(calls.every((p) => String(p.nonce).startsWith('rotated-'))).toBe(true);
+    expect(new Set(calls.map((p) => p.nonce)).size).toBe(5);
   });
 
   it('the authorization code flow under withDPoP, with a key given as PEM', async () => {
