@@ -227,7 +227,7 @@ async function watch(
     `\nWatching (kill a server pid from another terminal to see it come back; edit ${config.file} to reload it); Ctrl-C to stop.`,
   );
   manager.on('configReloaded', (r) => {
-    const parts = (['added', 'removed', 'restarted', 'enabled', 'disabled', 'kept'] as const)
+    const parts = (['added', 'removed', 'restarted', 'enabled', 'disabled', 'refiltered', 'kept'] as const)
       .filter((k) => r[k].length > 0)
       .map((k) => `${k} ${r[k].join(', ')}`);
     const refused = r.refused.map((e) => `refused ${e.name} (${firstLine(e.error.message)})`);

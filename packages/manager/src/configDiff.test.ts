@@ -27,8 +27,32 @@ describe('planReload', () => {
       restarted: [['moved', { transport: 'http', url: 'http://127.0.0.1:2/mcp' }]],
       enabled: ['off'],
       disabled: ['on'],
+      refiltered: [],
       kept: ['same'],
     });
+  });
+
+  it('a change of the tool filter alone (includeTools, excludeTools, disabledTools, autoApprove) refilters, never restarts', () => {
+    const running = new Map([
+      ['a', { config: { ...fs, includeTools: ['read_*'] }, enabled: true }],
+      ['b', { config: fs, enabled: false }],
+      ['c', { config: { ...fs, autoApprove: ['x'] }, enabled: true }],
+    ]);
+    const b = { ...fs, disabledTools: ['write_file'] };
+    const plan = planReload(running, {
+      mcpServers: {
+        a: { ...fs, includeTools: ['read_*', 'list_*'] },
+        b,
+        c: { ...fs, autoApprove: ['x'], args: ['-y', 'server-filesystem', '/other'], excludeTools: ['y'] },
+      },
+    });
+    expect(plan.refiltered).toEqual([
+      ['a', { ...fs, includeTools: ['read_*', 'list_*'] }],
+      ['b', b],
+    ]);
+    // b is refiltered and also turned on; c starts differently, so it restarts with its new filter.
+    expect(plan).toMatchObject({ enabled: ['b'], restarted: [['c', expect.anything()]], kept: [] });
+    expect(startsAlike(fs, { ...fs, excludeTools: ['y'], autoApprove: ['z'] })).toBe(true);
   });
 
   it('takes a rename for a remove and an add, and keeps a held (refused) entry running', () => {

@@ -1,10 +1,19 @@
-import type { MCPServerConfig, MCPServersConfig } from '@org/mcp-core';
+import type { MCPServerConfig, MCPServersConfig, ToolFilterConfig } from '@org/mcp-core';
+
+/** The tool filter's keys: a change to only these applies the new filter to the running server. */
+const FILTER_KEYS: readonly (keyof ToolFilterConfig)[] = [
+  'includeTools',
+  'excludeTools',
+  'disabledTools',
+  'autoApprove',
+];
 
 /**
  * Config keys that do not change how a server is started or reached: a change to only these never restarts it.
- * `enabled` flips are handled on their own (enable, disable); `asWritten` follows `command` and `cwd`.
+ * `enabled` flips are handled on their own (enable, disable), and so is the tool filter; `asWritten` follows
+ * `command` and `cwd`.
  */
-const NOT_HOW_STARTED = new Set(['enabled', 'asWritten']);
+const NOT_HOW_STARTED = new Set(['enabled', 'asWritten', ...FILTER_KEYS]);
 
 /** What a reload will do, server by server. */
 export interface ReloadPlan {
@@ -18,6 +27,8 @@ export interface ReloadPlan {
   enabled: string[];
   /** Same way of starting, disabled in the new config and enabled now. */
   disabled: string[];
+  /** Same way of starting, another tool filter: the running server's tools go through the new one. */
+  refiltered: [string, MCPServerConfig][];
   /** Untouched. */
   kept: string[];
 }
@@ -41,6 +52,10 @@ export function startsAlike(a: MCPServerConfig, b: MCPServerConfig): boolean {
   return howStarted(a) === howStarted(b);
 }
 
+function filterOf(config: MCPServerConfig): string {
+  return canonical(FILTER_KEYS.map((key) => config[key] ?? null));
+}
+
 /**
  * Compares the running servers (their configs, and whether each is enabled now) with a new config. A rename is a
  * remove plus an add: names are the identity. `held` names keep running as they are (their new entry was refused).
@@ -50,7 +65,15 @@ export function planReload(
   next: MCPServersConfig,
   held: ReadonlySet<string> = new Set(),
 ): ReloadPlan {
-  const plan: ReloadPlan = { added: [], removed: [], restarted: [], enabled: [], disabled: [], kept: [] };
+  const plan: ReloadPlan = {
+    added: [],
+    removed: [],
+    restarted: [],
+    enabled: [],
+    disabled: [],
+    refiltered: [],
+    kept: [],
+  };
   for (const name of running.keys())
     if (!Object.hasOwn(next.mcpServers, name) && !held.has(name)) plan.removed.push(name);
   for (const name of held) if (running.has(name)) plan.kept.push(name);
@@ -59,9 +82,13 @@ export function planReload(
     const wantEnabled = config.enabled !== false;
     if (!current) plan.added.push([name, config]);
     else if (!startsAlike(current.config, config)) plan.restarted.push([name, config]);
-    else if (wantEnabled && !current.enabled) plan.enabled.push(name);
-    else if (!wantEnabled && current.enabled) plan.disabled.push(name);
-    else plan.kept.push(name);
+    else {
+      const refiltered = filterOf(current.config) !== filterOf(config);
+      if (refiltered) plan.refiltered.push([name, config]);
+      if (wantEnabled && !current.enabled) plan.enabled.push(name);
+      else if (!wantEnabled && current.enabled) plan.disabled.push(name);
+      else if (!refiltered) plan.kept.push(name);
+    }
   }
   return plan;
 }

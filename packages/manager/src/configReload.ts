@@ -25,6 +25,8 @@ export interface ReloadResult {
   /** Turned on (and connected) or off by the new config's `enabled`. */
   enabled: string[];
   disabled: string[];
+  /** A new tool filter only: the process and its calls in flight go on, its tools are offered through the new filter. */
+  refiltered: string[];
   /** Untouched: process, session and calls in flight go on. */
   kept: string[];
   refused: RefusedEntry[];
@@ -45,6 +47,8 @@ export interface ReloadHost {
   remove(name: string): Promise<void>;
   enable(name: string): Promise<void>;
   disable(name: string): Promise<void>;
+  /** Takes an entry that starts the server as its own does, with another tool filter. */
+  refilter(name: string, config: MCPServerConfig): void;
   /** Connects it; a failure is in its status, not the reload's. */
   connect(name: string): Promise<unknown>;
   reloaded(result: ReloadResult): void;
@@ -96,6 +100,7 @@ export class ConfigReloader {
     const restarted = plan.restarted.map(([name]) => name);
     await Promise.all([...plan.removed, ...restarted].map((name) => this.host.remove(name)));
     await Promise.all(plan.disabled.map((name) => this.host.disable(name)));
+    for (const [name, config] of plan.refiltered) this.host.refilter(name, config);
     const fresh = [...plan.added, ...plan.restarted];
     for (const [name, config] of fresh) this.host.add(name, config);
     await Promise.all(plan.enabled.map((name) => this.host.enable(name)));
@@ -111,6 +116,7 @@ export class ConfigReloader {
       restarted,
       enabled: plan.enabled,
       disabled: plan.disabled,
+      refiltered: plan.refiltered.map(([name]) => name),
       kept: plan.kept,
       refused,
     };

@@ -41,15 +41,28 @@ export abstract class ManagedServerState extends EventEmitter<ManagerEventMap> {
   /** The manager's options with this server's OAuth provider as the clients' `auth`. */
   protected readonly openOptions: ManagerOptions;
 
+  private entry: MCPServerConfig;
+
+  /** Its config entry. */
+  get config(): MCPServerConfig {
+    return this.entry;
+  }
+
+  /** Takes an entry that starts it as this one does (configDiff's startsAlike): a reload that changed only the tool filter. */
+  replaceEntry(config: MCPServerConfig): void {
+    this.entry = config;
+  }
+
   /** `slots` bounds the connect attempts in flight across the manager's servers. */
   constructor(
     readonly name: string,
-    readonly config: MCPServerConfig,
+    config: MCPServerConfig,
     protected readonly options: ManagerOptions,
     protected readonly logger: Logger,
     protected readonly slots: AttemptSlots,
   ) {
     super();
+    this.entry = config;
     this.isEnabled = config.enabled !== false;
     this.currentState = this.isEnabled ? 'idle' : 'disabled';
     this.supervisor = new RestartSupervisor(name, options, logger);

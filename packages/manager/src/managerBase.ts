@@ -39,6 +39,8 @@ import { ToolFilter } from './toolFilter.js';
  */
 export abstract class ManagerBase extends EventEmitter<ManagerEventMap> {
   protected readonly servers = new Map<string, ManagedServer>();
+  /** Each server's tool filter, from its entry and the toolFilter option; a reload may replace it. */
+  private readonly filters = new Map<string, ToolFilter>();
   protected readonly options: ManagerOptions;
   protected readonly logger: Logger;
   protected readonly skills: SkillIndex;
@@ -93,6 +95,7 @@ export abstract class ManagerBase extends EventEmitter<ManagerEventMap> {
       remove: (name) => this.removeServer(name),
       enable: (name) => this.enableServer(name),
       disable: (name) => this.disableServer(name),
+      refilter: (name, config) => this.refilter(name, config),
       connect: (name) => this.connectServer(name),
       reloaded: (result) => this.emit('configReloaded', result),
     });
@@ -129,6 +132,7 @@ export abstract class ManagerBase extends EventEmitter<ManagerEventMap> {
     await server.retire('closing');
     if (this.servers.get(name) !== server) return;
     this.servers.delete(name);
+    this.filters.delete(name);
     this.tools.delete(name);
     this.features.removed(name);
     this.emit('toolsChanged', { server: name });
@@ -219,15 +223,12 @@ export abstract class ManagerBase extends EventEmitter<ManagerEventMap> {
   protected register(name: string, config: MCPServerConfig): ManagedServer {
     const options = { ...this.options, createClient: this.features.createClientFor(name) };
     const server = new ManagedServer(name, config, options, this.logger, this.slots);
-    const filter = new ToolFilter([
-      ['server config', config],
-      ['manager option', this.options.toolFilter],
-    ]);
     this.servers.set(name, server);
+    this.filters.set(name, this.filterFor(config));
     // Reserves the server's place: the index lists servers in registration order.
-    this.tools.update(server, filter);
+    this.tools.update(server, this.filters.get(name));
     const sync = () => {
-      if (this.servers.get(name) === server) this.tools.update(server, filter);
+      if (this.servers.get(name) === server) this.tools.update(server, this.filters.get(name));
     };
     server.on('serverStateChanged', (event) => {
       sync();
@@ -243,6 +244,22 @@ export abstract class ManagerBase extends EventEmitter<ManagerEventMap> {
     server.on('authorizationRequired', (event) => this.emit('authorizationRequired', event));
     server.on('circuitStateChanged', (event) => this.emit('circuitStateChanged', event));
     return server;
+  }
+
+  /** A reload changed only its tool filter: the same process, its tools offered through the new filter at once. */
+  private refilter(name: string, config: MCPServerConfig): void {
+    const server = this.server(name);
+    server.replaceEntry(config);
+    this.filters.set(name, this.filterFor(config));
+    this.tools.update(server, this.filters.get(name));
+    this.emit('toolsChanged', { server: name });
+  }
+
+  private filterFor(config: MCPServerConfig): ToolFilter {
+    return new ToolFilter([
+      ['server config', config],
+      ['manager option', this.options.toolFilter],
+    ]);
   }
 
   protected callWait(): number {

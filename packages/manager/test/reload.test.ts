@@ -3,7 +3,13 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigErrorCode, type MCPClient, MCPConfigError, type MCPServersConfig } from '@org/mcp-core';
+import {
+  ConfigErrorCode,
+  ManagerErrorCode,
+  type MCPClient,
+  MCPConfigError,
+  type MCPServersConfig,
+} from '@org/mcp-core';
 import { isAlive } from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ConfigReloadFailure, MCPConnectionManager, type ReloadResult } from '../src/index.js';
@@ -73,6 +79,7 @@ describe('reload by difference (real stdio servers)', () => {
       restarted: ['changed'],
       enabled: ['off'],
       disabled: ['on'],
+      refiltered: [],
       kept: ['same'],
       refused: [],
     });
@@ -95,6 +102,29 @@ describe('reload by difference (real stdio servers)', () => {
       content: [{ text: `echo:{"n":1}:${before.same}` }],
     });
     expect((await m.listTools()).map((t) => t.qualifiedName)).toContain('fresh__echo');
+  });
+
+  it('a new tool filter alone applies to the running server: same process, its tools through the new filter at once', async () => {
+    const { m, file, save, pid } = await setUp({ a: entry('a', { TOOLS: 'read,write,echo' }) });
+    const before = await pid('a');
+    const names = async () => (await m.listTools()).map((t) => t.qualifiedName).sort();
+    expect(await names()).toEqual(['a__echo', 'a__read', 'a__write']);
+    const changed: string[] = [];
+    m.on('toolsChanged', (event) => changed.push(event.server));
+    save({
+      mcpServers: {
+        a: entry('a', { TOOLS: 'read,write,echo' }, { excludeTools: ['wr*'], autoApprove: ['read'] }),
+      },
+    });
+    expect(await m.reload(file)).toMatchObject({ refiltered: ['a'], restarted: [], kept: [] });
+    expect(changed).toEqual(['a']);
+    expect(await names()).toEqual(['a__echo', 'a__read']);
+    expect((await m.listTools()).find((t) => t.originalName === 'read')?.autoApprove).toBe(true);
+    await expect(m.callTool('a__write', {})).rejects.toMatchObject({ code: ManagerErrorCode.TOOL_FILTERED });
+    expect(await pid('a')).toBe(before);
+    expect((await m.getServerStatus()).a).toMatchObject({ state: 'connected', restarts: 0 });
+    // The next reload compares against the filter now in force.
+    expect(await m.reload(file)).toMatchObject({ refiltered: [], kept: ['a'] });
   });
 
   it('changes nothing for a config that cannot be loaded, and says why', async () => {
