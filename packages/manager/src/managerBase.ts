@@ -26,7 +26,7 @@ import {
   type ManagerOptions,
 } from './managerOptions.js';
 import { ManagerTasks } from './managerTasks.js';
-import { traceManagerEvents } from './managerTelemetry.js';
+import { traceManagerEvents, withTelemetry } from './managerTelemetry.js';
 import { ServerFeatures } from './serverFeatures.js';
 import type { ServerStatus } from './serverStatus.js';
 import { SkillIndex } from './skillIndex.js';
@@ -60,7 +60,7 @@ export abstract class ManagerBase extends EventEmitter<ManagerEventMap> {
   constructor(options: ManagerOptions = {}) {
     super();
     // One token store for every server, unless the caller brings one.
-    this.options = { ...options, tokenStore: options.tokenStore ?? new MemoryTokenStore() };
+    this.options = withTelemetry({ ...options, tokenStore: options.tokenStore ?? new MemoryTokenStore() });
     this.logger = (options.logger ?? silentLogger).child({ component: 'mcp-manager' });
     this.tools = new ToolDirectory(options.toolNaming ?? MANAGER_DEFAULTS.toolNaming);
     this.health = new HealthMonitor(() => this.servers.values(), options);
@@ -109,7 +109,7 @@ export abstract class ManagerBase extends EventEmitter<ManagerEventMap> {
         this.emit('configReloadFailed', failure);
       },
     );
-    traceManagerEvents(this, options);
+    traceManagerEvents(this, this.options);
   }
 
   /** Adds one server; it connects when asked (connectServer or connectAllEnabled). */

@@ -11,8 +11,20 @@ export interface TelemetryOption {
 /** One Telemetry per manager's options: its instruments come from the providers registered when it is made. */
 const made = new WeakMap<object, Telemetry | undefined>();
 
+/**
+ * The key under which a manager's options carry its one Telemetry through every copy it makes of them (a spread
+ * keeps symbol keys), so its servers' connects see the restarts its events open.
+ */
+const CARRIED = Symbol('the manager telemetry');
+
+/** `options` with the Telemetry they stand for attached, for the manager to copy as it likes. */
+export function withTelemetry<T extends TelemetryOption>(options: T): T {
+  return { ...options, [CARRIED]: telemetryFor(options) };
+}
+
 /** The manager's telemetry: undefined when turned off or when `@opentelemetry/api` is not installed. */
 export function telemetryFor(options: TelemetryOption): Telemetry | undefined {
+  if (Object.hasOwn(options, CARRIED)) return (options as { [CARRIED]?: Telemetry })[CARRIED];
   if (options.telemetry === false) return undefined;
   if (!made.has(options)) {
     const api = openTelemetry();

@@ -85,6 +85,8 @@ export class Telemetry {
   private readonly circuitChanges: Counter;
   /** Each server's breaker as a number (0 closed, 1 half-open, 2 open), read by the `mcp.manager.circuit.state` gauge. */
   private readonly circuitStates = new Map<string, number>();
+  /** The restart under way per server: its connect attempts are its children. */
+  private readonly restartSpans = new Map<string, Span>();
   /** False when no meter provider was registered before the manager was made: its instruments would be no-ops. */
   private readonly metered: boolean;
 
@@ -121,15 +123,24 @@ export class Telemetry {
     return (request) => this.observe(request, server, network, inner?.(request));
   }
 
-  /** Runs one connect attempt of `server` inside a `connect {server}` span (the initialize request is its child). */
+  /**
+   * Runs one connect attempt of `server` inside a `connect {server}` span (the initialize request is its child),
+   * itself a child of the server's restart under way, if any.
+   */
   async connect<T>(server: ServerFacts, attempt: () => Promise<T>): Promise<T> {
     const { trace, context } = this.api;
-    const span = this.tracer.startSpan(`connect ${server.name}`, {
-      kind: this.api.SpanKind.CLIENT,
-      attributes: { 'mcp.server.name': server.name, ...networkAttributes(server.config) },
-    });
+    const restart = this.restartSpans.get(server.name);
+    const parent = restart ? trace.setSpan(context.active(), restart) : context.active();
+    const span = this.tracer.startSpan(
+      `connect ${server.name}`,
+      {
+        kind: this.api.SpanKind.CLIENT,
+        attributes: { 'mcp.server.name': server.name, ...networkAttributes(server.config) },
+      },
+      parent,
+    );
     try {
-      const result = await context.with(trace.setSpan(context.active(), span), attempt);
+      const result = await context.with(trace.setSpan(parent, span), attempt);
       const version = server.protocolVersion();
       if (version) span.setAttribute('mcp.protocol.version', version);
       return result;
@@ -144,11 +155,16 @@ export class Telemetry {
   /** A `restart {server}` span, from the restart's start until `end` says how it ended. */
   restart(serverName: string): { end: (error?: Error) => void } {
     this.restarts.add(1, { 'mcp.server.name': serverName });
-    const span = this.tracer.startSpan(`restart ${serverName}`, {
-      attributes: { 'mcp.server.name': serverName },
-    });
+    // A root: the crash is seen in whatever context the lost connection was made, which is not its cause.
+    const span = this.tracer.startSpan(
+      `restart ${serverName}`,
+      { attributes: { 'mcp.server.name': serverName } },
+      this.api.ROOT_CONTEXT,
+    );
+    this.restartSpans.set(serverName, span);
     return {
       end: (error) => {
+        if (this.restartSpans.get(serverName) === span) this.restartSpans.delete(serverName);
         if (error) this.fail(span, errorType({ error }));
         span.end();
       },

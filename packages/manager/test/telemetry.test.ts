@@ -154,7 +154,12 @@ describe('OpenTelemetry through @opentelemetry/api (real SDK, in-memory exporter
     await back;
     const restart = only('restart s');
     expect(restart.status.code).toBe(SpanStatusCode.UNSET);
+    const [first, again] = spans('connect s');
     expect(spans('connect s')).toHaveLength(2);
+    // The restart is a trace of its own; the connect that brought the server back is its child, the first one not.
+    expect(parentOf(restart)).toBeUndefined();
+    expect(first && parentOf(first)).toBeUndefined();
+    expect(again && parentOf(again)).toBe(restart.spanContext().spanId);
   });
 
   it('records mcp.client.operation.duration per method and tool, with error.type on failures, and breaker states', async () => {
