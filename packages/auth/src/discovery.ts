@@ -23,6 +23,8 @@ export interface DiscoveryRequest {
   resource: URL;
   /** The `resource_metadata` URL of the server's challenge, if any. */
   resourceMetadata?: string | undefined;
+  /** The authorization server's metadata URL as configured: used instead of finding it. */
+  metadataUrl?: string | URL | undefined;
   serverName: string;
   requestOptions: OAuthRequestOptions;
 }
@@ -37,16 +39,12 @@ export interface DiscoveryRequest {
 export async function discoverAuthorization(request: DiscoveryRequest): Promise<AuthorizationContext> {
   const { serverName } = request;
   const prm = await findProtectedResource(request);
-  const issuer = prm ? issuerOf(prm, serverName) : new URL(request.resource.origin);
-  let as = await findAuthorizationServer(issuer, request, !prm);
-  if (!as) {
-    if (prm)
-      throw new MCPAuthError(
-        AuthErrorCode.AUTH_DISCOVERY_FAILED,
-        `Server "${serverName}": its authorization server ${issuer.href} publishes no metadata (RFC 8414 or OpenID Connect discovery).`,
-        { serverName },
-      );
-    as = legacyEndpoints(issuer);
+  let as: oauth.AuthorizationServer | undefined;
+  if (request.metadataUrl !== undefined)
+    as = await configuredAuthorizationServer(request.metadataUrl, request);
+  else {
+    const issuer = prm ? issuerOf(prm, serverName) : new URL(request.resource.origin);
+    as = (await findAuthorizationServer(issuer, request, !prm)) ?? missingMetadata(issuer, prm, serverName);
   }
   for (const field of ['authorization_endpoint', 'token_endpoint', 'registration_endpoint'] as const) {
     const endpoint = as[field];
@@ -59,6 +57,67 @@ export async function discoverAuthorization(request: DiscoveryRequest): Promise<
     scopesSupported: prm?.scopes_supported,
     legacy: !prm,
   };
+}
+
+/** No metadata found: a 2025-03-26 server's fixed endpoints, else AUTH_DISCOVERY_FAILED. */
+function missingMetadata(
+  issuer: URL,
+  prm: ProtectedResource | undefined,
+  serverName: string,
+): oauth.AuthorizationServer {
+  if (!prm) return legacyEndpoints(issuer);
+  throw new MCPAuthError(
+    AuthErrorCode.AUTH_DISCOVERY_FAILED,
+    `Server "${serverName}": its authorization server ${issuer.href} publishes no metadata (RFC 8414 or OpenID Connect discovery).`,
+    { serverName },
+  );
+}
+
+/** The metadata at the configured URL, its `issuer` taken as given (the user named the document); it must be there. */
+async function configuredAuthorizationServer(
+  configured: string | URL,
+  request: DiscoveryRequest,
+): Promise<oauth.AuthorizationServer> {
+  const { serverName } = request;
+  const failed = (why: string) =>
+    new MCPAuthError(
+      AuthErrorCode.AUTH_DISCOVERY_FAILED,
+      `Server "${serverName}": the configured authorization server metadata URL (authServerMetadataUrl) ${why}.`,
+      { serverName },
+    );
+  const url = URL.canParse(String(configured)) ? new URL(configured) : undefined;
+  if (!url) throw failed('is not a URL');
+  checkEndpoint(url, 'the authorization server metadata URL', serverName);
+  const response = await metadataRequest(url, request).catch((error: unknown) => {
+    throw error instanceof MCPAuthError ? error : failed(`could not be read at ${url.href}`);
+  });
+  if (response.status !== 200) {
+    await response.body?.cancel().catch(() => {});
+    throw failed(`answered HTTP ${response.status} at ${url.href}`);
+  }
+  const issuer = await response
+    .clone()
+    .json()
+    .then((body: unknown) => (body as { issuer?: unknown } | null)?.issuer)
+    .catch(() => undefined);
+  if (typeof issuer !== 'string' || !URL.canParse(issuer)) throw failed(`gave no issuer URL at ${url.href}`);
+  checkEndpoint(new URL(issuer), 'the issuer', serverName);
+  try {
+    return await oauth.processDiscoveryResponse(new URL(issuer), response);
+  } catch {
+    throw failed(`gave metadata that is not an authorization server's at ${url.href}`);
+  }
+}
+
+/** One GET of a metadata document at exactly `url`, through the provider's bounded fetch. */
+function metadataRequest(url: URL, request: DiscoveryRequest): Promise<Response> {
+  // oauth4webapi's discoveryRequest builds a well-known URL from what it is given: the fetch goes to `url` instead.
+  return oauth.discoveryRequest(url, {
+    ...request.requestOptions,
+    algorithm: 'oauth2',
+    [oauth.customFetch]: (_url: string, init: RequestInit) =>
+      (request.requestOptions[oauth.customFetch] as typeof fetch)(url.href, init),
+  } as oauth.DiscoveryRequestOptions);
 }
 
 function issuerOf(prm: ProtectedResource, serverName: string): URL {
@@ -91,13 +150,7 @@ async function findAuthorizationServer(
   for (const candidate of metadataCandidates(issuer)) {
     let response: Response;
     try {
-      // oauth4webapi's discoveryRequest builds the same URL for the first and last forms; one fetch covers all three.
-      response = await oauth.discoveryRequest(candidate, {
-        ...request.requestOptions,
-        algorithm: 'oauth2',
-        [oauth.customFetch]: (_url: string, init: RequestInit) =>
-          (request.requestOptions[oauth.customFetch] as typeof fetch)(candidate.href, init),
-      } as oauth.DiscoveryRequestOptions);
+      response = await metadataRequest(candidate, request);
     } catch (error) {
       if (error instanceof MCPAuthError) throw error;
       continue;

@@ -170,6 +170,7 @@ export class OAuthProvider implements HttpAuthProvider {
     return discoverAuthorization({
       resource: this.resource as URL,
       resourceMetadata: challenge?.resourceMetadata,
+      metadataUrl: this.options.authorizationServerMetadataUrl,
       serverName: this.serverName,
       requestOptions: this.requestOptions(signal),
     });

@@ -32,6 +32,12 @@ export interface OAuthProviderOptions {
    * `authorizationHandler`. Machine grants (client credentials, JWT bearer, token exchange) plug in here.
    */
   grant?: AuthGrant | undefined;
+  /**
+   * Where the authorization server's metadata is, instead of finding it (Claude Code's `authServerMetadataUrl`):
+   * https, or http on a loopback address. Its `issuer` is taken as given; the protected resource metadata is still
+   * read, when the server has it, for the resource and the scopes.
+   */
+  authorizationServerMetadataUrl?: string | URL | undefined;
   /** First in the registration order: a client registered beforehand. */
   client?: PreRegisteredClient | undefined;
   /** Second: an https URL that is this client's ID metadata document, used where the server advertises `client_id_metadata_document_supported`. */

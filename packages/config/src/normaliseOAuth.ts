@@ -82,6 +82,15 @@ export function normaliseOAuth(
         ctx.report('oauth.clientMetadataUrl', 'must be an https:// URL (a client ID metadata document)');
       result.clientMetadataUrl = metadataUrl;
     }
+    const asMetadataUrl = text('authServerMetadataUrl');
+    if (asMetadataUrl !== undefined) {
+      if (!isUrl(asMetadataUrl, ['https:', 'http:']))
+        ctx.report(
+          'oauth.authServerMetadataUrl',
+          'not a valid URL; expected https:// (or http:// on loopback)',
+        );
+      result.authServerMetadataUrl = asMetadataUrl;
+    }
     const keyFile = text('privateKeyFile');
     if (keyFile !== undefined)
       result.privateKeyFile =

@@ -10,7 +10,7 @@ const scopes = z
 /**
  * The `oauth` block of a remote server, in the union of the shapes Claude Code (`clientId`,
  * `callbackPort`, `scopes`), VS Code (`clientId`) and our own fields take; `false` means never
- * authorize. Unknown keys (Claude Code's `authServerMetadataUrl`, say) are allowed and dropped.
+ * authorize. Unknown keys are allowed and dropped.
  */
 export const OAuthEntrySchema = z.union([
   z.literal(false),
@@ -33,6 +33,10 @@ export const OAuthEntrySchema = z.union([
         .string()
         .min(1)
         .meta({ description: "An https URL that is this client's ID metadata document." }),
+      authServerMetadataUrl: z.string().min(1).meta({
+        description:
+          "Claude Code: where the authorization server's metadata is, instead of finding it (https, or http on loopback).",
+      }),
       privateKeyFile: z
         .string()
         .min(1)

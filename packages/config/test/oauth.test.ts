@@ -58,6 +58,7 @@ describe('the oauth block', () => {
             clientId: 'abc',
             redirectUri: 'http://127.0.0.1:9000/cb',
             clientMetadataUrl: 'https://client.example.com/meta.json',
+            authServerMetadataUrl: 'https://idp.example.com/.well-known/openid-configuration',
             privateKeyFile: 'keys/client.pem',
           },
         },
@@ -67,6 +68,7 @@ describe('the oauth block', () => {
       oauth: {
         redirectUri: 'http://127.0.0.1:9000/cb',
         clientMetadataUrl: 'https://client.example.com/meta.json',
+        authServerMetadataUrl: 'https://idp.example.com/.well-known/openid-configuration',
         privateKeyFile: '/etc/mcp/keys/client.pem',
       },
     });
@@ -104,6 +106,7 @@ describe('the oauth block', () => {
         callbackPort: 8080,
         redirectUri: 'not a url',
         clientMetadataUrl: 'http://client.example.com/meta.json',
+        authServerMetadataUrl: 'idp.example.com/metadata',
       },
     });
     expect(issues.map((i) => i.path)).toEqual([
@@ -111,6 +114,7 @@ describe('the oauth block', () => {
       'mcpServers.remote.oauth.redirectUri',
       'mcpServers.remote.oauth.redirectUri',
       'mcpServers.remote.oauth.clientMetadataUrl',
+      'mcpServers.remote.oauth.authServerMetadataUrl',
     ]);
     expect(issuesOf({ url, oauth: { callbackPort: 70_000 } })[0]).toEqual({
       path: 'mcpServers.remote.oauth.callbackPort',

@@ -50,6 +50,8 @@ export interface OAuthServerConfig {
   redirectUri?: string;
   /** An https URL that is this client's ID metadata document. */
   clientMetadataUrl?: string;
+  /** Where the authorization server's metadata is, instead of finding it (Claude Code's `authServerMetadataUrl`). */
+  authServerMetadataUrl?: string;
   /** A PEM private key (PKCS#8) for `private_key_jwt`, resolved against the config file. */
   privateKeyFile?: string;
 }

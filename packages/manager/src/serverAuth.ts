@@ -56,7 +56,7 @@ export class ServerAuth {
     this.handler = options.authorizationHandler;
     // The configured scopes are the ones asked for, known before any request.
     this.scopes = config.scopes && [...config.scopes];
-    const { clientId, clientSecret, clientMetadataUrl, privateKeyFile } = config;
+    const { clientId, clientSecret, clientMetadataUrl, authServerMetadataUrl, privateKeyFile } = config;
     // The key is read when a token request first needs it (private_key_jwt), never kept in the store.
     const privateKey = privateKeyFile && (() => readPrivateKeyFile(name, privateKeyFile));
     this.provider = new OAuthProvider({
@@ -68,6 +68,7 @@ export class ServerAuth {
         client: { clientId, clientSecret, ...(privateKey && { privateKey }) },
       }),
       ...(clientMetadataUrl !== undefined && { clientMetadataUrl }),
+      ...(authServerMetadataUrl !== undefined && { authorizationServerMetadataUrl: authServerMetadataUrl }),
     });
   }
 

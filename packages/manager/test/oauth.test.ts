@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { captureLogger, descendantsOf } from '@org/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -161,5 +164,29 @@ describe('a manager with one server behind OAuth and two plain ones', () => {
       issuer: as.issuer,
       scopes,
     });
+  });
+
+  it("takes Claude Code's oauth.authServerMetadataUrl from the config file: the metadata is read there, not discovered", async () => {
+    const { as, mcp } = servers;
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-as-metadata-'));
+    const file = join(dir, '.mcp.json');
+    const authServerMetadataUrl = `${as.issuer}/.well-known/openid-configuration`;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        mcpServers: { protected: { type: 'http', url: mcp.url, oauth: { authServerMetadataUrl } } },
+      }),
+    );
+    try {
+      manager = new MCPConnectionManager({ authorizationHandler: headlessAuthorizationHandler() });
+      await manager.initialize(file);
+      await manager.connectServer('protected');
+      expect((await manager.callTool('protected__whoami')).content).toEqual(whoami);
+      // Discovery would have asked for RFC 8414 metadata first; only the configured document was read.
+      const wellKnown = as.seen.filter((r) => r.path.startsWith('/.well-known/')).map((r) => r.path);
+      expect(wellKnown).toEqual(['/.well-known/openid-configuration']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
