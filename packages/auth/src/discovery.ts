@@ -14,8 +14,6 @@ export interface AuthorizationContext {
   resource: string;
   /** The protected resource metadata's `scopes_supported`, if any. */
   scopesSupported?: string[] | undefined;
-  /** True when the server had no protected resource metadata (a 2025-03-26 server). */
-  legacy: boolean;
 }
 
 export interface DiscoveryRequest {
@@ -55,7 +53,6 @@ export async function discoverAuthorization(request: DiscoveryRequest): Promise<
     issuer: as.issuer,
     resource: prm ? prm.resource : resourceString(request.resource),
     scopesSupported: prm?.scopes_supported,
-    legacy: !prm,
   };
 }
 
