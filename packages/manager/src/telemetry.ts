@@ -152,8 +152,9 @@ export class Telemetry {
     }
   }
 
-  /** A `restart {server}` span, from the restart's start until `end` says how it ended. */
-  restart(serverName: string): { end: (error?: Error) => void } {
+  /** A restart of the server began: a `restart {server}` span until restartEnded (one at a time per server). */
+  restartBegan(serverName: string): void {
+    if (this.restartSpans.has(serverName)) return;
     this.restarts.add(1, { 'mcp.server.name': serverName });
     // A root: the crash is seen in whatever context the lost connection was made, which is not its cause.
     const span = this.tracer.startSpan(
@@ -162,13 +163,15 @@ export class Telemetry {
       this.api.ROOT_CONTEXT,
     );
     this.restartSpans.set(serverName, span);
-    return {
-      end: (error) => {
-        if (this.restartSpans.get(serverName) === span) this.restartSpans.delete(serverName);
-        if (error) this.fail(span, errorType({ error }));
-        span.end();
-      },
-    };
+  }
+
+  /** The server's restart under way, if any, ended: back up (no error) or not (why). */
+  restartEnded(serverName: string, error?: Error): void {
+    const span = this.restartSpans.get(serverName);
+    if (!span) return;
+    this.restartSpans.delete(serverName);
+    if (error) this.fail(span, errorType({ error }));
+    span.end();
   }
 
   circuitChanged(serverName: string, state: string): void {
