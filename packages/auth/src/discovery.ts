@@ -1,6 +1,6 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
-import { checkEndpoint } from './oauthHttp.js';
+import { answersOf, checkEndpoint } from './oauthHttp.js';
 import type { OAuthRequestOptions } from './oauthRequestOptions.js';
 import { findProtectedResource, type ProtectedResource } from './protectedResource.js';
 import { resourceString } from './resourceUrl.js';
@@ -84,7 +84,7 @@ async function configuredAuthorizationServer(
     );
   const url = URL.canParse(String(configured)) ? new URL(configured) : undefined;
   if (!url) throw failed('is not a URL');
-  checkEndpoint(url, 'the authorization server metadata URL', serverName);
+  // The provider's fetch refuses a URL that is neither https nor loopback (AUTH_INSECURE_ENDPOINT) before sending.
   const response = await metadataRequest(url, request).catch((error: unknown) => {
     throw error instanceof MCPAuthError ? error : failed(`could not be read at ${url.href}`);
   });
@@ -144,18 +144,8 @@ async function findAuthorizationServer(
   request: DiscoveryRequest,
   legacy: boolean,
 ): Promise<oauth.AuthorizationServer | undefined> {
-  for (const candidate of metadataCandidates(issuer)) {
-    let response: Response;
-    try {
-      response = await metadataRequest(candidate, request);
-    } catch (error) {
-      if (error instanceof MCPAuthError) throw error;
-      continue;
-    }
-    if (response.status !== 200) {
-      await response.body?.cancel().catch(() => {});
-      continue;
-    }
+  const get = (candidate: URL) => metadataRequest(candidate, request);
+  for await (const { candidate, response } of answersOf(metadataCandidates(issuer), get)) {
     try {
       const expected = legacy ? await legacyIssuer(response.clone(), issuer) : issuer;
       return await oauth.processDiscoveryResponse(expected, response);

@@ -30,6 +30,30 @@ export function requestOptionsFor(settings: OAuthHttpSettings): OAuthRequestOpti
   } as OAuthRequestOptions;
 }
 
+/**
+ * The answers of the candidate URLs that answer 200, in order: one that fails on the network or answers another
+ * status is passed over (its body let go); an MCPAuthError (a URL that is neither https nor loopback) ends it.
+ */
+export async function* answersOf(
+  candidates: Iterable<URL>,
+  get: (candidate: URL) => Promise<Response>,
+): AsyncGenerator<{ candidate: URL; response: Response }> {
+  for (const candidate of candidates) {
+    let response: Response;
+    try {
+      response = await get(candidate);
+    } catch (error) {
+      if (error instanceof MCPAuthError) throw error;
+      continue;
+    }
+    if (response.status !== 200) {
+      await response.body?.cancel().catch(() => {});
+      continue;
+    }
+    yield { candidate, response };
+  }
+}
+
 /** https, or http to a loopback host (a local authorization server); anything else is AUTH_INSECURE_ENDPOINT. */
 export function checkEndpoint(url: URL, what: string, serverName: string): void {
   if (url.protocol === 'https:') return;

@@ -1,6 +1,7 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
 import type { DiscoveryRequest } from './discovery.js';
+import { answersOf } from './oauthHttp.js';
 import { resourceCovers } from './resourceUrl.js';
 
 export type ProtectedResource = oauth.ResourceServer;
@@ -25,22 +26,14 @@ export async function findProtectedResource(
 ): Promise<ProtectedResource | undefined> {
   const { serverName, requestOptions } = request;
   const doFetch = requestOptions[oauth.customFetch] as (url: string, init: RequestInit) => Promise<Response>;
-  for (const candidate of resourceMetadataCandidates(request.resource, request.resourceMetadata)) {
-    let response: Response;
-    try {
-      response = await doFetch(candidate.href, {
-        method: 'GET',
-        headers: { accept: 'application/json' },
-        signal: (requestOptions.signal as (url: string) => AbortSignal)(candidate.href),
-      });
-    } catch (error) {
-      if (error instanceof MCPAuthError) throw error;
-      continue;
-    }
-    if (response.status !== 200) {
-      await response.body?.cancel().catch(() => {});
-      continue;
-    }
+  const candidates = resourceMetadataCandidates(request.resource, request.resourceMetadata);
+  const get = (candidate: URL) =>
+    doFetch(candidate.href, {
+      method: 'GET',
+      headers: { accept: 'application/json' },
+      signal: (requestOptions.signal as (url: string) => AbortSignal)(candidate.href),
+    });
+  for await (const { candidate, response } of answersOf(candidates, get)) {
     const declared = await declaredResource(response.clone());
     if (declared === undefined) continue;
     if (!resourceCovers(declared, request.resource))
