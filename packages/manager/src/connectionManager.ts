@@ -9,12 +9,16 @@ import type {
   RequestOptions,
 } from '@org/mcp-core';
 import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
-import type { QualifiedPrompt, QualifiedResource, QualifiedResourceTemplate } from './catalogKinds.js';
-import type { ReloadOptions, ReloadResult } from './configReload.js';
-import type { WatchOptions } from './configWatcher.js';
+import type {
+  QualifiedPrompt,
+  QualifiedResource,
+  QualifiedResourceTemplate,
+} from './features/featureKinds.js';
+import type { ResourceTarget } from './features/resourceAccess.js';
+import type { QualifiedSkill } from './features/skillIndex.js';
 import { ManagerTools } from './managerTools.js';
-import type { ResourceTarget } from './resourceAccess.js';
-import type { QualifiedSkill } from './skillIndex.js';
+import type { ReloadOptions, ReloadResult } from './reload/configReload.js';
+import type { WatchOptions } from './reload/configWatcher.js';
 
 export type { ConnectAllOptions, ConnectServerOptions } from './managerOptions.js';
 

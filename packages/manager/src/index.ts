@@ -1,24 +1,30 @@
 // The public API of @org/mcp-manager: everything below is exported on purpose; nothing else is.
 
-export type { CallsStatus } from './callGuard.js';
-export type { QualifiedPrompt, QualifiedResource, QualifiedResourceTemplate } from './catalogKinds.js';
-export type { CircuitState, CircuitStatus } from './circuitBreaker.js';
-export type { RefusedEntry, ReloadOptions, ReloadResult } from './configReload.js';
-export { WATCH_DEFAULTS, type WatchOptions } from './configWatcher.js';
-export {
-  type ConnectAllOptions,
-  type ConnectServerOptions,
-  MCPConnectionManager,
-} from './connectionManager.js';
-export { type CallLimitName, MCPCallLimitError, MCPCircuitOpenError } from './loadLimitErrors.js';
+export type { ManagerAuthOptions } from './auth/managerAuthOptions.js';
+export type { ServerAuthStatus } from './auth/serverAuth.js';
+export type { CallsStatus } from './calls/callGuard.js';
+export type { CircuitState, CircuitStatus } from './calls/circuitBreaker.js';
+export { type CallLimitName, MCPCallLimitError, MCPCircuitOpenError } from './calls/loadLimitErrors.js';
 export {
   CALL_LIMIT_DEFAULTS,
   type CallLimits,
   CIRCUIT_BREAKER_DEFAULTS,
   type CircuitBreakerOptions,
   type ServerLoadOptions,
-} from './loadLimitOptions.js';
-export type { ManagerAuthOptions } from './managerAuthOptions.js';
+} from './calls/loadLimitOptions.js';
+export {
+  type ConnectAllOptions,
+  type ConnectServerOptions,
+  MCPConnectionManager,
+} from './connectionManager.js';
+export type {
+  QualifiedPrompt,
+  QualifiedResource,
+  QualifiedResourceTemplate,
+} from './features/featureKinds.js';
+export type { ResourceTarget } from './features/resourceAccess.js';
+export { MAX_LOG_DATA } from './features/serverLogs.js';
+export type { QualifiedSkill } from './features/skillIndex.js';
 export type {
   AuthorizationRequiredEvent,
   CircuitStateChange,
@@ -38,11 +44,9 @@ export {
   type RestartPolicy,
   type ToolNamingPolicy,
 } from './managerOptions.js';
-export type { ResourceTarget } from './resourceAccess.js';
-export type { ServerAuthStatus } from './serverAuth.js';
-export { MAX_LOG_DATA } from './serverLogs.js';
-export type { ServerState, ServerStatus } from './serverStatus.js';
-export type { QualifiedSkill } from './skillIndex.js';
+export type { RefusedEntry, ReloadOptions, ReloadResult } from './reload/configReload.js';
+export { WATCH_DEFAULTS, type WatchOptions } from './reload/configWatcher.js';
+export type { ServerState, ServerStatus } from './server/serverStatus.js';
 export * from './stack.js';
-export type { ToolSearchResult } from './toolDirectory.js';
-export { type QualifiedTool, qualifyTools, safeName, TOOL_NAME_SEPARATOR } from './toolNaming.js';
+export type { ToolSearchResult } from './tools/toolDirectory.js';
+export { type QualifiedTool, qualifyTools, safeName, TOOL_NAME_SEPARATOR } from './tools/toolNaming.js';

@@ -12,12 +12,8 @@ import {
   type ToolCallHook,
 } from '@org/mcp-core';
 import { sleep } from '@org/mcp-core/internal';
-import { AttemptSlots } from './attemptSlots.js';
-import { closestName } from './closestName.js';
-import { ConfigReloader, type ReloadOptions, type ReloadResult } from './configReload.js';
-import { ConfigWatchers } from './configWatcher.js';
-import { HealthMonitor } from './healthMonitor.js';
-import { ManagedServer } from './managedServer.js';
+import { ServerFeatures } from './features/serverFeatures.js';
+import { SkillIndex } from './features/skillIndex.js';
 import type { ManagerEventMap } from './managerEvents.js';
 import {
   type ConnectAllOptions,
@@ -25,13 +21,17 @@ import {
   MANAGER_DEFAULTS,
   type ManagerOptions,
 } from './managerOptions.js';
-import { ManagerTasks } from './managerTasks.js';
-import { traceManagerEvents, withTelemetry } from './managerTelemetry.js';
-import { ServerFeatures } from './serverFeatures.js';
-import type { ServerStatus } from './serverStatus.js';
-import { SkillIndex } from './skillIndex.js';
-import { ToolDirectory } from './toolDirectory.js';
-import { ToolFilter } from './toolFilter.js';
+import { ConfigReloader, type ReloadOptions, type ReloadResult } from './reload/configReload.js';
+import { ConfigWatchers } from './reload/configWatcher.js';
+import { ConnectTurns } from './server/connectTurns.js';
+import { HealthMonitor } from './server/healthMonitor.js';
+import { ManagedServer } from './server/managedServer.js';
+import type { ServerStatus } from './server/serverStatus.js';
+import { traceManagerEvents, withTelemetry } from './telemetry/managerTelemetry.js';
+import { ManagerTasks } from './tools/managerTasks.js';
+import { ToolDirectory } from './tools/toolDirectory.js';
+import { ToolFilter } from './tools/toolFilter.js';
+import { closestName } from './util/closestName.js';
 
 /**
  * The manager's registry of servers and their lifecycle (ManagedServer each): add, remove, connect, enable,
@@ -46,7 +46,7 @@ export abstract class ManagerBase extends EventEmitter<ManagerEventMap> {
   protected readonly skills: SkillIndex;
   protected readonly tools: ToolDirectory;
   protected readonly health: HealthMonitor;
-  protected readonly slots: AttemptSlots;
+  protected readonly turns: ConnectTurns;
   protected readonly tasks: ManagerTasks;
   protected readonly hooks: ToolCallHook[];
   protected readonly features: ServerFeatures;
@@ -70,7 +70,7 @@ export abstract class ManagerBase extends EventEmitter<ManagerEventMap> {
       options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency,
       this.logger,
     );
-    this.slots = new AttemptSlots(options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency);
+    this.turns = new ConnectTurns(options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency);
     this.tasks = new ManagerTasks({
       tool: (qualifiedName) => {
         this.assertOpen();
@@ -222,7 +222,7 @@ export abstract class ManagerBase extends EventEmitter<ManagerEventMap> {
 
   protected register(name: string, config: MCPServerConfig): ManagedServer {
     const options = { ...this.options, createClient: this.features.createClientFor(name) };
-    const server = new ManagedServer(name, config, options, this.logger, this.slots);
+    const server = new ManagedServer(name, config, options, this.logger, this.turns);
     this.servers.set(name, server);
     this.filters.set(name, this.filterFor(config));
     // Reserves the server's place: the index lists servers in registration order.

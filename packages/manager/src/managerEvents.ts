@@ -1,7 +1,7 @@
 import type { LoggingLevel } from '@org/mcp-core';
-import type { CircuitState } from './circuitBreaker.js';
-import type { ReloadResult } from './configReload.js';
-import type { ServerState } from './serverStatus.js';
+import type { CircuitState } from './calls/circuitBreaker.js';
+import type { ReloadResult } from './reload/configReload.js';
+import type { ServerState } from './server/serverStatus.js';
 
 /** A server moved from one state to another; `error` is its last error, if any. */
 export interface ServerStateChange {

@@ -8,9 +8,9 @@ import type {
   ToolCallHook,
   ToolFilterConfig,
 } from '@org/mcp-core';
-import type { WatchOptions } from './configWatcher.js';
-import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './loadLimitOptions.js';
-import type { ManagerAuthOptions } from './managerAuthOptions.js';
+import type { ManagerAuthOptions } from './auth/managerAuthOptions.js';
+import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './calls/loadLimitOptions.js';
+import type { WatchOptions } from './reload/configWatcher.js';
 
 /** How qualified tool names are made: always `server__tool`, only when two servers share a name, or refuse clashes. */
 export type ToolNamingPolicy = 'prefix' | 'prefix-on-collision' | 'error';

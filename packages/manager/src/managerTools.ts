@@ -9,12 +9,12 @@ import type {
   ToolCallHook,
   ToolTaskStart,
 } from '@org/mcp-core';
-import { managedToolCall } from './managedToolCall.js';
 import { ManagerBase } from './managerBase.js';
 import { MANAGER_DEFAULTS } from './managerOptions.js';
-import { CALL_TOOL, callMetaTool, metaToolDefinitions, SEARCH_TOOLS } from './metaTools.js';
-import type { ToolSearchResult } from './toolDirectory.js';
-import type { QualifiedTool } from './toolNaming.js';
+import { managedToolCall } from './tools/managedToolCall.js';
+import { CALL_TOOL, callMetaTool, metaToolDefinitions, SEARCH_TOOLS } from './tools/metaTools.js';
+import type { ToolSearchResult } from './tools/toolDirectory.js';
+import type { QualifiedTool } from './tools/toolNaming.js';
 
 /** The manager's tools: one namespace across servers, calls routed through hooks and load limits, search, tasks. */
 export abstract class ManagerTools extends ManagerBase {

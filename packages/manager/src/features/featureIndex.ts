@@ -1,0 +1,88 @@
+import type { ListLimits, Logger, MCPClient } from '@org/mcp-core';
+import type { ToolNamingPolicy } from '../managerOptions.js';
+import { type Qualified, qualifyTools } from '../tools/toolNaming.js';
+import { closestName } from '../util/closestName.js';
+import { mapWithConcurrency } from '../util/mapWithConcurrency.js';
+import type { FeatureKind } from './featureKinds.js';
+import { KeptList } from './keptList.js';
+
+/** What an index needs of the manager: the connected servers, in registration order. */
+export interface FeatureServers {
+  connected(): ReadonlyMap<string, MCPClient>;
+}
+
+export interface FeatureIndexSettings {
+  policy: ToolNamingPolicy;
+  concurrency: number;
+  limits: ListLimits | undefined;
+  logger: Logger;
+}
+
+/**
+ * Every connected server's items of one kind (resources, templates, prompts) under names made as tool names are
+ * (the `toolNaming` policy, unique across servers and within one). Each server's list is read on first use, every
+ * page of it, and kept for that connection until the server says it changed; then it is listed again and swapped
+ * in. A server whose listing fails is left out and logged, so one bad server never hides the others'.
+ */
+export class FeatureIndex<T extends { name: string }> {
+  private readonly lists = new Map<string, { client: MCPClient; list: KeptList<T> }>();
+  private byName = new Map<string, Qualified<T>>();
+
+  constructor(
+    private readonly kind: FeatureKind<T>,
+    private readonly servers: FeatureServers,
+    private readonly settings: FeatureIndexSettings,
+  ) {}
+
+  async list(): Promise<Qualified<T>[]> {
+    const offering = [...this.servers.connected()].filter(([, client]) => this.offers(client));
+    const { concurrency, logger, policy } = this.settings;
+    const listed = await mapWithConcurrency(offering, concurrency, async ([server, client]) => {
+      const items = await this.listFor(server, client)
+        .get()
+        .catch((error: unknown) => {
+          logger.warn({ server, err: error }, 'listing failed; the server is left out of the listing');
+          return [];
+        });
+      return [server, items] as const;
+    });
+    const items = qualifyTools(new Map(listed), policy, this.kind.collision);
+    this.byName = new Map(items.map((item) => [item.qualifiedName, item]));
+    return items;
+  }
+
+  /** The item of that name in the last listing, listing again once if it is not there. */
+  async find(qualifiedName: string): Promise<Qualified<T>> {
+    const item =
+      this.byName.get(qualifiedName) ?? (await this.list()).find((i) => i.qualifiedName === qualifiedName);
+    if (item) return item;
+    throw this.kind.unknown(qualifiedName, closestName(qualifiedName, this.byName.keys()));
+  }
+
+  /** Whether a client's server declares this kind. */
+  offers(client: MCPClient): boolean {
+    return client.serverCapabilities?.[this.kind.capability] !== undefined;
+  }
+
+  /** The server said its list changed: the new list is read and swapped in if the old one was (else on next use). */
+  async changed(server: string, client: MCPClient): Promise<void> {
+    const entry = this.lists.get(server);
+    if (entry?.client !== client) return;
+    await entry.list.changed().catch((error: unknown) => {
+      this.settings.logger.warn({ server, err: error }, 'could not list again after list_changed');
+    });
+  }
+
+  delete(server: string): void {
+    this.lists.delete(server);
+  }
+
+  private listFor(server: string, client: MCPClient): KeptList<T> {
+    const entry = this.lists.get(server);
+    if (entry?.client === client) return entry.list;
+    // A new connection lists anew: what the last one listed may be gone.
+    const list = new KeptList(() => this.kind.list(client, this.settings.limits));
+    this.lists.set(server, { client, list });
+    return list;
+  }
+}

@@ -1,0 +1,112 @@
+import {
+  type ListLimits,
+  ListPromptsResultSchema,
+  ListResourcesResultSchema,
+  ListResourceTemplatesResultSchema,
+  ManagerErrorCode,
+  type MCPClient,
+  MCPError,
+  type MCPErrorCode,
+  type Prompt,
+  type Resource,
+  type ResourceTemplate,
+} from '@org/mcp-core';
+import { paginate } from '@org/mcp-core/internal';
+import type { Qualified } from '../tools/toolNaming.js';
+
+/** A resource with a name: its URI when the server gave none. */
+export type NamedResource = Resource & { name: string };
+/** A resource template with a name: its URI template when the server gave none. */
+export type NamedResourceTemplate = ResourceTemplate & { name: string };
+/** A server's resource with the name callers use to reach it through the manager. */
+export type QualifiedResource = Qualified<NamedResource>;
+/** A server's resource template, named as resources are. */
+export type QualifiedResourceTemplate = Qualified<NamedResourceTemplate>;
+/** A server's prompt with the name callers use to reach it through the manager. */
+export type QualifiedPrompt = Qualified<Prompt>;
+
+/** What the manager lists across servers besides tools: how to list one server's, and the errors about names. */
+export interface FeatureKind<T extends { name: string }> {
+  /** The server capability that says it has them. */
+  readonly capability: 'resources' | 'prompts';
+  /** Every page of one server's list. */
+  list(client: MCPClient, limits: ListLimits | undefined): Promise<T[]>;
+  unknown(qualifiedName: string, hint: string | undefined): MCPError;
+  collision(name: string, servers: readonly string[]): MCPError;
+}
+
+const didYouMean = (hint: string | undefined) => (hint ? ` Did you mean "${hint}"?` : '');
+const quoted = (servers: readonly string[]) => servers.map((s) => `"${s}"`).join(' and ');
+
+/** A kind's errors: `what` names one item ("resource"), `listing` the method that shows the names. */
+function namingErrors(
+  what: string,
+  listing: string,
+  codes: { unknown: MCPErrorCode; collision: MCPErrorCode },
+): Pick<FeatureKind<never>, 'unknown' | 'collision'> {
+  return {
+    unknown: (name, hint) =>
+      new MCPError(
+        codes.unknown,
+        `No connected server offers a ${what} named "${name}".${didYouMean(hint)} ${listing}() shows the names.`,
+      ),
+    collision: (name, servers) =>
+      new MCPError(
+        codes.collision,
+        `${what[0]?.toUpperCase()}${what.slice(1)} "${name}" is offered by ${quoted(servers)}. Use toolNaming 'prefix' or 'prefix-on-collision'.`,
+      ),
+  };
+}
+
+const RESOURCE_CODES = {
+  unknown: ManagerErrorCode.UNKNOWN_RESOURCE,
+  collision: ManagerErrorCode.RESOURCE_NAME_COLLISION,
+};
+
+export const RESOURCES: FeatureKind<NamedResource> = {
+  capability: 'resources',
+  list: (client, limits) =>
+    paginate(
+      client,
+      'resources/list',
+      ListResourcesResultSchema,
+      (page) => page.resources.map((r) => ({ ...r, name: r.name ?? r.uri })),
+      undefined,
+      undefined,
+      limits,
+    ),
+  ...namingErrors('resource', 'listResources', RESOURCE_CODES),
+};
+
+export const RESOURCE_TEMPLATES: FeatureKind<NamedResourceTemplate> = {
+  capability: 'resources',
+  list: (client, limits) =>
+    paginate(
+      client,
+      'resources/templates/list',
+      ListResourceTemplatesResultSchema,
+      (page) => page.resourceTemplates.map((t) => ({ ...t, name: t.name ?? t.uriTemplate })),
+      undefined,
+      undefined,
+      limits,
+    ),
+  ...namingErrors('resource template', 'listResourceTemplates', RESOURCE_CODES),
+};
+
+export const PROMPTS: FeatureKind<Prompt> = {
+  capability: 'prompts',
+  list: (client, limits) =>
+    paginate(
+      client,
+      'prompts/list',
+      ListPromptsResultSchema,
+      (page) => page.prompts,
+      undefined,
+      undefined,
+      limits,
+    ),
+  ...namingErrors('prompt', 'listPrompts', {
+    unknown: ManagerErrorCode.UNKNOWN_PROMPT,
+    collision: ManagerErrorCode.PROMPT_NAME_COLLISION,
+  }),
+};

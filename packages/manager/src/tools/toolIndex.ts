@@ -1,0 +1,163 @@
+import type { Tool } from '@org/mcp-core';
+import type { ToolNamingPolicy } from '../managerOptions.js';
+import { deepFreeze } from '../util/deepFreeze.js';
+import { isPrefixed, type QualifiedTool, qualify, qualifyTools, rawName, safeName } from './toolNaming.js';
+
+interface ServerTools {
+  /** What the server was last set to, to skip setting the same list again. */
+  source: readonly Tool[];
+  /** Frozen copies of the source. */
+  tools: readonly Tool[];
+  /** The tools under their candidate names: the final names while no two candidates clash. */
+  named: readonly QualifiedTool[];
+}
+
+/**
+ * Every connected server's tools under their qualified names, updated one server at a time: a change of one
+ * server renames only its own tools (and, under 'prefix-on-collision', those of the servers whose tools start
+ * or stop sharing a name with them), so listing is a copy. Names are exactly those of qualifyTools over all
+ * servers in the order they were first set.
+ */
+export class ToolIndex {
+  private readonly servers = new Map<string, ServerTools>();
+  /** Original tool name → server → how often it offers it. */
+  private readonly owners = new Map<string, Map<string, number>>();
+  /** Original names offered more than once. */
+  private sharedNames = 0;
+  /** Candidate name → how many tools have it. */
+  private readonly candidates = new Map<string, number>();
+  /** Candidate names held by more than one tool: only then does a name depend on the others (a hash). */
+  private clashes = 0;
+  /** Candidate name → tool, kept up to date while nothing clashes. */
+  private byName = new Map<string, QualifiedTool>();
+  /** A clash overwrote an entry of byName: rebuild it once clashes are gone. */
+  private byNameDamaged = false;
+  /** Every tool named at once by qualifyTools, by name: used while candidate names clash. */
+  private fallback: Map<string, QualifiedTool> | undefined;
+  /** The fallback's tools by server, in each server's own order. */
+  private fallbackByServer = new Map<string, QualifiedTool[]>();
+
+  constructor(private readonly policy: ToolNamingPolicy) {}
+
+  /** Sets a server's tools (empty when it is not connected); a new server goes last in the order. */
+  set(server: string, tools: readonly Tool[]): void {
+    const entry = this.servers.get(server);
+    if (entry?.source === tools) return;
+    const renamed = new Set([server]);
+    for (const tool of entry?.tools ?? []) this.own(tool.name, server, -1, renamed);
+    // The index owns frozen copies: neither the client's cache nor a caller can change what it hands out.
+    const copies = deepFreeze(structuredClone(tools));
+    for (const tool of copies) this.own(tool.name, server, 1, renamed);
+    if (entry) {
+      entry.source = tools;
+      entry.tools = copies;
+    } else {
+      this.servers.set(server, { source: tools, tools: copies, named: [] });
+    }
+    for (const name of renamed) this.rename(name);
+    this.fallback = undefined;
+  }
+
+  delete(server: string): void {
+    if (!this.servers.has(server)) return;
+    this.set(server, []);
+    this.servers.delete(server);
+  }
+
+  /** Every tool, in server order then the server's own order; a fresh array of frozen tools. */
+  list(): QualifiedTool[] {
+    const fallback = this.resolve();
+    if (fallback) return [...fallback.values()];
+    const list: QualifiedTool[] = [];
+    for (const { named } of this.servers.values()) for (const tool of named) list.push(tool);
+    return list;
+  }
+
+  get(qualifiedName: string): QualifiedTool | undefined {
+    return (this.resolve() ?? this.byName).get(qualifiedName);
+  }
+
+  /** The tool at `position` of the list `server` was last set to (what the search index points at). */
+  at(server: string, position: number): QualifiedTool | undefined {
+    if (this.resolve()) return this.fallbackByServer.get(server)?.[position];
+    return this.servers.get(server)?.named[position];
+  }
+
+  names(): Iterable<string> {
+    return (this.resolve() ?? this.byName).keys();
+  }
+
+  /** The fallback while candidates clash, else undefined; throws the clash under the 'error' policy. */
+  private resolve(): Map<string, QualifiedTool> | undefined {
+    if (this.clashes > 0 || (this.policy === 'error' && this.sharedNames > 0)) {
+      if (!this.fallback) {
+        const byServer = new Map([...this.servers].map(([server, { tools }]) => [server, tools]));
+        const named = qualifyTools(byServer, this.policy);
+        this.fallback = new Map(named.map((tool) => [tool.qualifiedName, Object.freeze(tool)]));
+        this.fallbackByServer = new Map();
+        for (const tool of this.fallback.values()) {
+          const list = this.fallbackByServer.get(tool.serverName);
+          if (list) list.push(tool);
+          else this.fallbackByServer.set(tool.serverName, [tool]);
+        }
+      }
+      return this.fallback;
+    }
+    if (this.byNameDamaged) {
+      this.byName = new Map();
+      for (const { named } of this.servers.values())
+        for (const tool of named) this.byName.set(tool.qualifiedName, tool);
+      this.byNameDamaged = false;
+    }
+    return undefined;
+  }
+
+  /** Names one server's tools as if no candidate clashed. */
+  private rename(server: string): void {
+    const entry = this.servers.get(server);
+    if (!entry) return;
+    for (const tool of entry.named) {
+      this.count(tool.qualifiedName, -1);
+      if (this.byName.get(tool.qualifiedName) === tool) this.byName.delete(tool.qualifiedName);
+    }
+    entry.named = entry.tools.map((tool) => {
+      const shared = isShared(this.owners.get(tool.name));
+      const name = safeName(rawName(server, tool.name, isPrefixed(this.policy, shared)));
+      const named = Object.freeze(qualify(tool, server, name));
+      this.count(name, 1);
+      if (this.byName.has(name)) this.byNameDamaged = true;
+      this.byName.set(name, named);
+      return named;
+    });
+  }
+
+  /** Counts one more or one less offer of `name`; adds to `renamed` the servers whose names that changes. */
+  private own(name: string, server: string, delta: 1 | -1, renamed: Set<string>): void {
+    const holders = this.owners.get(name) ?? new Map<string, number>();
+    const wasShared = isShared(holders);
+    const count = (holders.get(server) ?? 0) + delta;
+    if (count > 0) holders.set(server, count);
+    else holders.delete(server);
+    if (holders.size > 0) this.owners.set(name, holders);
+    else this.owners.delete(name);
+    if (wasShared === isShared(holders)) return;
+    this.sharedNames += wasShared ? -1 : 1;
+    // Under 'prefix-on-collision' the other holders' names gain or lose their prefix.
+    if (this.policy === 'prefix-on-collision') for (const holder of holders.keys()) renamed.add(holder);
+  }
+
+  private count(candidate: string, delta: 1 | -1): void {
+    const before = this.candidates.get(candidate) ?? 0;
+    const after = before + delta;
+    if (after > 0) this.candidates.set(candidate, after);
+    else this.candidates.delete(candidate);
+    if (before === 1 && after === 2) this.clashes++;
+    if (before === 2 && after === 1) this.clashes--;
+  }
+}
+
+/** Whether a name is offered more than once, by one server or several. */
+function isShared(holders: ReadonlyMap<string, number> | undefined): boolean {
+  if (!holders || holders.size === 0) return false;
+  return holders.size > 1 || (holders.values().next().value ?? 0) > 1;
+}
