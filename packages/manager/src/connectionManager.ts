@@ -1,49 +1,287 @@
+import { EventEmitter } from 'node:events';
 import type { AuthorizationHandler } from '@org/mcp-auth';
 import { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
-import type {
-  GetPromptResult,
-  LoggingLevel,
-  MCPClient,
-  MCPServersConfig,
-  ReadResourceResult,
-  RequestOptions,
+import {
+  type CallToolOptions,
+  type CallToolResult,
+  type GetPromptResult,
+  type LoggingLevel,
+  ManagerErrorCode,
+  type MCPClient,
+  MCPConnectionError,
+  type MCPServerConfig,
+  type MCPServersConfig,
+  type ReadResourceResult,
+  type RequestOptions,
+  type TaskCallOptions,
+  type TaskInfo,
+  type TaskWaitOptions,
+  type Tool,
+  type ToolCallHook,
+  type ToolTaskStart,
 } from '@org/mcp-core';
 import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
 import type {
   QualifiedPrompt,
   QualifiedResource,
   QualifiedResourceTemplate,
+  QualifiedSkill,
 } from './features/featureKinds.js';
 import type { ResourceTarget } from './features/resourceAccess.js';
-import type { QualifiedSkill } from './features/skillIndex.js';
-import { ManagerTools } from './managerTools.js';
-import type { ReloadOptions, ReloadResult } from './reload/configReload.js';
-import type { WatchOptions } from './reload/configWatcher.js';
+import { ServerFeatures } from './features/serverFeatures.js';
+import type { ManagerEventMap } from './managerEvents.js';
+import type { ConnectAllOptions, ConnectServerOptions, ManagerOptions } from './managerOptions.js';
+import { ConfigReloader, type ReloadOptions, type ReloadResult } from './reload/configReload.js';
+import { ConfigWatchers, type WatchOptions } from './reload/configWatcher.js';
+import { type ResolvedOptions, resolveOptions } from './resolvedOptions.js';
+import { ServerRegistry } from './server/serverRegistry.js';
+import type { ServerStatus } from './server/serverStatus.js';
+import { traceManagerEvents } from './telemetry/managerTelemetry.js';
+import type { ToolSearchResult } from './tools/toolDirectory.js';
+import type { QualifiedTool } from './tools/toolNaming.js';
+import { ToolSurface } from './tools/toolSurface.js';
 
 export type { ConnectAllOptions, ConnectServerOptions } from './managerOptions.js';
 
 /**
- * A supervisor for many MCP servers: parallel connect with retries, restarts of servers that
- * die, health monitoring, enable/disable, and one tool namespace across all of them.
- * Each server lives in its ManagedServer; this is the registry and the facade over them.
+ * A supervisor for many MCP servers: parallel connect with retries, restarts of servers that die, health
+ * monitoring, enable/disable, and one tool namespace across all of them. The facade over the parts it owns:
+ * the server registry (each server's life in its ManagedServer), the tool surface, the features (skills,
+ * resources, prompts, logs) and reload; every public call checks that it is open, then delegates.
  */
-export class MCPConnectionManager extends ManagerTools {
+export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
+  readonly #options: ResolvedOptions;
+  readonly #servers: ServerRegistry;
+  readonly #tools: ToolSurface;
+  readonly #features: ServerFeatures;
+  readonly #reloader: ConfigReloader;
+  readonly #watchers: ConfigWatchers;
+  #shuttingDown: Promise<void> | undefined;
+
+  constructor(options: ManagerOptions = {}) {
+    super();
+    const resolved = resolveOptions(options);
+    this.#options = resolved;
+    const emit = (event: string, payload: unknown) =>
+      (this.emit as (e: string, p: unknown) => boolean)(event, payload);
+    const server = (name: string) => this.#servers.get(name);
+    this.#tools = new ToolSurface(resolved, { assertOpen: () => this.#assertOpen(), server });
+    this.#features = new ServerFeatures(resolved, {
+      connected: () => this.#servers.connectedClients(),
+      liveClient: (name) => server(name).liveClient(),
+      client: (name, label, signal) =>
+        server(name).callableClient(label, resolved.callWhileRestarting, signal),
+      emit,
+    });
+    this.#servers = new ServerRegistry(resolved, {
+      createClientFor: (name) => this.#features.createClientFor(name),
+      registered: (s) => this.#tools.track(s),
+      toolsMayChange: (s) => this.#tools.sync(s),
+      stateChanged: (s, event) => {
+        if (event.state === 'connected') this.#features.connected(s.name, s.liveClient());
+        else if (event.previous === 'connected') this.#features.disconnected(s.name);
+      },
+      removed: (name) => {
+        this.#tools.forget(name);
+        this.#features.removed(name);
+        this.emit('toolsChanged', { server: name });
+      },
+      emit,
+    });
+    this.#reloader = new ConfigReloader({
+      running: () =>
+        new Map([...this.#servers.values()].map((s) => [s.name, { config: s.config, enabled: s.enabled }])),
+      add: (name, config) => this.#servers.register(name, config),
+      remove: (name) => this.removeServer(name),
+      enable: (name) => this.enableServer(name),
+      disable: (name) => this.disableServer(name),
+      refilter: (name, config) => {
+        this.#tools.refilter(server(name), config);
+        this.emit('toolsChanged', { server: name });
+      },
+      connect: (name) => this.connectServer(name),
+      reloaded: (result) => this.emit('configReloaded', result),
+    });
+    this.#watchers = new ConfigWatchers(
+      (file, watchOptions) => (this.#shuttingDown ? undefined : this.reload(file, watchOptions)),
+      (failure) => {
+        resolved.logger.warn(
+          { file: failure.file, err: failure.error },
+          'config change refused; the running config stays',
+        );
+        this.emit('configReloadFailed', failure);
+      },
+    );
+    traceManagerEvents(this, resolved.telemetry);
+  }
+
   /**
    * Registers every server of a config (a normalised config, or a path to mcp_servers.json). A file is loaded with
    * `strict: false` unless `options` say otherwise: an entry that cannot be read is a `failed` server whose
    * lastError names its fields, and the others connect.
    */
   async initialize(config: MCPServersConfig | string, options: LoadMcpConfigOptions = {}): Promise<void> {
-    this.assertOpen();
+    this.#assertOpen();
     const servers =
       typeof config === 'string' ? await loadMcpConfig(config, { strict: false, ...options }) : config;
-    for (const [name, serverConfig] of Object.entries(servers.mcpServers)) this.register(name, serverConfig);
+    for (const [name, serverConfig] of Object.entries(servers.mcpServers))
+      this.#servers.register(name, serverConfig);
     // Nothing to start: a placeholder config, never used, since the server never connects.
     for (const [name, error] of Object.entries(servers.failed ?? {}))
-      this.register(name, { command: '' }).refuse(error);
-    this.health.start();
-    if (typeof config === 'string' && this.options.watch)
-      this.watch(config, this.options.watch === true ? {} : this.options.watch);
+      this.#servers.register(name, { command: '' }).refuse(error);
+    this.#servers.health.start();
+    if (typeof config === 'string' && this.#options.watch) this.watch(config, this.#options.watch);
+  }
+
+  /** Adds one server; it connects when asked (connectServer or connectAllEnabled). */
+  addServer(name: string, config: MCPServerConfig): void {
+    this.#assertOpen();
+    this.#servers.add(name, config);
+  }
+
+  /** Disconnects and forgets a server. */
+  async removeServer(name: string): Promise<void> {
+    this.#assertOpen();
+    return this.#servers.remove(name);
+  }
+
+  /** Connects one server, retrying with backoff; resolves with its live client. */
+  async connectServer(name: string, options: ConnectServerOptions = {}): Promise<MCPClient> {
+    this.#assertOpen();
+    return this.#servers.get(name).connect(options);
+  }
+
+  /**
+   * Connects every enabled server in parallel (connectConcurrency attempts at once); one bad server never blocks
+   * the rest. With `timeout`, resolves at that deadline: what is still connecting is `false` and goes on.
+   */
+  async connectAllEnabled(options: ConnectAllOptions = {}): Promise<Record<string, boolean>> {
+    this.#assertOpen();
+    return this.#servers.connectAll((name, connect) => this.connectServer(name, connect), options);
+  }
+
+  /** Resolves with the live client of a server, or rejects with an MCPConnectionError saying why there is none. */
+  async getClient(name: string): Promise<MCPClient> {
+    this.#assertOpen();
+    return this.#servers.get(name).liveClient();
+  }
+
+  async disconnectServer(name: string): Promise<void> {
+    this.#assertOpen();
+    await this.#servers.get(name).disconnect();
+  }
+
+  /** Marks a server enabled; it connects when asked. */
+  async enableServer(name: string): Promise<void> {
+    this.#assertOpen();
+    await this.#servers.get(name).enable();
+  }
+
+  /** Disconnects a server and keeps it from connecting until enabled. */
+  async disableServer(name: string): Promise<void> {
+    this.#assertOpen();
+    await this.#servers.get(name).disable();
+  }
+
+  /** Health of every enabled server, checked in parallel; a server not connected is unhealthy. */
+  healthCheckAll(): Promise<Record<string, boolean>> {
+    return this.#servers.health.checkAll();
+  }
+
+  /** Everything known about each server. Never includes header or env values. */
+  async getServerStatus(): Promise<Record<string, ServerStatus>> {
+    return this.#servers.status();
+  }
+
+  /**
+   * Stops every server in parallel, bounded in time; idempotent. Afterwards every call that acts (connects,
+   * calls, lists through servers, changes the servers, watches, reloads) fails with MANAGER_SHUT_DOWN; the
+   * reads that need no server still answer, showing what shutdown left: getServerStatus() (every server
+   * `closed`), listTools() and searchTools() (none), healthCheckAll() (every enabled server unhealthy), metaTools().
+   */
+  shutdown(): Promise<void> {
+    if (this.#shuttingDown) return this.#shuttingDown;
+    this.#watchers.closeAll();
+    this.#shuttingDown = this.#servers.retireAll().then(() => {
+      this.#options.logger.info('all servers stopped');
+    });
+    return this.#shuttingDown;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.shutdown();
+  }
+
+  /** Every connected server's tools with unique, stable qualified names; frozen, so callers cannot change them. */
+  async listTools(): Promise<QualifiedTool[]> {
+    return this.#tools.list();
+  }
+
+  /**
+   * Calls a tool by its qualified name on the server that owns it. A tool of a server that is down fails with
+   * that server's MCPConnectionError, at once, or once a connect or restart under way has not brought it back
+   * within callWhileRestarting.
+   */
+  async callTool(
+    qualifiedName: string,
+    args: object = {},
+    options?: CallToolOptions,
+  ): Promise<CallToolResult> {
+    this.#assertOpen();
+    return this.#tools.call(qualifiedName, args, options);
+  }
+
+  /** Adds a hook around every callTool, after those there are; returns a function that removes it. */
+  addHook(hook: ToolCallHook): () => void {
+    this.#assertOpen();
+    return this.#tools.addHook(hook);
+  }
+
+  /** The connected tools that best match `query` (BM25 over name, title, description, parameter names), best first. */
+  searchTools(query: string, options: { limit?: number } = {}): ToolSearchResult[] {
+    return this.#tools.search(query, options);
+  }
+
+  /** The meta-tools `search_tools` and `call_tool`, to give an agent instead of every tool; callTool answers them with `metaTools: true`. */
+  metaTools(): Tool[] {
+    return this.#tools.metaTools();
+  }
+
+  /** Calls a tool as a task, routed by qualified name like callTool; the handle follows its server across restarts. */
+  async callToolAsTask(
+    qualifiedName: string,
+    args: object = {},
+    options?: TaskCallOptions,
+  ): Promise<ToolTaskStart> {
+    return this.#tools.tasks.callToolAsTask(qualifiedName, args, options);
+  }
+
+  /** A task's status on its server (`tasks/get`). */
+  async getTask(serverName: string, taskId: string, options?: RequestOptions): Promise<TaskInfo> {
+    return this.#tools.tasks.getTask(serverName, taskId, options);
+  }
+
+  /** Waits for a task's result; a restart, stop or removal of the server meanwhile is TASK_INTERRUPTED. */
+  async getTaskResult(
+    serverName: string,
+    taskId: string,
+    options?: TaskWaitOptions,
+  ): Promise<CallToolResult> {
+    return this.#tools.tasks.getTaskResult(serverName, taskId, options);
+  }
+
+  /** Asks a task's server to cancel it (`tasks/cancel`). */
+  async cancelTask(
+    serverName: string,
+    taskId: string,
+    options?: RequestOptions,
+  ): Promise<TaskInfo | undefined> {
+    return this.#tools.tasks.cancelTask(serverName, taskId, options);
+  }
+
+  /** Every task a server lists (`tasks/list`, 2025-11-25). */
+  async listTasks(serverName: string, options?: RequestOptions): Promise<TaskInfo[]> {
+    return this.#tools.tasks.listTasks(serverName, options);
   }
 
   /**
@@ -51,14 +289,14 @@ export class MCPConnectionManager extends ManagerTools {
    * ones restarted, the rest untouched. A config that cannot be loaded changes nothing (MCPConfigError).
    */
   async reload(config: MCPServersConfig | string, options?: ReloadOptions): Promise<ReloadResult> {
-    this.assertOpen();
-    return this.reloader.reload(config, options);
+    this.#assertOpen();
+    return this.#reloader.reload(config, options);
   }
 
   /** Reloads `file` whenever it changes (debounced); a refused change is a `configReloadFailed` event. Returns a stop. */
   watch(file: string, options: WatchOptions & ReloadOptions = {}): () => void {
-    this.assertOpen();
-    return this.watchers.watch(file, options);
+    this.#assertOpen();
+    return this.#watchers.watch(file, options);
   }
 
   /**
@@ -66,61 +304,61 @@ export class MCPConnectionManager extends ManagerTools {
    * loopback handler that prints the URL) and connects it; for a server waiting in `needs-auth`.
    */
   async authorize(name: string, handler?: AuthorizationHandler): Promise<MCPClient> {
-    this.assertOpen();
-    return this.server(name).authorize(handler);
+    this.#assertOpen();
+    return this.#servers.get(name).authorize(handler);
   }
 
   /** Every connected server's skills (skills/list, asked afresh) with qualified names made as tool names are. */
   async listSkills(options?: SkillsOptions): Promise<QualifiedSkill[]> {
-    this.assertOpen();
-    return this.skills.list(options);
+    this.#assertOpen();
+    return this.#features.skills.list(options);
   }
 
   /** A skill by its qualified name, from the last listing (listed again once if it is not there). */
   async getSkill(qualifiedName: string, options?: SkillsOptions): Promise<QualifiedSkill> {
-    this.assertOpen();
-    return this.skills.get(qualifiedName, options);
+    this.#assertOpen();
+    return this.#features.skills.get(qualifiedName, options);
   }
 
   /** Loads a skill from its own server: its SKILL.md now, each other file when read, every file verified. */
   async loadSkill(qualifiedName: string, options?: SkillsOptions): Promise<LoadedSkill> {
-    this.assertOpen();
-    return this.skills.load(qualifiedName, options);
+    this.#assertOpen();
+    return this.#features.skills.load(qualifiedName, options);
   }
 
   /** Every connected server's resources (every page, kept until it says they changed), named as tools are. */
   async listResources(): Promise<QualifiedResource[]> {
-    this.assertOpen();
-    return this.features.resources.list();
+    this.#assertOpen();
+    return this.#features.resources.list();
   }
 
   /** Every connected server's resource templates, named as tools are; read what they make with `{ server, uri }`. */
   async listResourceTemplates(): Promise<QualifiedResourceTemplate[]> {
-    this.assertOpen();
-    return this.features.templates.list();
+    this.#assertOpen();
+    return this.#features.templates.list();
   }
 
   /** Reads a resource on its own server: by qualified name (listResources), or any URI as `{ server, uri }`. */
   async readResource(target: string | ResourceTarget, options?: RequestOptions): Promise<ReadResourceResult> {
-    this.assertOpen();
-    return this.features.access.read(target, options);
+    this.#assertOpen();
+    return this.#features.access.read(target, options);
   }
 
   /** Subscribes to a resource's updates (`resourceUpdated` events); kept across the server's reconnects. */
   async subscribeResource(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {
-    this.assertOpen();
-    return this.features.access.subscribe(target, options);
+    this.#assertOpen();
+    return this.#features.access.subscribe(target, options);
   }
 
   async unsubscribeResource(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {
-    this.assertOpen();
-    return this.features.access.unsubscribe(target, options);
+    this.#assertOpen();
+    return this.#features.access.unsubscribe(target, options);
   }
 
   /** Every connected server's prompts (every page, kept until it says they changed), named as tools are. */
   async listPrompts(): Promise<QualifiedPrompt[]> {
-    this.assertOpen();
-    return this.features.prompts.list();
+    this.#assertOpen();
+    return this.#features.prompts.list();
   }
 
   /** Gets a prompt by its qualified name from its own server. */
@@ -129,14 +367,23 @@ export class MCPConnectionManager extends ManagerTools {
     args?: Record<string, string>,
     options?: RequestOptions,
   ): Promise<GetPromptResult> {
-    this.assertOpen();
-    return this.features.getPrompt(qualifiedName, args, options);
+    this.#assertOpen();
+    return this.#features.getPrompt(qualifiedName, args, options);
   }
 
   /** Asks a server to send its logs (`serverLog` events) from `level` up, now if connected and at every reconnect. */
   async setLoggingLevel(name: string, level: LoggingLevel): Promise<void> {
-    this.assertOpen();
-    const server = this.server(name);
-    return this.features.logs.set(name, server.status().connected ? server.liveClient() : undefined, level);
+    this.#assertOpen();
+    const server = this.#servers.get(name);
+    return this.#features.logs.set(name, server.status().connected ? server.liveClient() : undefined, level);
+  }
+
+  #assertOpen(): void {
+    if (this.#shuttingDown) {
+      throw new MCPConnectionError(
+        ManagerErrorCode.MANAGER_SHUT_DOWN,
+        'The connection manager has been shut down; create a new one.',
+      );
+    }
   }
 }

@@ -49,4 +49,10 @@ export { WATCH_DEFAULTS, type WatchOptions } from './reload/configWatcher.js';
 export type { ServerState, ServerStatus } from './server/serverStatus.js';
 export * from './stack.js';
 export type { ToolSearchResult } from './tools/toolDirectory.js';
-export { type QualifiedTool, qualifyTools, safeName, TOOL_NAME_SEPARATOR } from './tools/toolNaming.js';
+export {
+  type QualifiedTool,
+  qualifyNames,
+  qualifyTools,
+  safeName,
+  TOOL_NAME_SEPARATOR,
+} from './tools/toolNaming.js';

@@ -1,14 +1,17 @@
-import type { LoggingLevel } from '@org/mcp-core';
+import type { LoggingLevel, MCPAuthError, MCPError } from '@org/mcp-core';
 import type { CircuitState } from './calls/circuitBreaker.js';
 import type { ReloadResult } from './reload/configReload.js';
 import type { ServerState } from './server/serverStatus.js';
 
 /** A server moved from one state to another; `error` is its last error, if any. */
 export interface ServerStateChange {
+  /** The server's name. */
+  server: string;
+  /** @deprecated Use `server`; set alike until the next minor version. */
   name: string;
   state: ServerState;
   previous: ServerState;
-  error: Error | undefined;
+  error: MCPError | undefined;
 }
 
 /** The tools one server offers through the manager changed (it connected, went away, or said so). */
@@ -18,8 +21,11 @@ export interface ToolsChange {
 
 /** A server failed: a connect gave up, it went away with an error, or it ran out of restarts. */
 export interface ServerErrorEvent {
+  /** The server's name. */
+  server: string;
+  /** @deprecated Use `server`; set alike until the next minor version. */
   name: string;
-  error: Error;
+  error: MCPError;
 }
 
 /** The resources (or templates) or the prompts one server offers changed: it connected, went away, or said so. */
@@ -44,6 +50,9 @@ export interface ServerLog {
 
 /** A server's circuit breaker changed state; `retryAt` (ISO 8601) is when it lets a probe through, while open. */
 export interface CircuitStateChange {
+  /** The server's name. */
+  server: string;
+  /** @deprecated Use `server`; set alike until the next minor version. */
   name: string;
   state: CircuitState;
   previous: CircuitState;
@@ -51,23 +60,26 @@ export interface CircuitStateChange {
   failures: number;
   retryAt: string | undefined;
   /** The failure that opened it (or the last one), if any. */
-  error: Error | undefined;
+  error: MCPError | undefined;
 }
 
 /** A watched config file changed but could not be applied; the running config stays. */
 export interface ConfigReloadFailure {
   file: string;
-  error: Error;
+  error: MCPError;
 }
 
 /** A server behind OAuth needs the user's authorization and no handler could get it: it waits in `needs-auth`. */
 export interface AuthorizationRequiredEvent {
+  /** The server's name. */
+  server: string;
+  /** @deprecated Use `server`; set alike until the next minor version. */
   name: string;
   /** The authorization server's issuer, once discovered. */
   issuer: string | undefined;
   /** The scopes it would ask for. */
   scopes: string[] | undefined;
-  error: Error;
+  error: MCPAuthError;
 }
 
 /** Every event of MCPConnectionManager with its payload. */

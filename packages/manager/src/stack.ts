@@ -32,6 +32,7 @@ export {
   type ContentBlock,
   CoreErrorCode,
   type CustomServerConfig,
+  createLogger,
   type ElicitationOptions,
   type EmbeddedResource,
   ERROR_CATALOGUE,

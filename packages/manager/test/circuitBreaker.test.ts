@@ -43,6 +43,7 @@ describe('circuit breaker per server (fake timers)', () => {
     const nextProbeAt = '2026-01-01T00:00:08.000Z';
     expect(events).toEqual([
       {
+        server: 's',
         name: 's',
         state: 'open',
         previous: 'closed',

@@ -4,7 +4,10 @@ import {
   type AuthorizationRequiredEvent,
   type ListChange,
   type LoggingLevel,
+  type MCPAuthError,
   MCPConnectionManager,
+  type MCPError,
+  type MCPErrorCode,
   type ResourceUpdate,
   type ServerErrorEvent,
   type ServerState,
@@ -19,11 +22,19 @@ describe('MCPConnectionManager events', () => {
       expectTypeOf(event).toEqualTypeOf<ServerStateChange>();
       expectTypeOf(event.state).toEqualTypeOf<ServerState>();
       expectTypeOf(event.previous).toEqualTypeOf<ServerState>();
-      expectTypeOf(event.error).toEqualTypeOf<Error | undefined>();
+      expectTypeOf(event.error).toEqualTypeOf<MCPError | undefined>();
+      expectTypeOf(event.server).toEqualTypeOf<string>();
     });
     manager.once('toolsChanged', (event) => expectTypeOf(event).toEqualTypeOf<ToolsChange>());
-    manager.on('serverError', (event) => expectTypeOf(event.error).toEqualTypeOf<Error>());
-    expectTypeOf<ServerErrorEvent>().toEqualTypeOf<{ name: string; error: Error }>();
+    manager.on('serverError', (event) => expectTypeOf(event.error).toEqualTypeOf<MCPError>());
+    expectTypeOf<ServerErrorEvent>().toEqualTypeOf<{ server: string; name: string; error: MCPError }>();
+    // As a new user writes it: the error's code, without a cast.
+    manager.on('serverError', ({ error }) => expectTypeOf(error.code).toEqualTypeOf<MCPErrorCode>());
+    manager.on('circuitStateChanged', (event) => {
+      expectTypeOf(event.server).toEqualTypeOf<string>();
+      expectTypeOf(event.error).toEqualTypeOf<MCPError | undefined>();
+    });
+    manager.on('configReloadFailed', ({ error }) => expectTypeOf(error.code).toEqualTypeOf<MCPErrorCode>());
     manager.on('resourcesChanged', (event) => expectTypeOf(event).toEqualTypeOf<ListChange>());
     manager.on('promptsChanged', (event) => expectTypeOf(event).toEqualTypeOf<ListChange>());
     manager.on('resourceUpdated', (event) => expectTypeOf(event).toEqualTypeOf<ResourceUpdate>());
@@ -35,8 +46,11 @@ describe('MCPConnectionManager events', () => {
       expectTypeOf(event).toEqualTypeOf<AuthorizationRequiredEvent>();
       expectTypeOf(event.issuer).toEqualTypeOf<string | undefined>();
       expectTypeOf(event.scopes).toEqualTypeOf<string[] | undefined>();
+      expectTypeOf(event.server).toEqualTypeOf<string>();
+      expectTypeOf(event.error).toEqualTypeOf<MCPAuthError>();
     });
     manager.emit('serverStateChanged', {
+      server: 'a',
       name: 'a',
       state: 'needs-auth',
       previous: 'connecting',
@@ -54,11 +68,17 @@ describe('MCPConnectionManager events', () => {
     // @ts-expect-error no such field in the payload
     manager.on('serverStateChanged', (event) => event.nme);
     // @ts-expect-error a listener of another event's payload
-    manager.on('serverError', listener);
+    manager.on('serverError', (event: ResourceUpdate) => event.uri);
     // @ts-expect-error a payload without `previous`
-    manager.emit('serverStateChanged', { name: 'a', state: 'idle', error: undefined });
-    // @ts-expect-error a state that does not exist
-    manager.emit('serverStateChanged', { name: 'a', state: 'asleep', previous: 'idle', error: undefined });
+    manager.emit('serverStateChanged', { server: 'a', name: 'a', state: 'idle', error: undefined });
+    manager.emit('serverStateChanged', {
+      server: 'a',
+      name: 'a',
+      // @ts-expect-error a state that does not exist
+      state: 'asleep',
+      previous: 'idle',
+      error: undefined,
+    });
     // @ts-expect-error the wrong field name
     manager.emit('toolsChanged', { name: 'a' });
     manager.emit('toolsChanged', { server: 'a' });
@@ -66,5 +86,12 @@ describe('MCPConnectionManager events', () => {
     manager.emit('serverLog', { server: 'a', level: 'loud', data: 1 });
     // @ts-expect-error an update without its URI
     manager.emit('resourceUpdated', { server: 'a' });
+  });
+});
+
+describe('the deprecated `name` of event payloads', () => {
+  it('is the same string as `server`, typed alike', () => {
+    expectTypeOf<ServerStateChange['name']>().toEqualTypeOf<ServerStateChange['server']>();
+    expectTypeOf<AuthorizationRequiredEvent['name']>().toEqualTypeOf<string>();
   });
 });

@@ -6,7 +6,6 @@ import {
   DEFAULT_HEADLESS_REDIRECT_URI,
   type GrantContext,
   loopbackAuthorizationHandler,
-  MemoryTokenStore,
   OAuthProvider,
   type TokenSet,
   type TokenStore,
@@ -18,9 +17,11 @@ import {
   type MCPServerConfig,
   type OAuthServerConfig,
 } from '@org/mcp-core';
-import type { ManagerOptions } from '../managerOptions.js';
 import type { ManagerAuthOptions } from './managerAuthOptions.js';
 import { readPrivateKeyFile } from './privateKeyFile.js';
+
+/** The manager's auth options as resolved: its token store always there. */
+type ServerAuthOptions = ManagerAuthOptions & { tokenStore: TokenStore };
 
 /** Where one server stands with OAuth, as getServerStatus() shows it. Holds no token, code or secret. */
 export interface ServerAuthStatus {
@@ -49,7 +50,7 @@ export class ServerAuth {
   constructor(
     private readonly name: string,
     private readonly config: OAuthServerConfig,
-    private readonly options: ManagerAuthOptions,
+    private readonly options: ServerAuthOptions,
     /** Told when an authorization is needed and no handler can give it (connected or not). */
     private readonly onRequired: (error: MCPAuthError) => void,
   ) {
@@ -62,7 +63,7 @@ export class ServerAuth {
     this.provider = new OAuthProvider({
       ...options.oauth,
       serverName: name,
-      store: this.observed(options.tokenStore ?? new MemoryTokenStore()),
+      store: this.observed(options.tokenStore),
       grant: this.grant(),
       ...(clientId !== undefined && {
         client: { clientId, clientSecret, ...(privateKey && { privateKey }) },
@@ -157,7 +158,7 @@ export class ServerAuth {
 export function serverAuthFor(
   name: string,
   config: MCPServerConfig,
-  options: ManagerAuthOptions,
+  options: ServerAuthOptions,
   onRequired: (error: MCPAuthError) => void,
 ): ServerAuth | undefined {
   if (config.transport !== 'http' && config.transport !== 'sse') return undefined;
@@ -166,7 +167,10 @@ export function serverAuthFor(
 }
 
 /** The manager's options with the server's OAuth provider as its clients' `auth` (the factory passes it on). */
-export function withAuth(options: ManagerOptions, auth: ServerAuth | undefined): ManagerOptions {
+export function withAuth<T extends { clientOptions?: ClientOptions | undefined }>(
+  options: T,
+  auth: ServerAuth | undefined,
+): T {
   if (!auth) return options;
   return { ...options, clientOptions: { ...options.clientOptions, auth: auth.provider } as ClientOptions };
 }

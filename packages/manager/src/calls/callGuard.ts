@@ -4,6 +4,7 @@ import {
   ManagerErrorCode,
   MCPConfigError,
   MCPConnectionError,
+  type MCPError,
   type MCPErrorCode,
   MCPProtocolError,
   MCPTimeoutError,
@@ -36,8 +37,10 @@ export interface ManagerLoadOptions {
 export interface CallsStatus {
   inFlight: number;
   queued: number;
-  maxConcurrentCalls: number;
-  maxQueuedCalls: number;
+  /** Calls in flight at once; absent when there is no limit (the default), so the status survives JSON as is. */
+  maxConcurrentCalls?: number;
+  /** Calls that may wait for a turn; absent when set to Infinity. */
+  maxQueuedCalls?: number;
 }
 
 /** Refusals of the manager's own, and the client closed by the manager (a stop, a disable): not the server's doing. */
@@ -98,6 +101,7 @@ export class CallGuard {
     const settings = own?.circuitBreaker ?? options.circuitBreaker ?? {};
     const report = (change: CircuitTransition) =>
       onCircuitChange({
+        server: serverName,
         name: serverName,
         ...change,
         retryAt: change.retryAt === undefined ? undefined : new Date(change.retryAt).toISOString(),
@@ -129,7 +133,7 @@ export class CallGuard {
       this.breaker?.succeeded();
       return result;
     } catch (error) {
-      if (isServerFailure(error)) this.breaker?.failed(error as Error);
+      if (isServerFailure(error)) this.breaker?.failed(error as MCPError);
       // A JSON-RPC error, or an isError result under throwOnError, is an answer: the server works.
       else if (error instanceof MCPProtocolError || error instanceof MCPToolError) this.breaker?.succeeded();
       // The caller aborted or the manager refused: nothing learnt about the server.
@@ -161,8 +165,8 @@ export class CallGuard {
       calls: {
         inFlight: this.limiter.inFlight,
         queued: this.limiter.queued,
-        maxConcurrentCalls,
-        maxQueuedCalls,
+        ...(Number.isFinite(maxConcurrentCalls) && { maxConcurrentCalls }),
+        ...(Number.isFinite(maxQueuedCalls) && { maxQueuedCalls }),
       },
       circuit: this.breaker?.status(),
     };

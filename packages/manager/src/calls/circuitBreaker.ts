@@ -1,3 +1,4 @@
+import type { MCPError } from '@org/mcp-core';
 import { MCPCircuitOpenError } from './loadLimitErrors.js';
 import { CIRCUIT_BREAKER_DEFAULTS, type CircuitBreakerOptions } from './loadLimitOptions.js';
 
@@ -23,7 +24,7 @@ export interface CircuitTransition {
   previous: CircuitState;
   failures: number;
   retryAt: number | undefined;
-  error: Error | undefined;
+  error: MCPError | undefined;
 }
 
 /** Whether a call let through is an ordinary one or the single probe of a half-open circuit. */
@@ -41,7 +42,7 @@ export class CircuitBreaker {
   private retryAt: number | undefined;
   private probing = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastFailure: Error | undefined;
+  private lastFailure: MCPError | undefined;
   private openCount = 0;
   private readonly settings: Required<CircuitBreakerOptions>;
 
@@ -77,7 +78,7 @@ export class CircuitBreaker {
   }
 
   /** A call failed in a way that says the server is not working (timeout, transport or connection error). */
-  failed(error: Error): void {
+  failed(error: MCPError): void {
     this.lastFailure = error;
     if (this.current === 'half-open') {
       this.open();

@@ -12,7 +12,9 @@ import {
   type ResourceTemplate,
 } from '@org/mcp-core';
 import { paginate } from '@org/mcp-core/internal';
+import { type Skill, SkillsClient, type SkillsOptions } from '@org/mcp-skills';
 import type { Qualified } from '../tools/toolNaming.js';
+import { didYouMean } from '../util/closestName.js';
 
 /** A resource with a name: its URI when the server gave none. */
 export type NamedResource = Resource & { name: string };
@@ -25,17 +27,26 @@ export type QualifiedResourceTemplate = Qualified<NamedResourceTemplate>;
 /** A server's prompt with the name callers use to reach it through the manager. */
 export type QualifiedPrompt = Qualified<Prompt>;
 
-/** What the manager lists across servers besides tools: how to list one server's, and the errors about names. */
-export interface FeatureKind<T extends { name: string }> {
-  /** The server capability that says it has them. */
-  readonly capability: 'resources' | 'prompts';
+/** A server's skill with the name callers use to reach it through the manager. */
+export type QualifiedSkill = Qualified<Skill>;
+
+/**
+ * What the manager lists across servers besides tools: which servers have them, how to list one server's, and
+ * the errors about names. `O`: the options of one listing.
+ */
+export interface FeatureKind<T extends { name: string }, O = never> {
+  /** Whether a server offers this kind (declares the capability or extension). */
+  offers(client: MCPClient): boolean;
   /** Every page of one server's list. */
-  list(client: MCPClient, limits: ListLimits | undefined): Promise<T[]>;
+  list(client: MCPClient, limits: ListLimits | undefined, options: O | undefined): Promise<T[]>;
+  /** Kept per connection until the server says it changed; else asked afresh at each listing. */
+  readonly kept: boolean;
+  /** The log message of a server's failed listing. */
+  readonly failed: string;
   unknown(qualifiedName: string, hint: string | undefined): MCPError;
   collision(name: string, servers: readonly string[]): MCPError;
 }
 
-const didYouMean = (hint: string | undefined) => (hint ? ` Did you mean "${hint}"?` : '');
 const quoted = (servers: readonly string[]) => servers.map((s) => `"${s}"`).join(' and ');
 
 /** A kind's errors: `what` names one item ("resource"), `listing` the method that shows the names. */
@@ -43,7 +54,7 @@ function namingErrors(
   what: string,
   listing: string,
   codes: { unknown: MCPErrorCode; collision: MCPErrorCode },
-): Pick<FeatureKind<never>, 'unknown' | 'collision'> {
+): Pick<FeatureKind<never, never>, 'unknown' | 'collision'> {
   return {
     unknown: (name, hint) =>
       new MCPError(
@@ -58,13 +69,17 @@ function namingErrors(
   };
 }
 
+const LISTING_FAILED = 'listing failed; the server is left out of the listing';
+
 const RESOURCE_CODES = {
   unknown: ManagerErrorCode.UNKNOWN_RESOURCE,
   collision: ManagerErrorCode.RESOURCE_NAME_COLLISION,
 };
 
 export const RESOURCES: FeatureKind<NamedResource> = {
-  capability: 'resources',
+  offers: (client) => client.serverCapabilities?.resources !== undefined,
+  kept: true,
+  failed: LISTING_FAILED,
   list: (client, limits) =>
     paginate(
       client,
@@ -79,7 +94,9 @@ export const RESOURCES: FeatureKind<NamedResource> = {
 };
 
 export const RESOURCE_TEMPLATES: FeatureKind<NamedResourceTemplate> = {
-  capability: 'resources',
+  offers: (client) => client.serverCapabilities?.resources !== undefined,
+  kept: true,
+  failed: LISTING_FAILED,
   list: (client, limits) =>
     paginate(
       client,
@@ -94,7 +111,9 @@ export const RESOURCE_TEMPLATES: FeatureKind<NamedResourceTemplate> = {
 };
 
 export const PROMPTS: FeatureKind<Prompt> = {
-  capability: 'prompts',
+  offers: (client) => client.serverCapabilities?.prompts !== undefined,
+  kept: true,
+  failed: LISTING_FAILED,
   list: (client, limits) =>
     paginate(
       client,
@@ -108,5 +127,16 @@ export const PROMPTS: FeatureKind<Prompt> = {
   ...namingErrors('prompt', 'listPrompts', {
     unknown: ManagerErrorCode.UNKNOWN_PROMPT,
     collision: ManagerErrorCode.PROMPT_NAME_COLLISION,
+  }),
+};
+
+export const SKILLS: FeatureKind<Skill, SkillsOptions> = {
+  offers: (client) => new SkillsClient(client).supported,
+  list: (client, _limits, options) => new SkillsClient(client, options).list(),
+  kept: false,
+  failed: 'skills/list failed; the server is left out of the listing',
+  ...namingErrors('skill', 'listSkills', {
+    unknown: ManagerErrorCode.UNKNOWN_SKILL,
+    collision: ManagerErrorCode.SKILL_NAME_COLLISION,
   }),
 };

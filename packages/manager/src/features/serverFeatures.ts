@@ -3,16 +3,14 @@ import {
   type ClientOptions,
   type GetPromptResult,
   type JSONRPCNotification,
-  type Logger,
   type MCPClient,
   type MCPServerConfig,
   type Prompt,
   type RequestOptions,
 } from '@org/mcp-core';
-import { MCPClientFactory } from '@org/mcp-factory';
 import type { ManagerEvents, ResourceUpdate } from '../managerEvents.js';
-import { MANAGER_DEFAULTS, type ManagerOptions } from '../managerOptions.js';
-import { FeatureIndex, type FeatureIndexSettings, type FeatureServers } from './featureIndex.js';
+import type { ResolvedOptions } from '../resolvedOptions.js';
+import { FeatureIndex, type FeatureIndexSettings } from './featureIndex.js';
 import {
   type NamedResource,
   type NamedResourceTemplate,
@@ -22,9 +20,10 @@ import {
 } from './featureKinds.js';
 import { ResourceAccess, type ResourceServers } from './resourceAccess.js';
 import { ServerLogs } from './serverLogs.js';
+import { SkillIndex, type SkillServers } from './skillIndex.js';
 
 /** What the features need of the manager. */
-export interface FeatureHost extends FeatureServers, Pick<ResourceServers, 'client'> {
+export interface FeatureHost extends SkillServers, Pick<ResourceServers, 'client'> {
   emit<E extends 'resourcesChanged' | 'promptsChanged' | 'resourceUpdated' | 'serverLog'>(
     event: E,
     payload: ManagerEvents[E],
@@ -32,7 +31,7 @@ export interface FeatureHost extends FeatureServers, Pick<ResourceServers, 'clie
 }
 
 /**
- * What the manager offers across servers besides tools and skills: resources, resource templates and prompts
+ * What the manager offers across servers besides tools: skills, resources, resource templates and prompts
  * (listed as tools are, routed back to their server), resource subscriptions and the servers' own logs. It hears
  * each client's notifications from its creation on, so a log sent while a server starts is not lost.
  */
@@ -40,22 +39,24 @@ export class ServerFeatures {
   readonly resources: FeatureIndex<NamedResource>;
   readonly templates: FeatureIndex<NamedResourceTemplate>;
   readonly prompts: FeatureIndex<Prompt>;
+  readonly skills: SkillIndex;
   readonly access: ResourceAccess;
   readonly logs: ServerLogs;
   /** The servers connected now that offer resources / prompts, to say when they go. */
   private readonly offering = new Map<string, { resources: boolean; prompts: boolean }>();
 
   constructor(
-    private readonly options: ManagerOptions,
-    logger: Logger,
+    private readonly options: ResolvedOptions,
     private readonly host: FeatureHost,
   ) {
+    const { logger } = options;
     const settings: FeatureIndexSettings = {
-      policy: options.toolNaming ?? MANAGER_DEFAULTS.toolNaming,
-      concurrency: options.connectConcurrency ?? MANAGER_DEFAULTS.connectConcurrency,
+      policy: options.toolNaming,
+      concurrency: options.connectConcurrency,
       limits: options.clientOptions?.listLimits,
       logger,
     };
+    this.skills = new SkillIndex(host, settings);
     this.resources = new FeatureIndex(RESOURCES, host, settings);
     this.templates = new FeatureIndex(RESOURCE_TEMPLATES, host, settings);
     this.prompts = new FeatureIndex(PROMPTS, host, settings);
@@ -66,7 +67,7 @@ export class ServerFeatures {
 
   /** The createClient a server's connects use: the configured one, each client's notifications routed here. */
   createClientFor(server: string): (config: MCPServerConfig, options: ClientOptions) => MCPClient {
-    const create = this.options.createClient ?? MCPClientFactory.createClient;
+    const create = this.options.createClient;
     return (config, clientOptions) => {
       const client = create(config, clientOptions);
       client.on('notification', (notification) => this.received(server, client, notification));

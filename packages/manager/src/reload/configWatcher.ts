@@ -1,5 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { ConfigErrorCode, MCPConfigError, MCPError } from '@org/mcp-core';
 import type { ConfigReloadFailure } from '../managerEvents.js';
 import type { ReloadOptions } from './configReload.js';
 
@@ -54,8 +55,8 @@ export class ConfigWatchers {
   /** Watches `file`; returns what stops it. */
   watch(file: string, options: WatchOptions & ReloadOptions): () => void {
     const watcher = new ConfigWatcher(file, options, () => {
-      this.reload(watcher.file, options)?.catch((error: Error) =>
-        this.refused({ file: watcher.file, error }),
+      this.reload(watcher.file, options)?.catch((error: unknown) =>
+        this.refused({ file: watcher.file, error: asConfigError(error, watcher.file) }),
       );
     });
     this.open.add(watcher);
@@ -69,4 +70,11 @@ export class ConfigWatchers {
     for (const watcher of this.open) watcher.close();
     this.open.clear();
   }
+}
+
+/** A refused reload as the MCPError its event promises: itself when it is one (every error of the stack is). */
+function asConfigError(error: unknown, file: string): MCPError {
+  if (error instanceof MCPError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new MCPConfigError(message, { code: ConfigErrorCode.CONFIG_READ_FAILED, file, cause: error });
 }

@@ -1,5 +1,6 @@
-import { sleep as defaultSleep, type RetryOptions } from '@org/mcp-core/internal';
-import { type ConnectServerOptions, MANAGER_DEFAULTS, type ManagerOptions } from '../managerOptions.js';
+import type { RetryOptions } from '@org/mcp-core/internal';
+import type { ConnectServerOptions } from '../managerOptions.js';
+import type { ResolvedOptions } from '../resolvedOptions.js';
 import { retryJudge, startupExit } from './isRetryable.js';
 
 export type RetryNotice = Parameters<NonNullable<RetryOptions['onRetry']>>[0];
@@ -10,16 +11,16 @@ export type RetryNotice = Parameters<NonNullable<RetryOptions['onRetry']>>[0];
  * alike again proves the failure permanent within milliseconds; anything else goes on with the backoff.
  */
 export function connectRetries(
-  options: ManagerOptions,
+  options: ResolvedOptions,
   connect: ConnectServerOptions,
   signal: AbortSignal,
   onRetry: (notice: RetryNotice) => void,
 ): RetryOptions {
   const judge = retryJudge();
-  const sleep = options.sleep ?? defaultSleep;
+  const { sleep } = options;
   let atOnce = false;
   return {
-    maxRetries: connect.maxRetries ?? options.maxRetries ?? MANAGER_DEFAULTS.maxRetries,
+    maxRetries: connect.maxRetries ?? options.maxRetries,
     signal,
     backoff: options.backoff,
     // retry() asks this, then tells onRetry, then sleeps: all three about the same failure.

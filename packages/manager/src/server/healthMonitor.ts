@@ -1,4 +1,4 @@
-import { MANAGER_DEFAULTS, type ManagerOptions } from '../managerOptions.js';
+import type { ResolvedOptions } from '../resolvedOptions.js';
 import type { ManagedServer } from './managedServer.js';
 
 /** Checks every enabled server, every healthCheckInterval when asked to, and restarts those failing in a row. */
@@ -7,12 +7,12 @@ export class HealthMonitor {
 
   constructor(
     private readonly servers: () => Iterable<ManagedServer>,
-    private readonly options: ManagerOptions,
+    private readonly options: ResolvedOptions,
   ) {}
 
   /** Starts the periodic checks, if an interval is set. */
   start(): void {
-    const interval = this.options.healthCheckInterval ?? MANAGER_DEFAULTS.healthCheckInterval;
+    const interval = this.options.healthCheckInterval;
     if (interval <= 0 || this.timer) return;
     this.timer = setInterval(() => void this.round(), interval);
     this.timer.unref();
@@ -25,7 +25,7 @@ export class HealthMonitor {
 
   /** Health of every enabled server, checked in parallel; a server not connected is unhealthy. */
   async checkAll(): Promise<Record<string, boolean>> {
-    const timeout = this.options.healthCheckTimeout ?? MANAGER_DEFAULTS.healthCheckTimeout;
+    const timeout = this.options.healthCheckTimeout;
     const enabled = [...this.servers()].filter((server) => server.enabled);
     const results = await Promise.all(
       enabled.map(async (server) => [server.name, await server.checkHealth(timeout)] as const),
@@ -34,7 +34,7 @@ export class HealthMonitor {
   }
 
   private async round(): Promise<void> {
-    const limit = this.options.healthCheckFailures ?? MANAGER_DEFAULTS.healthCheckFailures;
+    const limit = this.options.healthCheckFailures;
     await this.checkAll();
     for (const server of this.servers()) server.restartIfUnhealthy(limit);
   }

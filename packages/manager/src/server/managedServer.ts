@@ -1,30 +1,109 @@
+import { EventEmitter } from 'node:events';
 import type { AuthorizationHandler } from '@org/mcp-auth';
-import type { MCPClient } from '@org/mcp-core';
+import type { MCPClient, MCPError, MCPServerConfig, Tool } from '@org/mcp-core';
 import { retry } from '@org/mcp-core/internal';
-import { notOAuthError } from '../auth/authErrors.js';
+import { needsAuthError, notOAuthError } from '../auth/authErrors.js';
+import { authRequiredIn, type ServerAuth, serverAuthFor, withAuth } from '../auth/serverAuth.js';
+import { CallGuard } from '../calls/callGuard.js';
+import type { ManagerEventMap } from '../managerEvents.js';
 import type { ConnectServerOptions } from '../managerOptions.js';
+import type { ResolvedOptions } from '../resolvedOptions.js';
+import { awaitComingUp, isComingUp } from './awaitComingUp.js';
+import { ClientHolder } from './clientHolder.js';
 import { connectRetries } from './connectRetries.js';
-import { ManagedServerState } from './managedServerState.js';
+import type { ConnectTurns } from './connectTurns.js';
+import { CurrentWork } from './currentWork.js';
 import { openClient } from './openClient.js';
-import { disabledError, restartsExhaustedError, stoppedError, unhealthyError } from './serverErrors.js';
-import type { ServerState } from './serverStatus.js';
+import { OperationQueue } from './operationQueue.js';
+import { RestartSupervisor } from './restartSupervisor.js';
+import {
+  asMCPError,
+  disabledError,
+  restartsExhaustedError,
+  stoppedError,
+  unavailableError,
+  unhealthyError,
+} from './serverErrors.js';
+import { type ServerState, type ServerStatus, statusOf } from './serverStatus.js';
+import { initialRecord, type ServerAction, type ServerRecord, transition } from './serverTransition.js';
 
 /**
  * One server's whole life: connect with retries, restarts when it goes away, health, stop. Operations on it
  * run one at a time (a stop aborts whatever runs first), so their outcomes never overwrite each other and
- * there is at most one live client. Reports upward with the manager's own events.
+ * there is at most one live client. Its record (state, last error, attempts, health) changes only through
+ * `dispatch`, which also tells the manager's events.
  */
-export class ManagedServer extends ManagedServerState {
+export class ManagedServer extends EventEmitter<ManagerEventMap> {
+  /** Its load limits and circuit breaker, around each call the manager makes to it. */
+  readonly calls: CallGuard;
+  private record: ServerRecord;
+  private readonly queue = new OperationQueue();
+  private readonly work = new CurrentWork();
+  private readonly holder: ClientHolder;
+  private readonly supervisor: RestartSupervisor;
+  private readonly auth: ServerAuth | undefined;
+  /** The manager's options with this server's OAuth provider as the clients' `auth`. */
+  private readonly openOptions: ResolvedOptions;
+  /** Removed or shut down: nothing connects again. */
+  private retired = false;
+  /** Its config entry could not be read: it never connects, and says why. */
+  private refusal: MCPError | undefined;
+  private entry: MCPServerConfig;
+
+  /** `turns` bounds the connect attempts in flight across the manager's servers. */
+  constructor(
+    readonly name: string,
+    config: MCPServerConfig,
+    private readonly options: ResolvedOptions,
+    private readonly turns: ConnectTurns,
+  ) {
+    super();
+    this.entry = config;
+    this.record = initialRecord(config.enabled !== false);
+    const { logger, shutdownTimeout: limit } = options;
+    this.supervisor = new RestartSupervisor(name, options);
+    this.calls = new CallGuard(name, options, (change) => this.emit('circuitStateChanged', change));
+    this.holder = new ClientHolder(limit, () =>
+      logger.error({ server: name, limit }, 'disconnect did not finish in time'),
+    );
+    this.auth = serverAuthFor(name, config, options, (error) => this.onAuthRequired(error));
+    this.openOptions = withAuth(options, this.auth);
+  }
+
+  /** Its config entry. */
+  get config(): MCPServerConfig {
+    return this.entry;
+  }
+
+  get enabled(): boolean {
+    return this.record.enabled;
+  }
+
+  /** The tools it offers through the manager: none unless connected. */
+  get tools(): readonly Tool[] {
+    return this.holder.tools;
+  }
+
+  /** The tools it offered when last connected, kept while it is not. */
+  get knownTools(): readonly Tool[] {
+    return this.holder.knownTools;
+  }
+
+  /** Takes an entry that starts it as this one does (configDiff's startsAlike): a reload that changed only the tool filter. */
+  replaceEntry(config: MCPServerConfig): void {
+    this.entry = config;
+  }
+
   /** Its config entry was refused (`error` names the fields): it stays failed and every connect throws that. */
   refuse(error: Error): void {
-    this.refusal = error;
-    this.fail(error);
+    this.refusal = asMCPError(error, this.name);
+    this.fail(this.refusal);
   }
 
   /** Connects, retrying with backoff; joins a connect under way; takes over from a restart waiting out its backoff. */
   async connect(options: ConnectServerOptions = {}): Promise<MCPClient> {
     if (this.retired) throw stoppedError(this.name);
-    if (!this.isEnabled) throw disabledError(this.name);
+    if (!this.enabled) throw disabledError(this.name);
     if (this.refusal) {
       this.fail(this.refusal);
       throw this.refusal;
@@ -45,23 +124,23 @@ export class ManagedServer extends ManagedServerState {
 
   async disconnect(): Promise<void> {
     if (this.retired) throw stoppedError(this.name);
-    return this.stop(this.isEnabled ? 'idle' : 'disabled');
+    return this.stop(this.enabled ? 'idle' : 'disabled');
   }
 
   /** Marks it enabled; it connects when asked. */
   async enable(): Promise<void> {
     if (this.retired) throw stoppedError(this.name);
-    if (this.isEnabled) return;
-    this.isEnabled = true;
+    if (this.enabled) return;
+    this.dispatch({ type: 'enable' });
     await this.queue.run(async () => {
-      if (this.isEnabled && this.currentState === 'disabled') this.setState('idle');
+      if (this.enabled && this.record.state === 'disabled') this.dispatch({ type: 'move', state: 'idle' });
     });
   }
 
   /** Stops it and keeps it from connecting until enabled. */
   async disable(): Promise<void> {
     if (this.retired) throw stoppedError(this.name);
-    this.isEnabled = false;
+    this.dispatch({ type: 'disable' });
     return this.stop('disabled');
   }
 
@@ -72,30 +151,113 @@ export class ManagedServer extends ManagedServerState {
     return this.stop(finalState);
   }
 
+  /** The live client, or an MCPConnectionError saying why there is none (for a call to `tool`, if given). */
+  liveClient(tool?: string): MCPClient {
+    const { enabled, state, lastError } = this.record;
+    if (!enabled) throw disabledError(this.name, tool);
+    if (this.holder.client) return this.holder.client;
+    if (state === 'needs-auth') throw needsAuthError(this.name, lastError, tool);
+    // Only a connected server has a live client.
+    throw unavailableError(
+      this.name,
+      state as Exclude<ServerState, 'connected' | 'needs-auth'>,
+      lastError,
+      tool,
+    );
+  }
+
+  /** The live client for a call to `tool`; while the server is connecting or restarting, waits up to `limit` ms. */
+  async callableClient(tool: string, limit: number, signal?: AbortSignal): Promise<MCPClient> {
+    if (this.enabled && isComingUp(this.record.state)) await awaitComingUp(this, limit, signal);
+    return this.liveClient(tool);
+  }
+
+  /** One health check; not connected is unhealthy. Counts consecutive failures of the live client. */
+  async checkHealth(timeout: number): Promise<boolean> {
+    const client = this.holder.client;
+    if (!client) return false;
+    const healthy = await client.isHealthy({ timeout });
+    // The answer counts only if the client is still the live one.
+    if (this.holder.client === client)
+      this.dispatch({ type: 'healthChecked', at: new Date().toISOString(), healthy });
+    return this.calls.healthChecked(healthy);
+  }
+
   /** Restarts it once `limit` health checks in a row have failed. */
   restartIfUnhealthy(limit: number): void {
-    if (!this.holder.client || this.health.failures < limit) return;
-    this.logger.warn({ server: this.name, failures: this.health.failures }, 'unhealthy; restarting');
-    this.health.failures = 0;
-    this.detach(unhealthyError(this.name, limit));
+    const failures = this.record.healthFailures;
+    if (!this.holder.client || failures < limit) return;
+    this.options.logger.warn({ server: this.name, failures }, 'unhealthy; restarting');
+    this.drop(unhealthyError(this.name, limit));
     this.restart(false);
+    this.emit('toolsChanged', { server: this.name });
+  }
+
+  /** Everything known about it. Never includes header or env values. */
+  status(): ServerStatus {
+    return {
+      ...statusOf({
+        ...this.record,
+        client: this.holder.client,
+        configured: this.config.transport,
+        restarts: this.supervisor.restarts,
+        toolCount: this.tools.length,
+        auth: this.auth?.status(),
+      }),
+      ...this.calls.status(),
+    };
+  }
+
+  /** The one door to its record: computes the next one, then tells the manager's events what changed. */
+  private dispatch(action: ServerAction): void {
+    const previous = this.record;
+    const next = transition(previous, action);
+    this.record = next;
+    const server = this.name;
+    if (next.state !== previous.state) {
+      this.options.logger.debug({ server, state: next.state, previous: previous.state }, 'state changed');
+      const change = { state: next.state, previous: previous.state, error: next.lastError };
+      this.emit('serverStateChanged', { server, name: server, ...change });
+    }
+    if (action.type === 'failed' && action.needsAuth) {
+      const where = (this.auth as ServerAuth).where();
+      this.emit('authorizationRequired', { server, name: server, ...where, error: action.needsAuth });
+    } else if ((action.type === 'failed' || action.type === 'wentAway') && action.error)
+      this.emit('serverError', { server, name: server, error: action.error });
+  }
+
+  private fail(error: MCPError): void {
+    this.dispatch({ type: 'failed', error, needsAuth: authRequiredIn(error) });
+  }
+
+  /** Forgets the live client, so its close is not taken for a crash; it is stopped before a new one starts. */
+  private drop(error: MCPError): void {
+    this.holder.lose();
+    this.supervisor.down();
+    this.dispatch({ type: 'dropped', error });
+  }
+
+  /** A refresh failed while connected and nobody can authorize: the live client goes, calls fail at once. */
+  private onAuthRequired(error: MCPError): void {
+    if (this.record.state !== 'connected' || !this.holder.client) return;
+    this.drop(error);
+    this.fail(error);
     this.emit('toolsChanged', { server: this.name });
   }
 
   private async connectWithRetry(work: AbortController, options: ConnectServerOptions): Promise<MCPClient> {
     const signal = options.signal ? AbortSignal.any([work.signal, options.signal]) : work.signal;
     signal.throwIfAborted();
-    this.attempts = 0;
-    this.setState('connecting');
+    this.dispatch({ type: 'sequence', state: 'connecting' });
     const retries = connectRetries(this.options, options, signal, ({ attempt, error, delay }) => {
-      this.lastError = error as Error;
-      this.logger.warn({ server: this.name, attempt, delay, err: error }, 'connect failed; retrying');
+      this.dispatch({ type: 'attemptFailed', error: asMCPError(error, this.name) });
+      this.options.logger.warn({ server: this.name, attempt, delay, err: error }, 'connect failed; retrying');
     });
     try {
       return await retry(() => this.connectOnce(signal), retries);
     } catch (error) {
       // Aborted by a later operation, that operation owns the state.
-      if (this.work.owns(work)) this.fail(error as Error);
+      if (this.work.owns(work)) this.fail(asMCPError(error, this.name));
       throw error;
     }
   }
@@ -103,7 +265,7 @@ export class ManagedServer extends ManagedServerState {
   /** One attempt (in its turn among the manager's); on success the new client is live and its events wired. */
   private async connectOnce(signal: AbortSignal): Promise<MCPClient> {
     const { client, tools, ms } = await this.turns.run(() => {
-      this.attempts++;
+      this.dispatch({ type: 'attempt' });
       return openClient(this.name, this.config, this.openOptions, signal);
     }, signal);
     // A stop that came while the result was on its way took nothing to release: this client is stopped here.
@@ -112,13 +274,10 @@ export class ManagedServer extends ManagedServerState {
       throw signal.reason;
     }
     this.holder.fill(client, tools);
-    this.lastConnect = { at: new Date().toISOString(), ms };
-    this.lastError = undefined;
-    this.health.failures = 0;
     client.on('close', (reason) => this.onClientClosed(client, reason));
     client.on('toolsChanged', () => void this.refreshTools(client));
     this.supervisor.up();
-    this.setState('connected');
+    this.dispatch({ type: 'connected', at: new Date().toISOString(), ms });
     this.emit('toolsChanged', { server: this.name });
     return client;
   }
@@ -126,13 +285,15 @@ export class ManagedServer extends ManagedServerState {
   /** The live client went away on its own: restart per policy. */
   private onClientClosed(client: MCPClient, reason: Error | undefined): void {
     if (this.holder.client !== client) return;
-    this.logger.warn({ server: this.name, err: reason }, 'server went away');
-    this.detach(reason);
+    this.options.logger.warn({ server: this.name, err: reason }, 'server went away');
+    this.holder.lose();
+    this.supervisor.down();
     const restart = this.supervisor.shouldRestart(reason);
     // The state moves first, so listeners of the events below see where the server is going.
-    if (!restart) this.setState(reason ? 'failed' : 'idle');
-    else if (this.supervisor.exhausted) this.setState('failed');
-    if (reason) this.emit('serverError', { name: this.name, error: reason });
+    let state: ServerState | undefined;
+    if (!restart) state = reason ? 'failed' : 'idle';
+    else if (this.supervisor.exhausted) state = 'failed';
+    this.dispatch({ type: 'wentAway', error: reason && asMCPError(reason, this.name), state });
     if (restart) this.restart(true);
     this.emit('toolsChanged', { server: this.name });
   }
@@ -143,7 +304,7 @@ export class ManagedServer extends ManagedServerState {
       this.giveUp();
       return;
     }
-    this.setState('reconnecting');
+    this.dispatch({ type: 'move', state: 'reconnecting' });
     const work = this.work.take();
     void this.queue.run(() => this.superviseRestart(work.signal, atOnce));
   }
@@ -155,13 +316,11 @@ export class ManagedServer extends ManagedServerState {
       const outcome = await this.supervisor.run(() => this.restartAttempt(signal), {
         signal,
         atOnce,
-        onWait: () => this.setState('reconnecting'),
-        onFailure: (error) => {
-          this.lastError = error as Error;
-        },
+        onWait: () => this.dispatch({ type: 'move', state: 'reconnecting' }),
+        onFailure: (error) => this.dispatch({ type: 'attemptFailed', error: asMCPError(error, this.name) }),
       });
       if (outcome === 'exhausted') this.giveUp();
-      if (outcome === 'permanent') this.fail(this.lastError as Error);
+      if (outcome === 'permanent') this.fail(this.record.lastError as MCPError);
     } catch (error) {
       // Aborted: a stop or an explicit connect took over.
       if (!signal.aborted) throw error;
@@ -169,12 +328,12 @@ export class ManagedServer extends ManagedServerState {
   }
 
   private restartAttempt(signal: AbortSignal): Promise<MCPClient> {
-    this.attempts = 0;
+    this.dispatch({ type: 'sequence', state: this.record.state });
     return this.work.track(this.connectOnce(signal));
   }
 
   private giveUp(): void {
-    this.fail(restartsExhaustedError(this.name, this.supervisor.maxRestarts, this.lastError));
+    this.fail(restartsExhaustedError(this.name, this.supervisor.maxRestarts, this.record.lastError));
     // Nothing will restart it: an unhealthy process that still runs is stopped now, not at the next stop.
     void this.queue.run(() => this.holder.releaseLost());
   }
@@ -184,7 +343,10 @@ export class ManagedServer extends ManagedServerState {
       const tools = await client.getTools({ refresh: true });
       if (this.holder.updateTools(client, tools)) this.emit('toolsChanged', { server: this.name });
     } catch (error) {
-      this.logger.warn({ server: this.name, err: error }, 'could not refresh tools after list_changed');
+      this.options.logger.warn(
+        { server: this.name, err: error },
+        'could not refresh tools after list_changed',
+      );
     }
   }
 
@@ -195,12 +357,12 @@ export class ManagedServer extends ManagedServerState {
     const hadTools = this.holder.tools.length > 0;
     const client = this.holder.take();
     this.supervisor.down();
-    if (client || busy) this.setState('closing');
+    if (client || busy) this.dispatch({ type: 'move', state: 'closing' });
     if (hadTools) this.emit('toolsChanged', { server: this.name });
     return this.queue.run(async () => {
       if (client) await this.holder.release(client);
       await this.holder.releaseLost();
-      this.setState(finalState);
+      this.dispatch({ type: 'move', state: finalState });
     });
   }
 }

@@ -1,7 +1,5 @@
 import type { ClientOptions, MCPClient, MCPServerConfig, Tool } from '@org/mcp-core';
-import { MCPClientFactory } from '@org/mcp-factory';
-import type { ManagerOptions } from '../managerOptions.js';
-import { telemetryFor } from '../telemetry/managerTelemetry.js';
+import type { ResolvedOptions } from '../resolvedOptions.js';
 
 export interface OpenedClient {
   client: MCPClient;
@@ -14,17 +12,16 @@ export interface OpenedClient {
 export async function openClient(
   name: string,
   config: MCPServerConfig,
-  options: ManagerOptions,
+  options: ResolvedOptions,
   signal: AbortSignal,
 ): Promise<OpenedClient> {
-  const create = options.createClient ?? MCPClientFactory.createClient;
-  const telemetry = telemetryFor(options);
+  const { createClient: create, telemetry } = options;
   // The observer reads the version once negotiated: `opened` exists by the time any request is sent.
   const facts = { name, config, protocolVersion: () => opened.protocolVersion };
   const clientOptions: ClientOptions = {
     ...options.clientOptions,
     name,
-    logger: options.logger ?? options.clientOptions?.logger,
+    logger: options.clientLogger,
   };
   if (telemetry)
     clientOptions.observeRequest = telemetry.observer(facts, options.clientOptions?.observeRequest);

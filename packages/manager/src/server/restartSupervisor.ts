@@ -1,6 +1,6 @@
-import { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF, type Logger } from '@org/mcp-core';
-import { sleep as defaultSleep, retry } from '@org/mcp-core/internal';
-import { MANAGER_DEFAULTS, type ManagerOptions } from '../managerOptions.js';
+import { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from '@org/mcp-core';
+import { retry } from '@org/mcp-core/internal';
+import type { ResolvedOptions } from '../resolvedOptions.js';
 import { retryJudge } from './isRetryable.js';
 
 export interface RestartHooks {
@@ -27,14 +27,12 @@ export class RestartSupervisor {
 
   constructor(
     private readonly name: string,
-    private readonly options: ManagerOptions,
-    private readonly logger: Logger,
+    private readonly options: ResolvedOptions,
   ) {}
 
   /** Whether the policy restarts a server that went away for this reason. */
   shouldRestart(reason: Error | undefined): boolean {
-    const policy =
-      this.options.autoReconnect === false ? 'never' : (this.options.restart ?? MANAGER_DEFAULTS.restart);
+    const policy = this.options.restart;
     if (policy === 'never') return false;
     if (policy === 'always') return true;
     // on-failure: a stdio server that exited with code 0 ended cleanly.
@@ -43,7 +41,7 @@ export class RestartSupervisor {
   }
 
   get maxRestarts(): number {
-    return this.options.maxRestarts ?? MANAGER_DEFAULTS.maxRestarts;
+    return this.options.maxRestarts;
   }
 
   get exhausted(): boolean {
@@ -55,7 +53,7 @@ export class RestartSupervisor {
     clearTimeout(this.stableTimer);
     this.stableTimer = setTimeout(() => {
       this.restarts = 0;
-    }, this.options.stableAfter ?? MANAGER_DEFAULTS.stableAfter);
+    }, this.options.stableAfter);
     this.stableTimer.unref?.();
   }
 
@@ -72,13 +70,13 @@ export class RestartSupervisor {
     const spent = this.restarts;
     const shouldRetry = retryJudge();
     let permanent = false;
-    const sleep = this.options.sleep ?? defaultSleep;
+    const { sleep, logger } = this.options;
     const wait = () => {
       hooks.onWait();
       this.restarts++;
     };
     const failed = (error: unknown) => {
-      this.logger.warn({ server: this.name, err: error }, 'restart failed');
+      logger.warn({ server: this.name, err: error }, 'restart failed');
       hooks.onFailure(error);
     };
     wait();
@@ -100,7 +98,7 @@ export class RestartSupervisor {
           wait();
         },
       });
-      this.logger.info({ server: this.name, restarts: this.restarts }, 'server restarted');
+      logger.info({ server: this.name, restarts: this.restarts }, 'server restarted');
       return 'restarted';
     } catch (error) {
       if (hooks.signal.aborted) throw error;

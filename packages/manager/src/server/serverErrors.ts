@@ -1,4 +1,11 @@
-import { ManagerErrorCode, MCPAbortError, MCPConnectionError, type MCPErrorCode } from '@org/mcp-core';
+import {
+  CoreErrorCode,
+  ManagerErrorCode,
+  MCPAbortError,
+  MCPConnectionError,
+  MCPError,
+  type MCPErrorCode,
+} from '@org/mcp-core';
 import type { ServerState } from './serverStatus.js';
 
 /** Why there is no live client, per state (a connected server always has one). */
@@ -70,4 +77,14 @@ export function restartsExhaustedError(
     `Server "${name}" kept failing and was given up after ${maxRestarts} restarts. Last error: ${lastError?.message ?? 'unknown'}`,
     { serverName: name, cause: lastError },
   );
+}
+
+/**
+ * `error` as the MCPError the manager's events and status promise: itself when it is one (every error of the
+ * stack is); else (a custom createClient's own error) a CONNECT_FAILED with the same message, `error` as cause.
+ */
+export function asMCPError(error: unknown, name: string): MCPError {
+  if (error instanceof MCPError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new MCPConnectionError(CoreErrorCode.CONNECT_FAILED, message, { serverName: name, cause: error });
 }

@@ -54,7 +54,7 @@ export interface ServerFacts {
   configured: string | undefined;
   attempts: number;
   restarts: number;
-  lastError: Error | undefined;
+  lastError: MCPError | undefined;
   lastConnect: { at: string; ms: number } | undefined;
   lastHealthCheck: { at: string; healthy: boolean } | undefined;
   toolCount: number;
@@ -71,9 +71,7 @@ export function statusOf(facts: ServerFacts): Omit<ServerStatus, 'calls' | 'circ
     transport: client?.transportType ?? facts.configured ?? 'stdio',
     attempts: facts.attempts,
     restarts: facts.restarts,
-    lastError: lastError
-      ? { message: lastError.message, code: (lastError as MCPError).code ?? 'UNKNOWN' }
-      : undefined,
+    lastError: lastError ? { message: lastError.message, code: lastError.code } : undefined,
     connectedAt: facts.lastConnect?.at,
     connectMs: facts.lastConnect?.ms,
     lastHealthCheck: facts.lastHealthCheck && { ...facts.lastHealthCheck },

@@ -1,7 +1,7 @@
 import { ManagerErrorCode, MCPError } from '@org/mcp-core';
 import type { ToolNamingPolicy } from '../managerOptions.js';
 import type { ManagedServer } from '../server/managedServer.js';
-import { closestName } from '../util/closestName.js';
+import { closestName, didYouMean } from '../util/closestName.js';
 import { ToolFilter } from './toolFilter.js';
 import { ToolIndex } from './toolIndex.js';
 import { type QualifiedTool, rawName, safeName } from './toolNaming.js';
@@ -63,7 +63,7 @@ export class ToolDirectory {
     const hint = closestName(qualifiedName, this.live.names());
     throw new MCPError(
       ManagerErrorCode.UNKNOWN_TOOL,
-      `No connected server offers a tool named "${qualifiedName}".${hint ? ` Did you mean "${hint}"?` : ''} listTools() shows the names.`,
+      `No connected server offers a tool named "${qualifiedName}".${didYouMean(hint)} listTools() shows the names.`,
     );
   }
 

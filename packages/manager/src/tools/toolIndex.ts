@@ -1,7 +1,7 @@
 import type { Tool } from '@org/mcp-core';
 import type { ToolNamingPolicy } from '../managerOptions.js';
 import { deepFreeze } from '../util/deepFreeze.js';
-import { isPrefixed, type QualifiedTool, qualify, qualifyTools, rawName, safeName } from './toolNaming.js';
+import { isPrefixed, type QualifiedTool, qualify, qualifyNames, rawName, safeName } from './toolNaming.js';
 
 interface ServerTools {
   /** What the server was last set to, to skip setting the same list again. */
@@ -15,7 +15,7 @@ interface ServerTools {
 /**
  * Every connected server's tools under their qualified names, updated one server at a time: a change of one
  * server renames only its own tools (and, under 'prefix-on-collision', those of the servers whose tools start
- * or stop sharing a name with them), so listing is a copy. Names are exactly those of qualifyTools over all
+ * or stop sharing a name with them), so listing is a copy. Names are exactly those of qualifyNames over all
  * servers in the order they were first set.
  */
 export class ToolIndex {
@@ -32,7 +32,7 @@ export class ToolIndex {
   private byName = new Map<string, QualifiedTool>();
   /** A clash overwrote an entry of byName: rebuild it once clashes are gone. */
   private byNameDamaged = false;
-  /** Every tool named at once by qualifyTools, by name: used while candidate names clash. */
+  /** Every tool named at once by qualifyNames, by name: used while candidate names clash. */
   private fallback: Map<string, QualifiedTool> | undefined;
   /** The fallback's tools by server, in each server's own order. */
   private fallbackByServer = new Map<string, QualifiedTool[]>();
@@ -92,7 +92,7 @@ export class ToolIndex {
     if (this.clashes > 0 || (this.policy === 'error' && this.sharedNames > 0)) {
       if (!this.fallback) {
         const byServer = new Map([...this.servers].map(([server, { tools }]) => [server, tools]));
-        const named = qualifyTools(byServer, this.policy);
+        const named = qualifyNames(byServer, this.policy);
         this.fallback = new Map(named.map((tool) => [tool.qualifiedName, Object.freeze(tool)]));
         this.fallbackByServer = new Map();
         for (const tool of this.fallback.values()) {

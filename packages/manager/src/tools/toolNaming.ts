@@ -29,10 +29,10 @@ export type Qualified<T extends Named> = T & {
 };
 
 /**
- * Names every tool of every server under the policy; same input, same names. Linear in the number of tools.
- * Skills are named by it too (any named item); under 'error' a shared name throws what `collision` makes.
+ * Names every item (tool, skill, resource, prompt) of every server under the policy; same input, same names.
+ * Linear in the number of items. Under 'error' a shared name throws what `collision` makes.
  */
-export function qualifyTools<T extends Named = Tool>(
+export function qualifyNames<T extends Named = Tool>(
   toolsByServer: ReadonlyMap<string, readonly T[]>,
   policy: ToolNamingPolicy,
   collision: (name: string, servers: readonly string[]) => Error = collisionError,
@@ -64,6 +64,9 @@ export function qualifyTools<T extends Named = Tool>(
   }
   return result;
 }
+
+/** @deprecated Renamed `qualifyNames` (it names skills, resources and prompts as well); kept until the next minor version. */
+export const qualifyTools = qualifyNames;
 
 /** Whether a tool's name carries its server's prefix: always, only when another tool shares it, or never. */
 export function isPrefixed(policy: ToolNamingPolicy, shared: boolean): boolean {

@@ -1,3 +1,8 @@
+/** The hint an unknown-name error ends with, if there is a near name. */
+export function didYouMean(hint: string | undefined): string {
+  return hint ? ` Did you mean "${hint}"?` : '';
+}
+
 /** The candidate nearest to `name` by edit distance, if it is near enough to be a likely typo. */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -1,0 +1,113 @@
+import type { CallToolOptions, CallToolResult, MCPServerConfig, Tool, ToolCallHook } from '@org/mcp-core';
+import type { ResolvedOptions } from '../resolvedOptions.js';
+import type { ManagedServer } from '../server/managedServer.js';
+import { managedToolCall } from './managedToolCall.js';
+import { ManagerTasks } from './managerTasks.js';
+import { CALL_TOOL, callMetaTool, metaToolDefinitions, SEARCH_TOOLS } from './metaTools.js';
+import { ToolDirectory, type ToolSearchResult } from './toolDirectory.js';
+import { ToolFilter } from './toolFilter.js';
+import type { QualifiedTool } from './toolNaming.js';
+
+/** What the tool surface needs of the manager: that it is open (MANAGER_SHUT_DOWN otherwise), a server by name. */
+export interface ToolServers {
+  assertOpen(): void;
+  server(name: string): ManagedServer;
+}
+
+/**
+ * The manager's tools: one namespace across servers (each server's tools through its filter), calls routed
+ * through the hooks and the server's load limits, search, the meta-tools, tasks (`tasks`).
+ */
+export class ToolSurface {
+  private readonly directory: ToolDirectory;
+  /** Each server's tool filter, from its entry and the toolFilter option; a reload may replace it. */
+  private readonly filters = new Map<string, ToolFilter>();
+  private readonly hooks: ToolCallHook[];
+  readonly tasks: ManagerTasks;
+
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly servers: ToolServers,
+  ) {
+    this.directory = new ToolDirectory(options.toolNaming);
+    this.hooks = options.hooks;
+    this.tasks = new ManagerTasks({
+      tool: (qualifiedName) => {
+        servers.assertOpen();
+        return this.find(qualifiedName);
+      },
+      client: (name, what, signal) => {
+        servers.assertOpen();
+        return servers.server(name).callableClient(what, options.callWhileRestarting, signal);
+      },
+    });
+  }
+
+  /** A new server: its filter made and its place reserved (the index lists servers in registration order). */
+  track(server: ManagedServer): void {
+    this.filters.set(server.name, this.filterFor(server.config));
+    this.sync(server);
+  }
+
+  /** Takes a server's tools as they are now. */
+  sync(server: ManagedServer): void {
+    this.directory.update(server, this.filters.get(server.name));
+  }
+
+  /** A reload changed only its tool filter: the same process, its tools offered through the new filter at once. */
+  refilter(server: ManagedServer, config: MCPServerConfig): void {
+    server.replaceEntry(config);
+    this.filters.set(server.name, this.filterFor(config));
+    this.sync(server);
+  }
+
+  forget(name: string): void {
+    this.filters.delete(name);
+    this.directory.delete(name);
+  }
+
+  list(): QualifiedTool[] {
+    return this.directory.list();
+  }
+
+  find(qualifiedName: string): QualifiedTool {
+    return this.directory.find(qualifiedName);
+  }
+
+  /** Calls a tool by its qualified name on the server that owns it (or a meta-tool, when they are on). */
+  call(qualifiedName: string, args: object, options: CallToolOptions | undefined): Promise<CallToolResult> {
+    if (this.options.metaTools && (qualifiedName === SEARCH_TOOLS || qualifiedName === CALL_TOOL)) {
+      const host = { searchTools: this.search.bind(this), callTool: this.call.bind(this) };
+      return callMetaTool(host, qualifiedName, args as Record<string, unknown>, options);
+    }
+    const tool = this.directory.find(qualifiedName);
+    const server = this.servers.server(tool.serverName);
+    const wait = this.options.callWhileRestarting;
+    const client = () => server.callableClient(qualifiedName, wait, options?.signal);
+    // The load limits and the breaker hold the whole call, hooks included.
+    return server.calls.run(() => managedToolCall(tool, args, options, this.hooks, client), options?.signal);
+  }
+
+  addHook(hook: ToolCallHook): () => void {
+    this.hooks.push(hook);
+    return () => {
+      const at = this.hooks.indexOf(hook);
+      if (at >= 0) this.hooks.splice(at, 1);
+    };
+  }
+
+  search(query: string, options: { limit?: number } = {}): ToolSearchResult[] {
+    return this.directory.searchTools(query, options.limit);
+  }
+
+  metaTools(): Tool[] {
+    return metaToolDefinitions();
+  }
+
+  private filterFor(config: MCPServerConfig): ToolFilter {
+    return new ToolFilter([
+      ['server config', config],
+      ['manager option', this.options.toolFilter],
+    ]);
+  }
+}
