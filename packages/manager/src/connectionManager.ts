@@ -28,18 +28,19 @@ import type {
   QualifiedSkill,
 } from './features/featureKinds.js';
 import type { ResourceTarget } from './features/resourceAccess.js';
-import { ServerFeatures } from './features/serverFeatures.js';
+import type { ServerFeatures } from './features/serverFeatures.js';
 import type { ManagerEventMap } from './managerEvents.js';
 import type { ConnectAllOptions, ConnectServerOptions, ManagerOptions } from './managerOptions.js';
-import { ConfigReloader, type ReloadOptions, type ReloadResult } from './reload/configReload.js';
-import { ConfigWatchers, type WatchOptions } from './reload/configWatcher.js';
+import { composeParts } from './managerParts.js';
+import type { ConfigReloader, ReloadOptions, ReloadResult } from './reload/configReload.js';
+import type { ConfigWatchers, WatchOptions } from './reload/configWatcher.js';
 import { type ResolvedOptions, resolveOptions } from './resolvedOptions.js';
-import { ServerRegistry } from './server/serverRegistry.js';
+import type { ServerRegistry } from './server/serverRegistry.js';
 import type { ServerStatus } from './server/serverStatus.js';
 import { traceManagerEvents } from './telemetry/managerTelemetry.js';
 import type { ToolSearchResult } from './tools/toolDirectory.js';
 import type { QualifiedTool } from './tools/toolNaming.js';
-import { ToolSurface } from './tools/toolSurface.js';
+import type { ToolSurface } from './tools/toolSurface.js';
 
 export type { ConnectAllOptions, ConnectServerOptions } from './managerOptions.js';
 
@@ -60,59 +61,18 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
 
   constructor(options: ManagerOptions = {}) {
     super();
-    const resolved = resolveOptions(options);
-    this.#options = resolved;
-    const emit = (event: string, payload: unknown) =>
-      (this.emit as (e: string, p: unknown) => boolean)(event, payload);
-    const server = (name: string) => this.#servers.get(name);
-    this.#tools = new ToolSurface(resolved, { assertOpen: () => this.#assertOpen(), server });
-    this.#features = new ServerFeatures(resolved, {
-      connected: () => this.#servers.connectedClients(),
-      liveClient: (name) => server(name).liveClient(),
-      client: (name, label, signal) =>
-        server(name).callableClient(label, resolved.callWhileRestarting, signal),
-      emit,
+    this.#options = resolveOptions(options);
+    const parts = composeParts(this.#options, {
+      manager: this,
+      assertOpen: () => this.#assertOpen(),
+      shuttingDown: () => this.#shuttingDown !== undefined,
     });
-    this.#servers = new ServerRegistry(resolved, {
-      createClientFor: (name) => this.#features.createClientFor(name),
-      registered: (s) => this.#tools.track(s),
-      toolsMayChange: (s) => this.#tools.sync(s),
-      stateChanged: (s, event) => {
-        if (event.state === 'connected') this.#features.connected(s.name, s.liveClient());
-        else if (event.previous === 'connected') this.#features.disconnected(s.name);
-      },
-      removed: (name) => {
-        this.#tools.forget(name);
-        this.#features.removed(name);
-        this.emit('toolsChanged', { server: name });
-      },
-      emit,
-    });
-    this.#reloader = new ConfigReloader({
-      running: () =>
-        new Map([...this.#servers.values()].map((s) => [s.name, { config: s.config, enabled: s.enabled }])),
-      add: (name, config) => this.#servers.register(name, config),
-      remove: (name) => this.removeServer(name),
-      enable: (name) => this.enableServer(name),
-      disable: (name) => this.disableServer(name),
-      refilter: (name, config) => {
-        this.#tools.refilter(server(name), config);
-        this.emit('toolsChanged', { server: name });
-      },
-      connect: (name) => this.connectServer(name),
-      reloaded: (result) => this.emit('configReloaded', result),
-    });
-    this.#watchers = new ConfigWatchers(
-      (file, watchOptions) => (this.#shuttingDown ? undefined : this.reload(file, watchOptions)),
-      (failure) => {
-        resolved.logger.warn(
-          { file: failure.file, err: failure.error },
-          'config change refused; the running config stays',
-        );
-        this.emit('configReloadFailed', failure);
-      },
-    );
-    traceManagerEvents(this, resolved.telemetry);
+    this.#servers = parts.servers;
+    this.#tools = parts.tools;
+    this.#features = parts.features;
+    this.#reloader = parts.reloader;
+    this.#watchers = parts.watchers;
+    traceManagerEvents(this, this.#options.telemetry);
   }
 
   /**

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { AuthorizationHandler } from '@org/mcp-auth';
 import type { MCPClient, MCPError, MCPServerConfig, Tool } from '@org/mcp-core';
 import { retry } from '@org/mcp-core/internal';
-import { needsAuthError, notOAuthError } from '../auth/authErrors.js';
+import { notOAuthError } from '../auth/authErrors.js';
 import { authRequiredIn, type ServerAuth, serverAuthFor, withAuth } from '../auth/serverAuth.js';
 import { CallGuard } from '../calls/callGuard.js';
 import type { ManagerEventMap } from '../managerEvents.js';
@@ -19,13 +19,19 @@ import { RestartSupervisor } from './restartSupervisor.js';
 import {
   asMCPError,
   disabledError,
+  noClientError,
   restartsExhaustedError,
   stoppedError,
-  unavailableError,
   unhealthyError,
 } from './serverErrors.js';
 import { type ServerState, type ServerStatus, statusOf } from './serverStatus.js';
-import { initialRecord, type ServerAction, type ServerRecord, transition } from './serverTransition.js';
+import {
+  eventsOf,
+  initialRecord,
+  type ServerAction,
+  type ServerRecord,
+  transition,
+} from './serverTransition.js';
 
 /**
  * One server's whole life: connect with retries, restarts when it goes away, health, stop. Operations on it
@@ -153,17 +159,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** The live client, or an MCPConnectionError saying why there is none (for a call to `tool`, if given). */
   liveClient(tool?: string): MCPClient {
-    const { enabled, state, lastError } = this.record;
-    if (!enabled) throw disabledError(this.name, tool);
-    if (this.holder.client) return this.holder.client;
-    if (state === 'needs-auth') throw needsAuthError(this.name, lastError, tool);
-    // Only a connected server has a live client.
-    throw unavailableError(
-      this.name,
-      state as Exclude<ServerState, 'connected' | 'needs-auth'>,
-      lastError,
-      tool,
-    );
+    if (this.record.enabled && this.holder.client) return this.holder.client;
+    throw noClientError(this.name, this.record, tool);
   }
 
   /** The live client for a call to `tool`; while the server is connecting or restarting, waits up to `limit` ms. */
@@ -211,19 +208,12 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** The one door to its record: computes the next one, then tells the manager's events what changed. */
   private dispatch(action: ServerAction): void {
     const previous = this.record;
-    const next = transition(previous, action);
-    this.record = next;
-    const server = this.name;
-    if (next.state !== previous.state) {
-      this.options.logger.debug({ server, state: next.state, previous: previous.state }, 'state changed');
-      const change = { state: next.state, previous: previous.state, error: next.lastError };
-      this.emit('serverStateChanged', { server, name: server, ...change });
-    }
-    if (action.type === 'failed' && action.needsAuth) {
-      const where = (this.auth as ServerAuth).where();
-      this.emit('authorizationRequired', { server, name: server, ...where, error: action.needsAuth });
-    } else if ((action.type === 'failed' || action.type === 'wentAway') && action.error)
-      this.emit('serverError', { server, name: server, error: action.error });
+    this.record = transition(previous, action);
+    const { state } = this.record;
+    if (state !== previous.state)
+      this.options.logger.debug({ server: this.name, state, previous: previous.state }, 'state changed');
+    for (const [event, payload] of eventsOf(this.name, previous, this.record, action, this.auth))
+      (this.emit as (event: string, payload: unknown) => boolean)(event, payload);
   }
 
   private fail(error: MCPError): void {
@@ -288,11 +278,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.options.logger.warn({ server: this.name, err: reason }, 'server went away');
     this.holder.lose();
     this.supervisor.down();
-    const restart = this.supervisor.shouldRestart(reason);
+    const { restart, state } = this.supervisor.afterLoss(reason);
     // The state moves first, so listeners of the events below see where the server is going.
-    let state: ServerState | undefined;
-    if (!restart) state = reason ? 'failed' : 'idle';
-    else if (this.supervisor.exhausted) state = 'failed';
     this.dispatch({ type: 'wentAway', error: reason && asMCPError(reason, this.name), state });
     if (restart) this.restart(true);
     this.emit('toolsChanged', { server: this.name });

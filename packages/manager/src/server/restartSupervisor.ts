@@ -2,6 +2,7 @@ import { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from '@org/mcp
 import { retry } from '@org/mcp-core/internal';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import { retryJudge } from './isRetryable.js';
+import type { ServerState } from './serverStatus.js';
 
 export interface RestartHooks {
   signal: AbortSignal;
@@ -38,6 +39,13 @@ export class RestartSupervisor {
     // on-failure: a stdio server that exited with code 0 ended cleanly.
     const exitCode = (reason as { exitCode?: number | null } | undefined)?.exitCode;
     return reason !== undefined && exitCode !== 0;
+  }
+
+  /** What follows a loss for this reason: a restart (`state` failed if its budget is spent), or `state`. */
+  afterLoss(reason: Error | undefined): { restart: boolean; state: ServerState | undefined } {
+    const restart = this.shouldRestart(reason);
+    if (!restart) return { restart, state: reason ? 'failed' : 'idle' };
+    return { restart, state: this.exhausted ? 'failed' : undefined };
   }
 
   get maxRestarts(): number {

@@ -6,6 +6,7 @@ import {
   MCPError,
   type MCPErrorCode,
 } from '@org/mcp-core';
+import { needsAuthError } from '../auth/authErrors.js';
 import type { ServerState } from './serverStatus.js';
 
 /** Why there is no live client, per state (a connected server always has one). */
@@ -87,4 +88,17 @@ export function asMCPError(error: unknown, name: string): MCPError {
   if (error instanceof MCPError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new MCPConnectionError(CoreErrorCode.CONNECT_FAILED, message, { serverName: name, cause: error });
+}
+
+/** Why a server has no live client to hand out (for a call to `tool`, if given): disabled, needs-auth, or its state. */
+export function noClientError(
+  name: string,
+  record: { enabled: boolean; state: ServerState; lastError: MCPError | undefined },
+  tool?: string,
+): MCPError {
+  if (!record.enabled) return disabledError(name, tool);
+  if (record.state === 'needs-auth') return needsAuthError(name, record.lastError, tool);
+  // Only a connected server has a live client.
+  const state = record.state as Exclude<ServerState, 'connected' | 'needs-auth'>;
+  return unavailableError(name, state, record.lastError, tool);
 }

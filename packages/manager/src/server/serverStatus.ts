@@ -33,7 +33,7 @@ export interface ServerStatus {
   lastHealthCheck: { at: string; healthy: boolean } | undefined;
   serverInfo: Implementation | undefined;
   protocolVersion: string | undefined;
-  /** 'modern' (2026-07-28, stateless) or 'handshake' (initialize), while connected. */
+  /** 'modern' (the modern era, 2026-07-28) or 'handshake' (initialize), while connected. */
   era: ProtocolEra | undefined;
   toolCount: number;
   /** Calls in flight and queued, and the limits (callLimits). */

@@ -1,4 +1,5 @@
 import type { MCPAuthError, MCPError } from '@org/mcp-core';
+import type { ManagerEvents } from '../managerEvents.js';
 import type { ServerState } from './serverStatus.js';
 
 /** What the manager records of one server's life; changed only by `transition`, through the server's dispatch. */
@@ -87,4 +88,35 @@ export function transition(record: ServerRecord, action: ServerAction): ServerRe
         healthFailures: action.healthy ? 0 : record.healthFailures + 1,
       };
   }
+}
+
+/** The manager events one transition tells, in order. */
+export type ServerEventList = (
+  | ['serverStateChanged', ManagerEvents['serverStateChanged']]
+  | ['serverError', ManagerEvents['serverError']]
+  | ['authorizationRequired', ManagerEvents['authorizationRequired']]
+)[];
+
+/**
+ * What a transition of `server` tells: its move (to listeners who then see where it is going), then a failure
+ * (`serverError`), or a wait for the user (`authorizationRequired`, `where` its issuer and scopes).
+ */
+export function eventsOf(
+  server: string,
+  previous: ServerRecord,
+  next: ServerRecord,
+  action: ServerAction,
+  auth: { where(): { issuer: string | undefined; scopes: string[] | undefined } } | undefined,
+): ServerEventList {
+  const events: ServerEventList = [];
+  if (next.state !== previous.state) {
+    const change = { state: next.state, previous: previous.state, error: next.lastError };
+    events.push(['serverStateChanged', { server, name: server, ...change }]);
+  }
+  if (action.type === 'failed' && action.needsAuth) {
+    const where = auth?.where() ?? { issuer: undefined, scopes: undefined };
+    events.push(['authorizationRequired', { server, name: server, ...where, error: action.needsAuth }]);
+  } else if ((action.type === 'failed' || action.type === 'wentAway') && action.error)
+    events.push(['serverError', { server, name: server, error: action.error }]);
+  return events;
 }
