@@ -49,7 +49,7 @@ describe('call limits per server (fake timers)', () => {
     releaseHeld();
     await Promise.all([first, second]);
     await flush();
-    // The queued call took a freed slot and was sent.
+    // The queued call took a freed turn and was sent.
     expect(control.received).toBe(3);
     releaseHeld();
     await expect(queued).resolves.toMatchObject({ content: [{ text: 'done' }] });

@@ -21,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function writeConfig(servers: Record<string, unknown>): string {
   const folder = mkdtempSync(join(dir, 'project-'));
   mkdirSync(join(folder, 'servers'));
-  copyFileSync(join(fixtures, 'catalogServer.mjs'), join(folder, 'servers', 'catalog.mjs'));
+  copyFileSync(join(fixtures, 'featureServer.mjs'), join(folder, 'servers', 'catalog.mjs'));
   chmodSync(join(folder, 'servers', 'catalog.mjs'), 0o755);
   const file = join(folder, 'mcp.json');
   writeFileSync(file, JSON.stringify({ mcpServers: servers }));

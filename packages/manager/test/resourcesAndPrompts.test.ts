@@ -7,7 +7,7 @@ import {
   MCPConnectionManager,
   MCPError,
 } from '../src/index.js';
-import { catalogServer, everythingAndCatalog } from './catalogServers.js';
+import { everythingAndCatalog, featureServer } from './featureServers.js';
 
 const managers: MCPConnectionManager[] = [];
 afterEach(async () => {
@@ -95,7 +95,7 @@ describe('resources and prompts across servers', () => {
     const { logger, lines } = captureLogger();
     const m = new MCPConnectionManager({ logger });
     managers.push(m);
-    const broken = { command: process.execPath, args: [catalogServer], env: { FAIL_LISTS: '1' } };
+    const broken = { command: process.execPath, args: [featureServer], env: { FAIL_LISTS: '1' } };
     await m.initialize({ mcpServers: { ...everythingAndCatalog.mcpServers, catalog: broken } });
     await m.connectAllEnabled();
     const servers = new Set((await m.listResources()).map((r) => r.serverName));

@@ -1,7 +1,7 @@
 import { captureLogger } from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode, type ManagerEvents, MCPConnectionManager, MCPError } from '../src/index.js';
-import { everythingAndCatalog } from './catalogServers.js';
+import { everythingAndCatalog } from './featureServers.js';
 
 const managers: MCPConnectionManager[] = [];
 afterEach(async () => {

@@ -269,7 +269,7 @@ describe('manager timing on fake timers', () => {
     expect((await m.getServerStatus()).slow).toMatchObject({ state: 'connected', attempts: 4 });
     await m.shutdown();
   });
-  it('a server waiting out its backoff holds none of the connectConcurrency slots', async () => {
+  it('a server waiting out its backoff holds none of the connectConcurrency turns', async () => {
     const m = new MCPConnectionManager({
       connectConcurrency: 1,
       backoff: { jitter: false },
@@ -281,7 +281,7 @@ describe('manager timing on fake timers', () => {
     });
     await m.initialize({ mcpServers: { bad: { command: 'bad' }, good: { command: 'good' } } });
     const results = m.connectAllEnabled();
-    // The bad server's first attempt is refused; while it waits 1 s, the good one takes the slot.
+    // The bad server's first attempt is refused; while it waits 1 s, the good one takes the turn.
     await vi.advanceTimersByTimeAsync(0);
     expect((await m.getServerStatus()).good?.state).toBe('connected');
     expect((await m.getServerStatus()).bad).toMatchObject({ state: 'connecting', attempts: 1 });

@@ -60,7 +60,7 @@ export function isServerFailure(error: unknown): boolean {
   return error instanceof MCPConnectionError && !NOT_THE_SERVER.has(error.code);
 }
 
-/** Refuses limits that would stop every call or never count (0 slots, a negative cool-down …), naming each. */
+/** Refuses limits that would stop every call or never count (0 turns, a negative cool-down …), naming each. */
 function checkLoadOptions(
   serverName: string,
   options: ManagerLoadOptions,
@@ -109,7 +109,7 @@ export class CallGuard {
     this.breaker = settings === false ? undefined : new CircuitBreaker(serverName, settings, report);
   }
 
-  /** Runs `call` once the breaker lets it through and a slot is free; its outcome is counted by the breaker. */
+  /** Runs `call` once the breaker lets it through and a turn is free; its outcome is counted by the breaker. */
   async run<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     let admission: Admission = this.breaker?.admit() ?? 'call';
     let release: () => void;

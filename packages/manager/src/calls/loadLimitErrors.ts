@@ -16,7 +16,7 @@ export class MCPCallLimitError extends MCPConnectionError {
       full ? ManagerErrorCode.CALL_QUEUE_FULL : ManagerErrorCode.CALL_QUEUE_TIMEOUT,
       full
         ? `Server "${serverName}" has ${maxConcurrentCalls} calls in flight (maxConcurrentCalls) and ${value} waiting (maxQueuedCalls ${value}); the call was refused. Try again later or raise the limits.`
-        : `A call to server "${serverName}" waited ${value} ms (queueTimeout) for one of its ${maxConcurrentCalls} call slots (maxConcurrentCalls) and was given up.`,
+        : `A call to server "${serverName}" waited ${value} ms (queueTimeout) for a turn among its ${maxConcurrentCalls} concurrent calls (maxConcurrentCalls) and was given up.`,
       { serverName },
     );
     this.limit = limit;

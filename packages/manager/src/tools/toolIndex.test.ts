@@ -2,7 +2,7 @@ import type { Tool } from '@org/mcp-core';
 import { describe, expect, it } from 'vitest';
 import type { ToolNamingPolicy } from '../managerOptions.js';
 import { ToolIndex } from './toolIndex.js';
-import { qualifyTools } from './toolNaming.js';
+import { qualifyNames } from './toolNaming.js';
 
 const POLICIES: ToolNamingPolicy[] = ['prefix', 'prefix-on-collision', 'error'];
 
@@ -30,7 +30,7 @@ const SERVERS = ['a', 'b', 'a__b', 'my server', 'my.server', 'c'];
 function expectSameAs(index: ToolIndex, servers: Map<string, Tool[]>, policy: ToolNamingPolicy): void {
   let expected: string[] | Error;
   try {
-    expected = [...new Map(qualifyTools(servers, policy).map((t) => [t.qualifiedName, t])).values()].map(
+    expected = [...new Map(qualifyNames(servers, policy).map((t) => [t.qualifiedName, t])).values()].map(
       (t) => `${t.serverName}/${t.originalName}=${t.qualifiedName}`,
     );
   } catch (error) {
@@ -55,7 +55,7 @@ function expectSameAs(index: ToolIndex, servers: Map<string, Tool[]>, policy: To
 
 describe('ToolIndex', () => {
   for (const policy of POLICIES) {
-    it(`names exactly as qualifyTools over everything, one update at a time ('${policy}')`, () => {
+    it(`names exactly as qualifyNames over everything, one update at a time ('${policy}')`, () => {
       const next = random(POLICIES.indexOf(policy) + 1);
       const index = new ToolIndex(policy);
       // The reference keeps servers in the index's order: first set, kept until deleted.

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { qualifyTools, safeName } from './toolNaming.js';
+import { qualifyNames, safeName } from './toolNaming.js';
 
 const tools = (...names: string[]) => names.map((name) => ({ name }));
 
-describe('qualifyTools', () => {
+describe('qualifyNames', () => {
   const byServer = new Map([
     ['fs', tools('read', 'write')],
     ['git', tools('read', 'log')],
   ]);
 
   it("prefixes every tool with its server under 'prefix'", () => {
-    expect(qualifyTools(byServer, 'prefix').map((t) => t.qualifiedName)).toEqual([
+    expect(qualifyNames(byServer, 'prefix').map((t) => t.qualifiedName)).toEqual([
       'fs__read',
       'fs__write',
       'git__read',
@@ -19,14 +19,14 @@ describe('qualifyTools', () => {
   });
 
   it("prefixes only clashing names under 'prefix-on-collision'", () => {
-    const named = qualifyTools(byServer, 'prefix-on-collision');
+    const named = qualifyNames(byServer, 'prefix-on-collision');
     expect(named.map((t) => t.qualifiedName)).toEqual(['fs__read', 'write', 'git__read', 'log']);
     expect(named[2]).toMatchObject({ serverName: 'git', originalName: 'read' });
   });
 
   it("refuses clashes under 'error', naming both servers", () => {
-    expect(() => qualifyTools(byServer, 'error')).toThrow(/"read" is offered by servers "fs" and "git"/);
-    expect(qualifyTools(new Map([['fs', tools('a')]]), 'error')[0]?.qualifiedName).toBe('a');
+    expect(() => qualifyNames(byServer, 'error')).toThrow(/"read" is offered by servers "fs" and "git"/);
+    expect(qualifyNames(new Map([['fs', tools('a')]]), 'error')[0]?.qualifiedName).toBe('a');
   });
 
   it('keeps names to ^[a-zA-Z0-9_-]{1,64}$, stable and unique', () => {
@@ -35,8 +35,8 @@ describe('qualifyTools', () => {
       ['my server', tools('do.thing', long, `${long}y`)],
       ['my.server', tools('do.thing')],
     ]);
-    const first = qualifyTools(odd, 'prefix').map((t) => t.qualifiedName);
-    const again = qualifyTools(odd, 'prefix').map((t) => t.qualifiedName);
+    const first = qualifyNames(odd, 'prefix').map((t) => t.qualifiedName);
+    const again = qualifyNames(odd, 'prefix').map((t) => t.qualifiedName);
     expect(first).toEqual(again);
     expect(new Set(first).size).toBe(first.length);
     for (const name of first) expect(name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
