@@ -37,8 +37,9 @@ export class ClientHolder {
     this.lastTools = tools;
   }
 
-  /** Replaces the tools if `client` is still the live one. */
-  updateTools(client: MCPClient, tools: readonly Tool[]): boolean {
+  /** Lists `client`'s tools afresh (it said they changed) and keeps them if it is still the live one. */
+  async refreshTools(client: MCPClient): Promise<boolean> {
+    const tools = await client.getTools({ refresh: true });
     if (this.live?.client !== client) return false;
     this.fill(client, tools);
     return true;

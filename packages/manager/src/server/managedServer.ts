@@ -293,30 +293,18 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     }
     this.dispatch({ type: 'move', state: 'reconnecting' });
     const work = this.work.take();
-    void this.queue.run(() => this.superviseRestart(work.signal, atOnce));
-  }
-
-  private async superviseRestart(signal: AbortSignal, atOnce: boolean): Promise<void> {
-    await this.holder.releaseLost();
-    if (signal.aborted) return;
-    try {
-      const outcome = await this.supervisor.run(() => this.restartAttempt(signal), {
-        signal,
-        atOnce,
-        onWait: () => this.dispatch({ type: 'move', state: 'reconnecting' }),
-        onFailure: (error) => this.dispatch({ type: 'attemptFailed', error: asMCPError(error, this.name) }),
+    void this.queue.run(async () => {
+      const outcome = await this.supervisor.supervise(work.signal, atOnce, {
+        dispatch: (action) => this.dispatch(action),
+        releaseLost: () => this.holder.releaseLost(),
+        attempt: (signal) => {
+          this.dispatch({ type: 'sequence', state: this.record.state });
+          return this.work.track(this.connectOnce(signal));
+        },
       });
       if (outcome === 'exhausted') this.giveUp();
       if (outcome === 'permanent') this.fail(this.record.lastError as MCPError);
-    } catch (error) {
-      // Aborted: a stop or an explicit connect took over.
-      if (!signal.aborted) throw error;
-    }
-  }
-
-  private restartAttempt(signal: AbortSignal): Promise<MCPClient> {
-    this.dispatch({ type: 'sequence', state: this.record.state });
-    return this.work.track(this.connectOnce(signal));
+    });
   }
 
   private giveUp(): void {
@@ -327,8 +315,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   private async refreshTools(client: MCPClient): Promise<void> {
     try {
-      const tools = await client.getTools({ refresh: true });
-      if (this.holder.updateTools(client, tools)) this.emit('toolsChanged', { server: this.name });
+      if (await this.holder.refreshTools(client)) this.emit('toolsChanged', { server: this.name });
     } catch (error) {
       this.options.logger.warn(
         { server: this.name, err: error },

@@ -2,7 +2,19 @@ import { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from '@org/mcp
 import { retry } from '@org/mcp-core/internal';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import { retryJudge } from './isRetryable.js';
+import { asMCPError } from './serverErrors.js';
 import type { ServerState } from './serverStatus.js';
+import type { ServerAction } from './serverTransition.js';
+
+/** What a restart sequence needs of its server. */
+export interface RestartTarget {
+  /** The server's one door to its record. */
+  dispatch(action: ServerAction): void;
+  /** Stops what the connection that went away left, before the next client starts. */
+  releaseLost(): Promise<void>;
+  /** One attempt: a fresh client, live on success. */
+  attempt(signal: AbortSignal): Promise<unknown>;
+}
 
 export interface RestartHooks {
   signal: AbortSignal;
@@ -67,6 +79,31 @@ export class RestartSupervisor {
 
   down(): void {
     clearTimeout(this.stableTimer);
+  }
+
+  /**
+   * A whole restart sequence for `target` (run in its operation queue): what the lost connection left is stopped,
+   * then `run` with the moves and failures told through the server's dispatch. Undefined when `signal` aborted it
+   * (a stop or an explicit connect took over).
+   */
+  async supervise(
+    signal: AbortSignal,
+    atOnce: boolean,
+    target: RestartTarget,
+  ): Promise<RestartOutcome | undefined> {
+    await target.releaseLost();
+    if (signal.aborted) return undefined;
+    try {
+      return await this.run(() => target.attempt(signal), {
+        signal,
+        atOnce,
+        onWait: () => target.dispatch({ type: 'move', state: 'reconnecting' }),
+        onFailure: (error) => target.dispatch({ type: 'attemptFailed', error: asMCPError(error, this.name) }),
+      });
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      return undefined;
+    }
   }
 
   /**
