@@ -14,6 +14,10 @@ export function modelCall(
   accepted: AcceptedTools,
   options: AgentToolsOptions = {},
 ): ModelCall {
+  const max = options.maxResultChars;
+  // A caller's mistake, found when the tools are built rather than at the first large result.
+  if (max !== undefined && !(max > 0))
+    throw new RangeError(`maxResultChars must be a positive number of characters (or Infinity), not ${max}`);
   const definitions = new Map(accepted.converted.map(({ name, tool }) => [name, tool]));
   return async (name, args, callOptions) => {
     const outcome = await runToolCall(source, accepted.byName.get(name), args, { ...callOptions, name });

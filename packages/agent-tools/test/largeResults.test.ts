@@ -120,6 +120,13 @@ describe('the limit', () => {
     expect((await text('hinted__greedy', 600_000)).length).toBeGreaterThan(MAX_RESULT_CHARS_HINT_CAP - 200);
   });
 
+  it('a limit that is not a positive number is refused when the tools are built', async () => {
+    for (const maxResultChars of [0, -1, Number.NaN])
+      await expect(anthropicTools(manager, { maxResultChars })).rejects.toThrow(
+        `maxResultChars must be a positive number of characters (or Infinity), not ${maxResultChars}`,
+      );
+  });
+
   it('Infinity turns bounding off', async () => {
     const anthropic = await anthropicTools(manager, { maxResultChars: Number.POSITIVE_INFINITY });
     const answer = await anthropic.execute(

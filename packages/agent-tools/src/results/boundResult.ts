@@ -33,9 +33,10 @@ export function boundResult(
       : content;
   const note: CutNote = { limit, referenced: reference !== undefined };
   const allot = textAllotment(blocks, limit);
-  let left =
-    limit -
-    blocks.reduce((sum, block, i) => sum + (isMedia(block) ? 0 : Math.min(sizeOf(block), allot[i] ?? 0)), 0);
+  // What text (as cut) and links leave of the limit, for media in order.
+  const kept = (block: ContentBlock, i: number) =>
+    isMedia(block) ? 0 : textOf(block) === undefined ? sizeOf(block) : Math.min(sizeOf(block), allot[i] ?? 0);
+  let left = limit - blocks.reduce((sum, block, i) => sum + kept(block, i), 0);
   const bounded = blocks.map((block, i): ContentBlock => {
     if (!isMedia(block)) return cutBlock(block, allot[i] ?? 0, note);
     const size = sizeOf(block);
