@@ -1,8 +1,9 @@
 import { AgentToolsErrorCode, type CallToolResult, MCPError } from '@org/mcp-core';
 import { acceptTools, type Converted } from './acceptTools.js';
+import { modelCall } from './modelCall.js';
 import type { AgentToolsOptions } from './options.js';
 import { partsAsText, resultParts } from './results/resultParts.js';
-import { type ExecuteOptions, runToolCall } from './runToolCall.js';
+import type { ExecuteOptions } from './runToolCall.js';
 import { portableSchema } from './schema/portableSchema.js';
 import { type AgentToolSource, openSource } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
@@ -24,18 +25,12 @@ export async function frameworkTools(
   options?: AgentToolsOptions,
 ): Promise<{ tools: FrameworkTool[]; warnings: ToolWarning[] }> {
   const open = openSource(source);
-  const { converted, byName, warnings } = await acceptTools(
-    open,
-    { target, schema: portableSchema },
-    options,
-  );
-  const tools = converted.map((tool) => ({
+  const accepted = await acceptTools(open, { target, schema: portableSchema }, options);
+  const call = modelCall(open, accepted, options);
+  const tools = accepted.converted.map((tool) => ({
     ...tool,
     async run(args: unknown, callOptions: ExecuteOptions) {
-      const outcome = await runToolCall(open, byName.get(tool.name), args, {
-        ...callOptions,
-        name: tool.name,
-      });
+      const outcome = await call(tool.name, args, callOptions);
       if ('error' in outcome)
         throw new MCPError(AgentToolsErrorCode.TOOL_CALL_FAILED, outcome.error, { cause: outcome.cause });
       if (outcome.result.isError === true)
@@ -45,5 +40,5 @@ export async function frameworkTools(
       return outcome.result;
     },
   }));
-  return { tools, warnings };
+  return { tools, warnings: accepted.warnings };
 }

@@ -25,7 +25,7 @@ type MessageContent =
 /**
  * A manager's (or client's) tools as LangChain `DynamicStructuredTool`s with their JSON Schema. The run's
  * `signal` reaches the MCP call. `responseFormat: 'content_and_artifact'`: the ToolMessage's content is the
- * text (with images as image_url blocks when there are any), its artifact the whole MCP result. An error
+ * text (with images as image_url blocks when there are any), its artifact the MCP result (bounded, as the content is). An error
  * result throws (TOOL_CALL_FAILED), which LangGraph's ToolNode turns into an error ToolMessage.
  */
 export async function langchainTools(

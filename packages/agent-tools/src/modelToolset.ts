@@ -1,8 +1,9 @@
 import type { Converted } from './acceptTools.js';
 import { acceptTools, type TargetRules } from './acceptTools.js';
+import { modelCall } from './modelCall.js';
 import type { AgentToolsOptions } from './options.js';
 import type { ToolOutcome } from './results/toolOutcome.js';
-import { type ExecuteOptions, runToolCall } from './runToolCall.js';
+import type { ExecuteOptions } from './runToolCall.js';
 import type { AgentToolSource } from './toolSource.js';
 import { openSource } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
@@ -33,13 +34,13 @@ export async function modelToolset<Definition, Result, Options extends ExecuteOp
   options?: AgentToolsOptions,
 ): Promise<ModelToolset<Definition, Result, Options>> {
   const open = openSource(source);
-  const { converted, byName, warnings } = await acceptTools(open, api, options);
+  const accepted = await acceptTools(open, api, options);
+  const run = modelCall(open, accepted, options);
   return {
-    tools: converted.map((tool) => api.definition(tool)),
-    warnings,
+    tools: accepted.converted.map((tool) => api.definition(tool)),
+    warnings: accepted.warnings,
     async execute(name, args, callOptions) {
-      const call = { ...callOptions, name };
-      return api.result(await runToolCall(open, byName.get(name), args, call), call);
+      return api.result(await run(name, args, callOptions), { ...callOptions, name });
     },
   };
 }

@@ -1,9 +1,9 @@
 // @org/mcp-agent-tools/openai-agents: the tools as OpenAI Agents SDK function tools. Loads `@openai/agents` (a peer); no other entry does.
 import { type FunctionTool, tool } from '@openai/agents';
 import { acceptTools } from './acceptTools.js';
+import { modelCall } from './modelCall.js';
 import { dataUrl, resultParts } from './results/resultParts.js';
 import type { ToolOutcome } from './results/toolOutcome.js';
-import { runToolCall } from './runToolCall.js';
 import { type OpenAIOptions, openaiRules, outcomeText } from './targets/openaiChat.js';
 import { type AgentToolSource, openSource } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
@@ -32,8 +32,9 @@ export async function openaiAgentsTools(
 ): Promise<OpenAIAgentsToolset> {
   const open = openSource(source);
   const rules = openaiRules('openai-agents', { ...options, strict: options.strict ?? true });
-  const { converted, byName, warnings } = await acceptTools(open, rules, options);
-  const tools = converted.map(
+  const accepted = await acceptTools(open, rules, options);
+  const call = modelCall(open, accepted, options);
+  const tools = accepted.converted.map(
     ({ name, tool: mcpTool, schema }) =>
       tool({
         name,
@@ -41,15 +42,10 @@ export async function openaiAgentsTools(
         parameters: schema as never,
         strict: rules.strict,
         execute: async (input: unknown, _context: unknown, details?: { signal?: AbortSignal }) =>
-          output(
-            await runToolCall(open, byName.get(name), input, {
-              name,
-              ...(details?.signal ? { signal: details.signal } : {}),
-            }),
-          ),
+          output(await call(name, input, details?.signal ? { signal: details.signal } : {})),
       } as never) as FunctionTool,
   );
-  return { tools, warnings };
+  return { tools, warnings: accepted.warnings };
 }
 
 function output(outcome: ToolOutcome): AgentsOutput {

@@ -16,4 +16,5 @@ export {
 } from './mcpConfigSchema.js';
 export { JsonSyntaxError, MAX_JSON_DEPTH, parseJsonText } from './parseJsonText.js';
 export { type ParseMcpConfigOptions, parseMcpConfig } from './parseMcpConfig.js';
+export { DEFAULT_REGISTRY_PREFERENCE, type RegistryChoice } from './registry/registryServerEntry.js';
 export { TRANSPORT_ALIASES, type TransportAlias } from './transportAliases.js';

@@ -6,6 +6,7 @@ import { type JsonSyntaxError, parseJsonText } from './parseJsonText.js';
 import { parseMcpConfig } from './parseMcpConfig.js';
 import { preloadEnvFiles } from './preloadEnvFiles.js';
 import { readRegularFile, toFileReadError } from './readRegularFile.js';
+import type { RegistryChoice } from './registry/registryServerEntry.js';
 
 export interface LoadMcpConfigOptions {
   /** Variables for `${VAR}` expansion. Default `process.env`. */
@@ -25,6 +26,8 @@ export interface LoadMcpConfigOptions {
    * Default true (the manager's `initialize` loads with false unless told otherwise).
    */
   strict?: boolean;
+  /** Which of a registry server.json's packages and remotes to run (see parseMcpConfig). Default DEFAULT_REGISTRY_PREFERENCE. */
+  registryPreference?: readonly RegistryChoice[];
 }
 
 const DEFAULT_MAX_ENV_FILE_SIZE = 1024 * 1024;
@@ -90,6 +93,7 @@ export async function loadMcpConfig(
     ...(file !== undefined && { file }),
     ...(options.inputs !== undefined && { inputs: options.inputs }),
     ...(options.strict !== undefined && { strict: options.strict }),
+    ...(options.registryPreference !== undefined && { registryPreference: options.registryPreference }),
   };
   const readEnvFile = await preloadEnvFiles(json, parseOptions, maxEnvFileSize);
   return parseMcpConfig(json, { ...parseOptions, readEnvFile });

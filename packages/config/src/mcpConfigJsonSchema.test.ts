@@ -32,4 +32,14 @@ describe('mcpConfigJsonSchema', () => {
     }
     expect(server.properties.timeout).toMatchObject({ type: 'integer', minimum: 1000 });
   });
+
+  it('describes registry server.json entries once, in $defs', () => {
+    expect(server.properties.packages.items).toEqual({ $ref: '#/$defs/RegistryPackage' });
+    expect(server.properties.remotes.items).toEqual({ $ref: '#/$defs/RegistryRemote' });
+    const defs = schema.$defs as Record<string, { properties: Record<string, unknown> }>;
+    expect(Object.keys(defs.RegistryPackage!.properties)).toEqual(
+      expect.arrayContaining(['registryType', 'identifier', 'version', 'environmentVariables']),
+    );
+    expect(defs.RegistryRemote!.properties.type).toMatchObject({ enum: ['streamable-http', 'sse'] });
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CursorAuthSchema, OAuthEntrySchema } from './oauthEntrySchema.js';
+import { RegistryPackageSchema, RegistryRemoteSchema } from './registry/registryServerSchema.js';
 import { TRANSPORT_ALIASES, type TransportAlias } from './transportAliases.js';
 
 /** The largest delay a Node timer honours; above it `setTimeout` fires at once. */
@@ -79,6 +80,13 @@ export const McpServerEntrySchema = z
     disabledTools: toolNames('Cline, Roo Code: tools not offered, by name or glob.'),
     autoApprove: toolNames('Cline: tools the host may call without asking, by name or glob (a hint).'),
     alwaysAllow: toolNames('Roo Code: the same as autoApprove.'),
+    packages: z.array(RegistryPackageSchema).meta({
+      description:
+        'An MCP registry server.json entry: its packages; one (npm, pypi, oci) becomes the command that runs it.',
+    }),
+    remotes: z.array(RegistryRemoteSchema).meta({
+      description: 'An MCP registry server.json entry: its remotes; one becomes an http or sse server.',
+    }),
   })
   .partial();
 

@@ -5,6 +5,13 @@ import { printable } from './controlCharacters.js';
 import type { VariableEnv } from './expandVariables.js';
 import { McpServerEntrySchema } from './mcpConfigSchema.js';
 import { normaliseServer } from './normaliseServer.js';
+import {
+  isRegistryEntry,
+  registryConfigEntry,
+  registryRootEntries,
+  under,
+} from './registry/registryEntries.js';
+import { DEFAULT_REGISTRY_PREFERENCE, type RegistryChoice } from './registry/registryServerEntry.js';
 
 export interface ParseMcpConfigOptions {
   /** Variables for `${VAR}` expansion. Default `process.env`. */
@@ -28,6 +35,11 @@ export interface ParseMcpConfigOptions {
    * server (its error in `failed`), the others load; a problem outside every entry still throws. Default true.
    */
   strict?: boolean;
+  /**
+   * Which of a registry server.json's packages and remotes to run: the first offer whose kind comes first
+   * here; kinds left out are never chosen. Default DEFAULT_REGISTRY_PREFERENCE (npm, pypi, oci, streamable-http, sse).
+   */
+  registryPreference?: readonly RegistryChoice[];
 }
 
 interface Problem extends ConfigIssue {
@@ -64,9 +76,47 @@ export function parseMcpConfig(json: unknown, options: ParseMcpConfigOptions = {
       problems.push({ path, message, server, unset });
   const servers: [string, MCPServerConfig][] = [];
 
+  const addServer = (name: string, path: string, written: unknown) => {
+    const reportHere = report(name);
+    if (name.trim() === '') {
+      reportHere(path, 'a server needs a non-empty name');
+      return;
+    }
+    const entry = isRegistryEntry(written)
+      ? registryConfigEntry(
+          written,
+          path,
+          options.registryPreference ?? DEFAULT_REGISTRY_PREFERENCE,
+          reportHere,
+        )
+      : written;
+    if (entry === undefined) return;
+    const parsed = McpServerEntrySchema.safeParse(entry);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        reportHere(
+          under(path, issue.path.map((segment) => printable(String(segment))).join('.')),
+          issue.message,
+        );
+      }
+      return;
+    }
+    const config = normaliseServer(path || printable(name), name, parsed.data, {
+      env,
+      baseDir: file === undefined ? undefined : dirname(resolve(file)),
+      readEnvFile: options.readEnvFile,
+      inputs: options.inputs,
+      report: reportHere,
+    });
+    if (config) servers.push([name, config]);
+  };
+
   const key =
     isRecord(json) && json.mcpServers === undefined && json.servers !== undefined ? 'servers' : 'mcpServers';
-  if (!isRecord(json)) {
+  const fromRegistry = registryRootEntries(json, report(undefined));
+  if (fromRegistry !== undefined) {
+    for (const { name, path, entry } of fromRegistry) addServer(name, path, entry);
+  } else if (!isRecord(json)) {
     report(undefined)('(root)', 'must be a JSON object with "mcpServers" (or "servers", VS Code)');
   } else if (json.mcpServers !== undefined && json.servers !== undefined) {
     report(undefined)('servers', 'given together with "mcpServers"; keep only one');
@@ -75,32 +125,8 @@ export function parseMcpConfig(json: unknown, options: ParseMcpConfigOptions = {
   } else if (!isRecord(json[key])) {
     report(undefined)(key, 'must be an object of servers by name');
   } else {
-    for (const [name, entry] of Object.entries(json[key])) {
-      const path = `${key}.${printable(name)}`;
-      const reportHere = report(name);
-      if (name.trim() === '') {
-        reportHere(path, 'a server needs a non-empty name');
-        continue;
-      }
-      const parsed = McpServerEntrySchema.safeParse(entry);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          reportHere(
-            [path, ...issue.path.map((segment) => printable(String(segment)))].join('.'),
-            issue.message,
-          );
-        }
-        continue;
-      }
-      const config = normaliseServer(path, name, parsed.data, {
-        env,
-        baseDir: file === undefined ? undefined : dirname(resolve(file)),
-        readEnvFile: options.readEnvFile,
-        inputs: options.inputs,
-        report: reportHere,
-      });
-      if (config) servers.push([name, config]);
-    }
+    for (const [name, entry] of Object.entries(json[key]))
+      addServer(name, `${key}.${printable(name)}`, entry);
   }
 
   const partial =
