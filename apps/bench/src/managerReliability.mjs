@@ -30,8 +30,8 @@ async function brokenFleetRun(_contender, target, params) {
   try {
     await manager.initialize({ mcpServers });
     let lastHealthy = Number.NaN;
-    manager.on('serverStateChanged', ({ name, state }) => {
-      if (state === 'connected' && name.startsWith('lean')) lastHealthy = performance.now();
+    manager.on('serverStateChanged', ({ server, state }) => {
+      if (state === 'connected' && server.startsWith('lean')) lastHealthy = performance.now();
     });
     const start = performance.now();
     const connected = await manager.connectAllEnabled();

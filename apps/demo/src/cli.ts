@@ -52,8 +52,7 @@ async function main(): Promise<number> {
     if (args.authorize) return await authorizeServer(manager, args.authorize, (line) => console.log(line));
     const names = [...Object.keys(config.mcpServers), ...Object.keys(config.failed ?? {})];
     const display = args.json ? undefined : new ProgressDisplay(names, process.stdout);
-    manager.on('serverStateChanged', (e: { name: string; state: string; error?: Error }) =>
-      display?.update(e.name, e.state, e.error),
+    manager.on('serverStateChanged', (e) => display?.update(e.server, e.state, e.error),
     );
     say(`Connecting ${names.length} servers from ${configPath}\n`);
     display?.start(await manager.getServerStatus());
@@ -230,7 +229,7 @@ async function watch(
     const parts = (['added', 'removed', 'restarted', 'enabled', 'disabled', 'refiltered', 'kept'] as const)
       .filter((k) => r[k].length > 0)
       .map((k) => `${k} ${r[k].join(', ')}`);
-    const refused = r.refused.map((e) => `refused ${e.name} (${firstLine(e.error.message)})`);
+    const refused = r.refused.map((e) => `refused ${e.server} (${firstLine(e.error.message)})`);
     say(`${new Date().toISOString()}  config reloaded: ${[...parts, ...refused].join('; ') || 'no change'}`);
   });
   manager.on('configReloadFailed', (e) =>
@@ -238,10 +237,10 @@ async function watch(
       `${new Date().toISOString()}  config change refused, the running config stays: ${firstLine(e.error.message)}`,
     ),
   );
-  manager.on('serverStateChanged', (e: { name: string; state: string; previous: string; error?: Error }) => {
-    const line = `${new Date().toISOString()}  ${e.name}: ${e.previous} → ${e.state}${e.error ? ` (${firstLine(e.error.message)})` : ''}`;
+  manager.on('serverStateChanged', (e) => {
+    const line = `${new Date().toISOString()}  ${e.server}: ${e.previous} → ${e.state}${e.error ? ` (${firstLine(e.error.message)})` : ''}`;
     if (e.state !== 'connected') return say(line);
-    void pidOf(manager, e.name).then((pid) => say(pid ? `${line}, pid ${pid}` : line));
+    void pidOf(manager, e.server).then((pid) => say(pid ? `${line}, pid ${pid}` : line));
   });
   return new Promise((resolve) => {
     const stop = () => {

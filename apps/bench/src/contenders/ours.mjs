@@ -131,7 +131,7 @@ export const ours = {
     };
   },
   async loadQualify() {
-    const { qualifyTools } = await ourManager();
-    return (toolsByServer) => qualifyTools(toolsByServer, 'prefix');
+    const { qualifyNames } = await ourManager();
+    return (toolsByServer) => qualifyNames(toolsByServer, 'prefix');
   },
 };

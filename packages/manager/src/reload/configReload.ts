@@ -10,6 +10,9 @@ import { planReload } from './configDiff.js';
 
 /** A server entry of the new config that was refused (non-strict load): the running server, if any, keeps going. */
 export interface RefusedEntry {
+  /** The server's name, as every manager event names it. */
+  server: string;
+  /** @deprecated Use `server`; kept for one minor version. */
   name: string;
   error: MCPConfigError;
 }
@@ -95,7 +98,7 @@ export class ConfigReloader {
     checkShape(next);
     // Entries a non-strict load refused, when the loader reports them (`failed`).
     const failed = (next as { failed?: Record<string, MCPConfigError> }).failed ?? {};
-    const refused = Object.entries(failed).map(([name, error]) => ({ name, error }));
+    const refused = Object.entries(failed).map(([server, error]) => ({ server, name: server, error }));
     const plan = planReload(this.host.running(), next, new Set(Object.keys(failed)));
     const restarted = plan.restarted.map(([name]) => name);
     await Promise.all([...plan.removed, ...restarted].map((name) => this.host.remove(name)));
