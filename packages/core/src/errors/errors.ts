@@ -2,10 +2,12 @@
  * One base class and one subclass per kind of failure. `code` is a stable string callers can
  * switch on; `name` is fixed so it survives minification; `cause` keeps the underlying error.
  * Messages never carry header or environment values. Codes come from the catalogue (errorCodes.ts).
+ * Each class is branded (errorBrand.ts): `instanceof` holds across two installed copies of this package.
  */
 
 import type { CallToolResult } from '../types/mcpTypes.js';
 import { serverLabel } from '../util/serverLabel.js';
+import { brand, hasBrand } from './errorBrand.js';
 import { ConfigErrorCode, CoreErrorCode, type MCPErrorCode } from './errorCodes.js';
 
 export interface MCPErrorOptions {
@@ -17,8 +19,18 @@ export interface MCPErrorOptions {
 
 export class MCPError extends Error {
   override name = 'MCPError';
+  static {
+    brand(MCPError, 'MCPError');
+  }
+
   readonly code: MCPErrorCode;
   readonly serverName?: string | undefined;
+
+  /** By brand, not by prototype: an error made by another installed copy of @org/mcp-core counts too. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof, a subclass too.
+    return hasBrand(this, value);
+  }
 
   constructor(code: MCPErrorCode, message: string, options: MCPErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -30,6 +42,10 @@ export class MCPError extends Error {
 /** Failed to connect, peer gone, client not connected, server disabled or unknown. */
 export class MCPConnectionError extends MCPError {
   override name = 'MCPConnectionError';
+  static {
+    brand(MCPConnectionError, 'MCPConnectionError');
+  }
+
   /** Exit code of a stdio server that exited, when known. */
   readonly exitCode?: number | null | undefined;
   /** Signal that ended a stdio server, when known. */
@@ -68,6 +84,10 @@ export class MCPConnectionError extends MCPError {
  */
 export class MCPAuthError extends MCPConnectionError {
   override name = 'MCPAuthError';
+  static {
+    brand(MCPAuthError, 'MCPAuthError');
+  }
+
   /** The OAuth `error` the server answered with (`invalid_grant`, `insufficient_scope`, ...), if any. */
   readonly oauthError?: string | undefined;
   /** The server's `error_description`, bounded, if any. */
@@ -90,6 +110,10 @@ export class MCPAuthError extends MCPConnectionError {
 /** A request or a connect ran past its timeout. */
 export class MCPTimeoutError extends MCPError {
   override name = 'MCPTimeoutError';
+  static {
+    brand(MCPTimeoutError, 'MCPTimeoutError');
+  }
+
   readonly method: string;
   readonly timeout: number;
 
@@ -109,6 +133,10 @@ export class MCPTimeoutError extends MCPError {
 /** The caller's AbortSignal fired before the request or connect completed. */
 export class MCPAbortError extends MCPError {
   override name = 'MCPAbortError';
+  static {
+    brand(MCPAbortError, 'MCPAbortError');
+  }
+
   readonly method: string;
 
   constructor(method: string, options: MCPErrorOptions = {}) {
@@ -121,6 +149,10 @@ export class MCPAbortError extends MCPError {
 /** A subprocess or HTTP failure, invalid framing or an oversize message. */
 export class MCPTransportError extends MCPError {
   override name = 'MCPTransportError';
+  static {
+    brand(MCPTransportError, 'MCPTransportError');
+  }
+
   /** HTTP status, when the failure was an HTTP response. */
   readonly status?: number | undefined;
 
@@ -136,6 +168,10 @@ export class MCPTransportError extends MCPError {
  */
 export class MCPProtocolError extends MCPError {
   override name = 'MCPProtocolError';
+  static {
+    brand(MCPProtocolError, 'MCPProtocolError');
+  }
+
   /** The JSON-RPC error code (-32601 method not found, -32602 invalid params, ...), when the server sent one. */
   readonly rpcCode: number | undefined;
   readonly data?: unknown;
@@ -178,6 +214,10 @@ export interface ConfigIssue {
 /** Bad configuration: names the file, the server, the field path and what is wrong. */
 export class MCPConfigError extends MCPError {
   override name = 'MCPConfigError';
+  static {
+    brand(MCPConfigError, 'MCPConfigError');
+  }
+
   readonly issues: readonly ConfigIssue[];
   readonly file?: string | undefined;
 
@@ -197,6 +237,10 @@ export class MCPConfigError extends MCPError {
 /** A tool answered with `isError: true` and the caller asked to throw (`throwOnError`): the content comes along. */
 export class MCPToolError extends MCPError {
   override name = 'MCPToolError';
+  static {
+    brand(MCPToolError, 'MCPToolError');
+  }
+
   /** The tool's name as the caller called it. */
   readonly tool: string;
   /** The result's content blocks, as the server sent them. */
@@ -215,6 +259,10 @@ export class MCPToolError extends MCPError {
 /** A tool-call hook refused a call (TOOL_CALL_REFUSED, with its reason) or threw (HOOK_FAILED, what it threw as `cause`). */
 export class MCPHookError extends MCPError {
   override name = 'MCPHookError';
+  static {
+    brand(MCPHookError, 'MCPHookError');
+  }
+
   /** The hook's name. */
   readonly hook: string;
   /** Where it ran: before the call or after it. */
