@@ -106,7 +106,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     if (this.transport?.isAlive?.() === false) return false;
     const timeout = options.timeout ?? this.options.healthCheckTimeout ?? DEFAULT_HEALTH_CHECK_TIMEOUT;
     try {
-      // The stateless era has no ping; server/discover is the cheap round trip every modern server has.
+      // The modern era has no ping; server/discover is the cheap round trip every modern server has.
       await this.engine.request(this.era === 'modern' ? 'server/discover' : 'ping', undefined, { timeout });
       return true;
     } catch (error) {
@@ -116,7 +116,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
 
   /**
    * Every tool on every page, cached until `notifications/tools/list_changed` or `refresh`; in the
-   * stateless era only while fresh (`ttlMs`, `cacheScope`: listCache.ts, cachedList.ts).
+   * modern era only while fresh (`ttlMs`, `cacheScope`: cachedList.ts, listCacheStore.ts).
    */
   getTools(options: ListOptions = {}): Promise<Tool[]> {
     const { refresh, ...requestOptions } = options;
@@ -153,10 +153,10 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
   ): Promise<CallToolResult> {
     const params = { name, arguments: args };
     const call = this.checkedRequest('tools/call', params, options, this.resultCheckFor(name));
-    // Only the stateless era has Mcp-Param headers; the handshake era's hot path stays one promise.
+    // Only the modern era has Mcp-Param headers; the handshake era's hot path stays one promise.
     if (this.era !== 'modern') return call;
     return call.catch(async (error: unknown) => {
-      // A stateless-era HTTP server refuses, before running it, a call whose Mcp-Param headers do not
+      // A modern-era HTTP server refuses, before running it, a call whose Mcp-Param headers do not
       // match the tool's schema (changed, or never listed): list the tools again and retry once.
       if (!isHeaderMismatch(error)) throw error;
       this.logger.debug({ tool: name }, 'header mismatch; listing tools again before one retry');
@@ -194,7 +194,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     return settled(() => this.tasks.listTasks(options));
   }
 
-  /** Every resource on every page, cached in the stateless era while fresh, like getTools. */
+  /** Every resource on every page, cached in the modern era while fresh, like getTools. */
   listResources(options: ListOptions = {}): Promise<Resource[]> {
     const { refresh, ...requestOptions } = options;
     return this.resources.get(refresh === true, () =>
@@ -206,7 +206,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     return this.checkedRequest('resources/read', { uri }, options, checkReadResourceResult);
   }
 
-  /** Every prompt on every page, cached in the stateless era while fresh, like getTools. */
+  /** Every prompt on every page, cached in the modern era while fresh, like getTools. */
   listPrompts(options: ListOptions = {}): Promise<Prompt[]> {
     const { refresh, ...requestOptions } = options;
     return this.prompts.get(refresh === true, () =>
@@ -229,7 +229,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     return outputSchema ? checkToolOutput(name, outputSchema) : checkCallToolResult;
   }
 
-  /** Every page of a list method, with the stateless era's caching hints of every page. */
+  /** Every page of a list method, with the modern era's caching hints of every page. */
   private async listAll<S extends z.ZodType<{ nextCursor?: string | null | undefined }>, Item>(
     method: ListMethod,
     schema: S,

@@ -50,7 +50,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
   private identity: Negotiation | undefined;
   private connecting: { promise: Promise<void>; controller: AbortController } | undefined;
   private closing: Promise<void> | undefined;
-  /** Stateless era: where list_changed notifications come from. */
+  /** Modern era: where list_changed notifications come from. */
   private changes: ChangeSubscription | undefined;
   /** A transport that closed by itself is still being stopped (its process reaped, say); disconnect() waits for it. */
   private lost: Promise<void> | undefined;
@@ -85,7 +85,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
   get instructions() {
     return this.identity?.instructions;
   }
-  /** 'handshake' (initialize, 2024-11-05 … 2025-11-25) or 'modern' (stateless, 2026-07-28), once connected. */
+  /** 'handshake' (initialize, 2024-11-05 … 2025-11-25) or 'modern' (2026-07-28, no handshake), once connected. */
   get era(): ProtocolEra | undefined {
     return this.identity?.era;
   }

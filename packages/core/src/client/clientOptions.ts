@@ -49,7 +49,7 @@ export interface ClientOptions {
   /** How long the `server/discover` probe may take before the server is taken for handshake-era, in ms. Default 5000. */
   probeTimeout?: number;
   /**
-   * Where stateless-era list results (`tools/list`, `prompts/list`, `resources/list`) are cached while
+   * Where modern-era list results (`tools/list`, `prompts/list`, `resources/list`) are cached while
    * fresh (`ttlMs`). Pass one store to several clients, or one of your own, to share them. Default: a
    * MemoryListCacheStore of this client's own.
    */

@@ -48,7 +48,7 @@ export interface MCPClient {
   readonly serverCapabilities?: ServerCapabilities | undefined;
   readonly protocolVersion?: string | undefined;
   readonly instructions?: string | undefined;
-  /** 'handshake' or 'modern' (2026-07-28, stateless), once connected. */
+  /** 'handshake' or 'modern' (2026-07-28, no handshake), once connected. */
   readonly era?: ProtocolEra | undefined;
   /** Events and their listener arguments: MCPClientEvents. */
   on<E extends keyof MCPClientEvents>(event: E, listener: (...args: MCPClientEvents[E]) => void): this;

@@ -30,7 +30,7 @@ export interface NegotiationOptions {
 
 /**
  * The handshake era: `initialize`, check the version the server chose, then
- * `notifications/initialized`. The seam where the stateless era plugs in beside it.
+ * `notifications/initialized`. The seam where the modern era plugs in beside it.
  */
 export async function initializeHandshake(
   engine: ProtocolEngine,

@@ -3,7 +3,7 @@ import type { ClientCapabilities, Implementation } from '../types/mcpTypes.js';
 import type { ServerIdentity } from './handshake.js';
 import { MODERN_PROTOCOL_VERSIONS } from './protocolVersion.js';
 
-/** The `_meta` keys of the stateless era. */
+/** The `_meta` keys of the modern era. */
 export const META = {
   protocolVersion: 'io.modelcontextprotocol/protocolVersion',
   clientCapabilities: 'io.modelcontextprotocol/clientCapabilities',
@@ -12,14 +12,14 @@ export const META = {
   subscriptionId: 'io.modelcontextprotocol/subscriptionId',
 } as const;
 
-/** JSON-RPC errors the stateless era defines. */
+/** JSON-RPC errors the modern era defines. */
 export const MODERN_ERROR = {
   HEADER_MISMATCH: -32020,
   MISSING_CLIENT_CAPABILITY: -32021,
   UNSUPPORTED_PROTOCOL_VERSION: -32022,
 } as const;
 
-/** The envelope every stateless-era request carries in `params._meta`. */
+/** The envelope every modern-era request carries in `params._meta`. */
 export function modernEnvelope(
   version: string,
   capabilities: ClientCapabilities,

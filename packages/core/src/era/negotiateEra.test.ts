@@ -15,7 +15,7 @@ const DISCOVER = {
   _meta: { [META.serverInfo]: { name: 'modern-server', version: '2.0.0' } },
 };
 
-/** A stateless-era-only server: discover works, initialize is refused with the revisions it speaks. */
+/** A modern-only server: discover works, initialize is refused with the revisions it speaks. */
 function modernServer(): ScriptedServer {
   const server = new ScriptedServer();
   server.on('server/discover', () => DISCOVER);
@@ -52,7 +52,7 @@ describe('era negotiation', () => {
     vi.useRealTimers();
   });
 
-  it('speaks the stateless era to a modern server: discover, then _meta on every request', async () => {
+  it('speaks the modern era to a modern server: discover, then _meta on every request', async () => {
     const server = modernServer();
     server.on('tools/list', () => ({
       tools: [{ name: 't' }],
@@ -73,7 +73,7 @@ describe('era negotiation', () => {
     expect(meta[META.protocolVersion]).toBe('2026-07-28');
     expect(meta[META.clientInfo]).toMatchObject({ name: 'org-mcp-client' });
     expect(meta[META.clientCapabilities]).toEqual({});
-    // Health uses discover: the stateless era has no ping.
+    // Health uses discover: the modern era has no ping.
     expect(await client.isHealthy()).toBe(true);
     expect(server.requests('ping')).toHaveLength(0);
     expect(server.requests('server/discover')).toHaveLength(2);
@@ -138,7 +138,7 @@ describe('era negotiation', () => {
     expect(server.requests('initialize')[0]?.params?.protocolVersion).toBe('2025-06-18');
   });
 
-  it('switches to the stateless era when initialize is refused by a modern-only server', async () => {
+  it('switches to the modern era when initialize is refused by a modern-only server', async () => {
     const server = modernServer();
     let calls = 0;
     // The probe goes unanswered (a slow start); the fallback initialize is refused with the modern revision.
@@ -218,7 +218,7 @@ describe('era negotiation', () => {
     await expect(client.getPrompt('p')).rejects.toMatchObject({ code: 'INVALID_RESULT' });
   });
 
-  it('honours ttlMs on tools/list in the stateless era', async () => {
+  it('honours ttlMs on tools/list in the modern era', async () => {
     const server = modernServer();
     server.on('tools/list', () => ({
       tools: [{ name: 't' }],

@@ -143,7 +143,7 @@ async function discover(
     if (options.era === 'modern' || eraOf(options.protocolVersion ?? '') === 'modern') {
       throw new MCPProtocolError(
         CoreErrorCode.INVALID_DISCOVER_RESULT,
-        `Server "${options.serverName}" answered server/discover without supportedVersions; it does not speak the stateless era. Use era 'auto' or 'handshake'.`,
+        `Server "${options.serverName}" answered server/discover without supportedVersions; it does not speak the modern era. Use era 'auto' or 'handshake'.`,
         {
           serverName: options.serverName,
         },

@@ -9,10 +9,10 @@ export const SUPPORTED_PROTOCOL_VERSIONS: readonly string[] = [
   '2024-11-05',
 ];
 
-/** Stateless-era revisions (no handshake, per-request `_meta`), newest first. */
+/** Modern-era revisions (no handshake, per-request `_meta`), newest first. */
 export const MODERN_PROTOCOL_VERSIONS: readonly string[] = ['2026-07-28'];
 
-/** The two ways a server may speak MCP: with the `initialize` handshake, or stateless (2026-07-28 on). */
+/** The two ways a server may speak MCP: with the `initialize` handshake, or in the modern era, without it (2026-07-28 on). */
 export type ProtocolEra = 'handshake' | 'modern';
 
 /** Which era a revision belongs to, or undefined for a revision this client does not know. */

@@ -10,7 +10,7 @@ import { type ListCacheStore, MemoryListCacheStore } from './listCacheStore.js';
 const LIST_KEY = { 'tools/list': 'tools', 'prompts/list': 'prompts', 'resources/list': 'resources' } as const;
 type Method = keyof typeof LIST_KEY;
 
-/** A stateless-era server whose lists carry the given caching hints. */
+/** A modern-era server whose lists carry the given caching hints. */
 function modernServer(
   hints: Record<string, unknown> = { ttlMs: 1000, cacheScope: 'public' },
 ): ScriptedServer {

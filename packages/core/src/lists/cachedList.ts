@@ -32,7 +32,7 @@ export class ListHints {
   }
 }
 
-/** One listing: its items and, in the stateless era, its hints (undefined: the server gave none). */
+/** One listing: its items and, in the modern era, its hints (undefined: the server gave none). */
 export interface Listing<T> {
   items: T[];
   hints: ListHints | undefined;
@@ -42,7 +42,7 @@ export interface Listing<T> {
 export interface ListCacheContext {
   readonly store: ListCacheStore;
   readonly logger: Logger;
-  /** The server and revision the store's keys name; undefined outside the stateless era (nothing is shared). */
+  /** The server and revision the store's keys name; undefined outside the modern era (nothing is shared). */
   serverKey(): string | undefined;
   /** The caller's authorization context for private results; undefined: none. */
   partition(): string | undefined;

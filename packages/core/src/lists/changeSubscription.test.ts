@@ -4,7 +4,7 @@ import { BaseMCPClient } from '../client/baseClient.js';
 import { eraCache } from '../era/eraCache.js';
 import { SUBSCRIPTION_ACKNOWLEDGED } from './changeSubscription.js';
 
-/** A stateless-era server offering tool list changes; `listen` says how it answers each subscriptions/listen. */
+/** A modern-era server offering tool list changes; `listen` says how it answers each subscriptions/listen. */
 function modernServer(listen: (n: number) => unknown): ScriptedServer {
   const server = new ScriptedServer();
   server.on('server/discover', () => ({
@@ -27,7 +27,7 @@ function clientFor(server: ScriptedServer): BaseMCPClient {
 
 const ack = { jsonrpc: '2.0', method: SUBSCRIPTION_ACKNOWLEDGED, params: {} } as const;
 
-describe('subscriptions/listen in the stateless era', () => {
+describe('subscriptions/listen in the modern era', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     eraCache.clear();

@@ -6,7 +6,7 @@ import type { Logger } from '../util/logger.js';
 export const SUBSCRIPTION_ACKNOWLEDGED = 'notifications/subscriptions/acknowledged';
 
 /**
- * The stateless era's change notifications: one long-lived `subscriptions/listen` request for the
+ * The modern era's change notifications: one long-lived `subscriptions/listen` request for the
  * list changes the server offers. When it ends (a dropped stream, the server closing it) it is
  * opened again with backoff, and once the server acknowledges it again `onResubscribed` says that
  * changes may have been missed meanwhile. A server that refuses it with a JSON-RPC error is not

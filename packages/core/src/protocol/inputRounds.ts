@@ -24,7 +24,7 @@ interface InputRoundsContext {
 export type InputAnswerContext = Pick<InputRoundsContext, 'handlers' | 'serverName' | 'server' | 'signal'>;
 
 /**
- * A request resolved to its result; a JSON-RPC error becomes MCPProtocolError. A stateless-era
+ * A request resolved to its result; a JSON-RPC error becomes MCPProtocolError. A modern-era
  * `input_required` result is answered with the registered handlers and the request sent again
  * with `inputResponses` and `requestState`, as the caller would expect.
  */

@@ -58,7 +58,7 @@ export class ProtocolEngine {
   }
 
   /**
-   * The stateless era's per-request `_meta` (protocol version, client capabilities and info),
+   * The modern era's per-request `_meta` (protocol version, client capabilities and info),
    * merged into every request from now on; undefined for the handshake era.
    */
   setEnvelope(envelope: Record<string, unknown> | undefined): void {
@@ -132,7 +132,7 @@ export class ProtocolEngine {
 
   /**
    * Sends a request and resolves with its result; a JSON-RPC error becomes MCPProtocolError, and
-   * a stateless-era `input_required` result is answered by the handlers (inputRounds.ts).
+   * a modern-era `input_required` result is answered by the handlers (inputRounds.ts).
    * `acceptTask`: a `resultType: "task"` result is the caller's to read (the tasks extension).
    */
   request<T = Record<string, unknown>>(
@@ -278,7 +278,7 @@ export class ProtocolEngine {
     if (!entry) return;
     this.settle(wireId, entry);
     entry.reject(error);
-    // The spec forbids cancelling initialize; in the stateless era over HTTP, aborting the POST is the cancel.
+    // The spec forbids cancelling initialize; in the modern era over HTTP, aborting the POST is the cancel.
     const abortIsCancel = this.envelope !== undefined && this.transport.cancelsByAbort === true;
     if (entry.method !== 'initialize' && !this.closedReason && !abortIsCancel) {
       this.notify('notifications/cancelled', { requestId: wireId, reason }).catch((sendError) => {

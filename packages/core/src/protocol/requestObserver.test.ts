@@ -34,7 +34,7 @@ describe('observeRequest', () => {
   it('sees each request with its wire id and adds its keys to params._meta, in both eras', async () => {
     const { engine, seen, received } = observedEngine(() => ({ result: { ok: true } }));
     await engine.request('tools/call', { name: 'echo', _meta: { mine: 'kept' } });
-    // The stateless era's envelope rides in the same _meta.
+    // The modern era's envelope rides in the same _meta.
     engine.setEnvelope({ 'io.modelcontextprotocol/protocolVersion': '2026-07-28' });
     await engine.request('tools/list');
     expect(seen.map(({ method, id }) => ({ method, id }))).toEqual([

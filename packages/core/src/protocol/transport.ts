@@ -37,7 +37,7 @@ export interface Transport {
   abortRequest?(requestId: RequestId, reason: Error): void;
   /** The transport exists only in the handshake era (legacy HTTP+SSE): era 'auto' skips the `server/discover` probe. */
   readonly handshakeOnly?: boolean;
-  /** In the stateless era, `abortRequest` is the request's cancellation (HTTP): no `notifications/cancelled` is sent. */
+  /** In the modern era, `abortRequest` is the request's cancellation (HTTP): no `notifications/cancelled` is sent. */
   readonly cancelsByAbort?: boolean;
   /** Extra context for error messages (e.g. a stdio server's stderr tail). Never secrets. */
   diagnostics?(): string | undefined;
