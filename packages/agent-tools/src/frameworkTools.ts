@@ -2,7 +2,7 @@ import { AgentToolsErrorCode, type CallToolResult, MCPError } from '@org/mcp-cor
 import { acceptTools, type Converted } from './acceptTools.js';
 import type { AgentToolsOptions } from './options.js';
 import { partsAsText, resultParts } from './results/resultParts.js';
-import { type ExecuteOptions, runToolCall } from './runToolCall.js';
+import { type ExecuteOptions, runModelToolCall } from './runModelToolCall.js';
 import { portableSchema } from './schema/portableSchema.js';
 import { type AgentToolSource, openSource } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
@@ -32,7 +32,7 @@ export async function frameworkTools(
   const tools = converted.map((tool) => ({
     ...tool,
     async run(args: unknown, callOptions: ExecuteOptions) {
-      const outcome = await runToolCall(open, byName.get(tool.name), args, {
+      const outcome = await runModelToolCall(open, byName.get(tool.name), args, {
         ...callOptions,
         name: tool.name,
       });

@@ -3,7 +3,7 @@
 export { type LiveTools, liveTools } from './liveTools.js';
 export type { ModelToolset } from './modelToolset.js';
 export type { AgentToolsOptions } from './options.js';
-export type { ExecuteOptions } from './runToolCall.js';
+export type { ExecuteOptions } from './runModelToolCall.js';
 export type { JsonSchema } from './schema/jsonSchema.js';
 export { OPENAI_STRICT_LIMITS } from './schema/openaiStrictSchema.js';
 export {

@@ -2,7 +2,7 @@ import type { Converted } from './acceptTools.js';
 import { acceptTools, type TargetRules } from './acceptTools.js';
 import type { AgentToolsOptions } from './options.js';
 import type { ToolOutcome } from './results/toolOutcome.js';
-import { type ExecuteOptions, runToolCall } from './runToolCall.js';
+import { type ExecuteOptions, runModelToolCall } from './runModelToolCall.js';
 import type { AgentToolSource } from './toolSource.js';
 import { openSource } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
@@ -39,7 +39,7 @@ export async function modelToolset<Definition, Result, Options extends ExecuteOp
     warnings,
     async execute(name, args, callOptions) {
       const call = { ...callOptions, name };
-      return api.result(await runToolCall(open, byName.get(name), args, call), call);
+      return api.result(await runModelToolCall(open, byName.get(name), args, call), call);
     },
   };
 }

@@ -3,7 +3,7 @@ import { type FunctionTool, tool } from '@openai/agents';
 import { acceptTools } from './acceptTools.js';
 import { dataUrl, resultParts } from './results/resultParts.js';
 import type { ToolOutcome } from './results/toolOutcome.js';
-import { runToolCall } from './runToolCall.js';
+import { runModelToolCall } from './runModelToolCall.js';
 import { type OpenAIOptions, openaiRules, outcomeText } from './targets/openaiChat.js';
 import { type AgentToolSource, openSource } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
@@ -42,7 +42,7 @@ export async function openaiAgentsTools(
         strict: rules.strict,
         execute: async (input: unknown, _context: unknown, details?: { signal?: AbortSignal }) =>
           output(
-            await runToolCall(open, byName.get(name), input, {
+            await runModelToolCall(open, byName.get(name), input, {
               name,
               ...(details?.signal ? { signal: details.signal } : {}),
             }),

@@ -1,7 +1,7 @@
 // Shared by the sibling packages of the stack, not by users: no stability promise. Users import '@org/mcp-core'.
 export { capabilitiesFor } from './client/clientOptions.js';
 export { type RemoteTransportBase, remoteClient, remoteClientOptions } from './client/remoteClientOptions.js';
-export { runToolCall } from './client/toolCallHooks.js';
+export { callThroughHooks, runToolCall } from './client/toolCallHooks.js';
 export { type EraChoice, eraCache } from './era/eraCache.js';
 export { META, MODERN_ERROR } from './era/modernEra.js';
 export { eraOf } from './era/protocolVersion.js';

@@ -149,7 +149,7 @@ export class AnswerReader {
       const cursor: string = lastEventId;
       const response = await exchange.request({
         method: 'GET',
-        headers: { ...this.options.session.getHeaders, 'last-event-id': cursor },
+        headers: { ...this.options.session.eventStreamHeaders, 'last-event-id': cursor },
         signal: pending.signal,
         headersTimeout: pending.signal ? 0 : this.options.requestTimeout,
       });

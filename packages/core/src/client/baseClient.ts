@@ -39,7 +39,7 @@ import { settled } from '../util/settled.js';
 import { ClientConnection } from './clientConnection.js';
 import { capabilitiesFor, DEFAULT_HEALTH_CHECK_TIMEOUT } from './clientOptions.js';
 import type { MCPClient } from './mcpClient.js';
-import { runToolCall } from './toolCallHooks.js';
+import { callThroughHooks } from './toolCallHooks.js';
 
 export type { BaseClientOptions } from './clientConnection.js';
 
@@ -141,7 +141,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
       signal: options?.signal,
     };
     const result = hooks?.length
-      ? runToolCall(hooks, call, (hooked) => this.sendToolCall(name, hooked, options))
+      ? callThroughHooks(hooks, call, (hooked) => this.sendToolCall(name, hooked, options))
       : this.sendToolCall(name, args, options);
     return result.then((done) => resultOrToolError(done, name, this.name, options?.throwOnError));
   }

@@ -3,7 +3,7 @@ import { CoreErrorCode } from '../errors/errorCodes.js';
 import { MCPHookError } from '../errors/errors.js';
 import { toolResultText } from '../results/toolResultText.js';
 import type { CallToolResult } from '../types/mcpTypes.js';
-import { runToolCall, type ToolCall, type ToolCallHook } from './toolCallHooks.js';
+import { callThroughHooks, type ToolCall, type ToolCallHook } from './toolCallHooks.js';
 
 const call: ToolCall = { server: 's', tool: 't', name: 's__t', args: { n: 1 }, autoApprove: false };
 const text = (value: string): CallToolResult => ({ content: [{ type: 'text', text: value }] });
@@ -13,11 +13,11 @@ const clock = () => {
   return () => (now += 5);
 };
 
-describe('runToolCall', () => {
+describe('callThroughHooks', () => {
   it('with no hook answering, sends the arguments as given and resolves with the result', async () => {
     const sent: unknown[] = [];
     const hooks: ToolCallHook[] = [{ name: 'quiet', before: () => {}, after: async () => {} }];
-    const result = await runToolCall(hooks, call, async (args) => {
+    const result = await callThroughHooks(hooks, call, async (args) => {
       sent.push(args);
       return text('ok');
     });
@@ -37,10 +37,10 @@ describe('runToolCall', () => {
         },
       },
     ];
-    const result = await runToolCall(hooks, call, () => Promise.reject(failure), clock());
+    const result = await callThroughHooks(hooks, call, () => Promise.reject(failure), clock());
     expect(result).toEqual(text('cached answer'));
     expect(seen).toEqual([{ error: failure, durationMs: 5 }]);
-    await expect(runToolCall([], call, () => Promise.reject(failure))).rejects.toBe(failure);
+    await expect(callThroughHooks([], call, () => Promise.reject(failure))).rejects.toBe(failure);
   });
 
   it('a hook that answers with something unusable is HOOK_FAILED naming it', async () => {
@@ -53,7 +53,7 @@ describe('runToolCall', () => {
       [badArgs, 'before'],
       [badResult, 'after'],
     ] as const) {
-      const error = await runToolCall([hook], call, async () => text('ok')).catch((e: unknown) => e);
+      const error = await callThroughHooks([hook], call, async () => text('ok')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MCPHookError);
       expect(error).toMatchObject({
         code: CoreErrorCode.HOOK_FAILED,
@@ -70,7 +70,7 @@ describe('runToolCall', () => {
       { name: 'no', before: () => ({ refuse: '' }), after: () => void ran.push('no.after') },
       { name: 'later', before: () => void ran.push('later.before') },
     ];
-    const error = await runToolCall(hooks, call, async () => {
+    const error = await callThroughHooks(hooks, call, async () => {
       ran.push('sent');
       return text('ok');
     }).catch((e: unknown) => e);

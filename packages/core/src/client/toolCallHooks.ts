@@ -50,7 +50,7 @@ export interface ToolCallHook {
 }
 
 /** Runs `send` inside the hooks: befores in order, the call, afters in order. */
-export async function runToolCall(
+export async function callThroughHooks(
   hooks: readonly ToolCallHook[],
   call: ToolCall,
   send: (args: Record<string, unknown>) => Promise<CallToolResult>,
@@ -86,6 +86,9 @@ export async function runToolCall(
   if ('error' in outcome) throw outcome.error;
   return outcome.result as CallToolResult;
 }
+
+/** @deprecated The old name of {@link callThroughHooks}, kept for the manager until it moves over. */
+export const runToolCall = callThroughHooks;
 
 async function guarded<T>(
   hook: ToolCallHook,

@@ -25,7 +25,7 @@ export interface AcceptedTool {
  * model to read and correct; an abort by the caller rejects, since nobody is waiting for an answer then;
  * anything else (a bug) rejects too.
  */
-export async function runToolCall(
+export async function runModelToolCall(
   source: OpenSource,
   tool: AcceptedTool | undefined,
   args: unknown,
