@@ -1,6 +1,6 @@
 import { InMemoryTransport, type RequestId, type Transport } from '@org/mcp-core';
 import { describe, expect, it } from 'vitest';
-import { DetectingTransport } from '../src/detectingTransport.js';
+import { DetectingTransport } from './detectingTransport.js';
 
 /** An in-memory transport that aborts requests and cancels by abort, as Streamable HTTP does. */
 function abortingTransport(aborted: [RequestId, Error][]): Transport {

@@ -1,6 +1,6 @@
 import { silentLogger } from '@org/mcp-core';
 import { describe, expect, it } from 'vitest';
-import { scanDeclarations, ToolParamHeaders } from '../src/toolParamHeaders.js';
+import { scanDeclarations, ToolParamHeaders } from './toolParamHeaders.js';
 
 const object = (properties: Record<string, unknown>) => ({ type: 'object', properties });
 
