@@ -52,8 +52,7 @@ async function main(): Promise<number> {
     if (args.authorize) return await authorizeServer(manager, args.authorize, (line) => console.log(line));
     const names = [...Object.keys(config.mcpServers), ...Object.keys(config.failed ?? {})];
     const display = args.json ? undefined : new ProgressDisplay(names, process.stdout);
-    manager.on('serverStateChanged', (e) => display?.update(e.server, e.state, e.error),
-    );
+    manager.on('serverStateChanged', (e) => display?.update(e.server, e.state, e.error));
     say(`Connecting ${names.length} servers from ${configPath}\n`);
     display?.start(await manager.getServerStatus());
     const started = performance.now();

@@ -1,6 +1,6 @@
 import { silentLogger, type Tool } from '@org/mcp-core';
 import type { AgentToolsOptions } from './options.js';
-import type { AcceptedTool } from './runToolCall.js';
+import type { AcceptedTool } from './runModelToolCall.js';
 import type { JsonSchema } from './schema/jsonSchema.js';
 import { SchemaUnsupported } from './schema/jsonSchema.js';
 import { prepareSchema } from './schema/prepareSchema.js';

@@ -3,7 +3,7 @@ import { acceptTools, type Converted } from './acceptTools.js';
 import { modelCall } from './modelCall.js';
 import type { AgentToolsOptions } from './options.js';
 import { partsAsText, resultParts } from './results/resultParts.js';
-import type { ExecuteOptions } from './runToolCall.js';
+import type { ExecuteOptions } from './runModelToolCall.js';
 import { portableSchema } from './schema/portableSchema.js';
 import { type AgentToolSource, openSource } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';

@@ -6,7 +6,7 @@ export type { AgentToolsOptions } from './options.js';
 export type { LargeResult, ResultBoundOptions } from './results/boundOutcome.js';
 export type { LargeResultReference } from './results/boundResult.js';
 export { DEFAULT_MAX_RESULT_CHARS, MAX_RESULT_CHARS_HINT_CAP } from './results/resultLimit.js';
-export type { ExecuteOptions } from './runToolCall.js';
+export type { ExecuteOptions } from './runModelToolCall.js';
 export type { JsonSchema } from './schema/jsonSchema.js';
 export { OPENAI_STRICT_LIMITS } from './schema/openaiStrictSchema.js';
 export {

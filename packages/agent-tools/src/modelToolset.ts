@@ -3,7 +3,7 @@ import { acceptTools, type TargetRules } from './acceptTools.js';
 import { modelCall } from './modelCall.js';
 import type { AgentToolsOptions } from './options.js';
 import type { ToolOutcome } from './results/toolOutcome.js';
-import type { ExecuteOptions } from './runToolCall.js';
+import type { ExecuteOptions } from './runModelToolCall.js';
 import type { AgentToolSource } from './toolSource.js';
 import { openSource } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';

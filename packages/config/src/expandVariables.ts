@@ -1,5 +1,4 @@
-import { MCPConfigError } from '@org/mcp-core';
-import { CONFIG_ERROR_CODE } from './configErrorCodes.js';
+import { ConfigErrorCode, MCPConfigError } from '@org/mcp-core';
 
 /** The environment variables are looked up in. */
 export type VariableEnv = Record<string, string | undefined>;
@@ -60,7 +59,8 @@ export function expandVariables(
       throw new MCPConfigError(
         `Cannot expand ${problem.variable ? `\${${problem.variable}}` : 'a variable'}`,
         {
-          code: problem.kind === 'unset' ? CONFIG_ERROR_CODE.VARIABLE_UNSET : CONFIG_ERROR_CODE.INVALID,
+          code:
+            problem.kind === 'unset' ? ConfigErrorCode.CONFIG_VARIABLE_UNSET : ConfigErrorCode.CONFIG_INVALID,
           issues: [{ path: '', message: describeVariableProblem(problem) }],
         },
       );

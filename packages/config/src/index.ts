@@ -1,4 +1,5 @@
 // The public API of @org/mcp-config: everything below is exported on purpose; nothing else is.
+export { ConfigErrorCode } from '@org/mcp-core';
 export { CONFIG_ERROR_CODE } from './configErrorCodes.js';
 export {
   type ExpandVariablesOptions,

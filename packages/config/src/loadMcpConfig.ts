@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { MCPConfigError, type MCPServersConfig } from '@org/mcp-core';
-import { CONFIG_ERROR_CODE } from './configErrorCodes.js';
+import { ConfigErrorCode, MCPConfigError, type MCPServersConfig } from '@org/mcp-core';
 import type { VariableEnv } from './expandVariables.js';
 import { type JsonSyntaxError, parseJsonText } from './parseJsonText.js';
 import { parseMcpConfig } from './parseMcpConfig.js';
@@ -42,7 +41,7 @@ async function readConfigFile(file: string): Promise<string> {
     const failure = toFileReadError(error);
     throw failure.code === 'ENOENT'
       ? new MCPConfigError('No MCP config file (check the path)', {
-          code: CONFIG_ERROR_CODE.NOT_FOUND,
+          code: ConfigErrorCode.CONFIG_NOT_FOUND,
           file,
           cause: failure,
         })
@@ -50,7 +49,7 @@ async function readConfigFile(file: string): Promise<string> {
           failure.code === undefined
             ? `Cannot read the MCP config file (${failure.message})`
             : `Cannot read the MCP config file (${failure.code}; check that it is a readable file)`,
-          { code: CONFIG_ERROR_CODE.READ_FAILED, file, cause: failure },
+          { code: ConfigErrorCode.CONFIG_READ_FAILED, file, cause: failure },
         );
   }
 }
@@ -59,7 +58,7 @@ async function readConfigFile(file: string): Promise<string> {
  * Loads an MCP servers config from a file path (JSON; comments and trailing commas allowed) or an
  * already-parsed object, in any supported format, and normalises it to core's `MCPServersConfig`.
  * The file and every `envFile` are read asynchronously, regular files only, bounded.
- * Throws `MCPConfigError` (see `CONFIG_ERROR_CODE`).
+ * Throws `MCPConfigError` (see `ConfigErrorCode`).
  */
 export async function loadMcpConfig(
   source: string | object,
@@ -82,7 +81,7 @@ export async function loadMcpConfig(
     } catch (error) {
       const syntax = error as JsonSyntaxError;
       throw new MCPConfigError(`MCP config is not valid JSON at ${syntax.message}`, {
-        code: CONFIG_ERROR_CODE.SYNTAX,
+        code: ConfigErrorCode.CONFIG_SYNTAX,
         file,
         cause: error,
       });

@@ -1,6 +1,11 @@
 import { basename, dirname, resolve } from 'node:path';
-import { type ConfigIssue, MCPConfigError, type MCPServerConfig, type MCPServersConfig } from '@org/mcp-core';
-import { CONFIG_ERROR_CODE } from './configErrorCodes.js';
+import {
+  ConfigErrorCode,
+  type ConfigIssue,
+  MCPConfigError,
+  type MCPServerConfig,
+  type MCPServersConfig,
+} from '@org/mcp-core';
 import { printable } from './controlCharacters.js';
 import type { VariableEnv } from './expandVariables.js';
 import { McpServerEntrySchema } from './mcpConfigSchema.js';
@@ -160,7 +165,7 @@ function configError(
   const names = new Set(problems.map((p) => p.server));
   const [only] = names;
   return new MCPConfigError(unsetOnly ? `${subject} refers to unset variables` : `Invalid ${subject}`, {
-    code: unsetOnly ? CONFIG_ERROR_CODE.VARIABLE_UNSET : CONFIG_ERROR_CODE.INVALID,
+    code: unsetOnly ? ConfigErrorCode.CONFIG_VARIABLE_UNSET : ConfigErrorCode.CONFIG_INVALID,
     issues: problems.map(({ path, message }) => ({ path, message })),
     ...(file !== undefined && { file }),
     ...(names.size === 1 && only !== undefined && { serverName: only }),

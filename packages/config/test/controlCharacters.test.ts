@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MCPConfigError } from '@org/mcp-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONFIG_ERROR_CODE, loadMcpConfig, parseMcpConfig } from '../src/index.js';
+import { ConfigErrorCode, loadMcpConfig, parseMcpConfig } from '../src/index.js';
 
 // Node's spawn refuses NUL in command, args, cwd and env, and its error quotes the value: these
 // must be config errors that name the field, never the value.
@@ -35,7 +35,7 @@ describe('NUL, CR and LF in strings that reach a spawn or a header', () => {
   for (const [name, values, field] of envCases) {
     it(name, () => {
       const error = configError({ mcpServers: { api: { command: 'node', env: values } } });
-      expect(error.code).toBe(CONFIG_ERROR_CODE.INVALID);
+      expect(error.code).toBe(ConfigErrorCode.CONFIG_INVALID);
       expect(error.serverName).toBe('api');
       expect(error.issues).toEqual([
         { path: `mcpServers.api.${field}`, message: 'contains a NUL, CR or LF character' },

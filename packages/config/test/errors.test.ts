@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MCPConfigError } from '@org/mcp-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONFIG_ERROR_CODE, loadMcpConfig, parseMcpConfig } from '../src/index.js';
+import { CONFIG_ERROR_CODE, ConfigErrorCode, loadMcpConfig, parseMcpConfig } from '../src/index.js';
 
 const SECRETS = ['sk-live-SECRET-env', 'Bearer hdr-SECRET', 'pw-SECRET-arg', 'tok-SECRET-envfile'];
 const env = { API_TOKEN: SECRETS[0], UNUSED: 'x' };
@@ -30,11 +30,21 @@ async function configErrorOf(run: () => unknown): Promise<MCPConfigError> {
   throw new Error('expected an MCPConfigError');
 }
 
+it('keeps CONFIG_ERROR_CODE, deprecated, as the short names of ConfigErrorCode', () => {
+  expect(CONFIG_ERROR_CODE).toEqual({
+    NOT_FOUND: ConfigErrorCode.CONFIG_NOT_FOUND,
+    READ_FAILED: ConfigErrorCode.CONFIG_READ_FAILED,
+    SYNTAX: ConfigErrorCode.CONFIG_SYNTAX,
+    INVALID: ConfigErrorCode.CONFIG_INVALID,
+    VARIABLE_UNSET: ConfigErrorCode.CONFIG_VARIABLE_UNSET,
+  });
+});
+
 describe('file errors', () => {
   it('a missing file names its path', async () => {
     const file = join(dir, 'nope', 'mcp.json');
     const error = await configErrorOf(() => loadMcpConfig(file));
-    expect(error.code).toBe(CONFIG_ERROR_CODE.NOT_FOUND);
+    expect(error.code).toBe(ConfigErrorCode.CONFIG_NOT_FOUND);
     expect(error.file).toBe(file);
     expect(error.message).toBe(`No MCP config file (check the path) in ${file}`);
   });
@@ -46,7 +56,7 @@ describe('file errors', () => {
 
   it('a directory is a read failure', async () => {
     const error = await configErrorOf(() => loadMcpConfig(dir));
-    expect(error.code).toBe(CONFIG_ERROR_CODE.READ_FAILED);
+    expect(error.code).toBe(ConfigErrorCode.CONFIG_READ_FAILED);
     expect(error.message).toBe(
       `Cannot read the MCP config file (EISDIR; check that it is a readable file) in ${dir}`,
     );
@@ -58,7 +68,7 @@ describe('file errors', () => {
       '{\n  "mcpServers": {\n    "api": { "url": "https://h", "headers": { "Authorization": "Bearer hdr-SECRET" } }\n    "x": {}\n  }\n}\n',
     );
     const error = await configErrorOf(() => loadMcpConfig(file));
-    expect(error.code).toBe(CONFIG_ERROR_CODE.SYNTAX);
+    expect(error.code).toBe(ConfigErrorCode.CONFIG_SYNTAX);
     expect(error.file).toBe(file);
     expect(error.message).toBe(
       `MCP config is not valid JSON at line 4, column 5: expected "," or "}" after a property value in ${file}`,
@@ -259,7 +269,7 @@ describe('field errors, each with its exact path and message', () => {
   for (const [name, json, issues] of cases) {
     it(name, async () => {
       const error = await configErrorOf(() => parseMcpConfig(json, { env }));
-      expect(error.code).toBe(CONFIG_ERROR_CODE.INVALID);
+      expect(error.code).toBe(ConfigErrorCode.CONFIG_INVALID);
       expect(error.issues).toEqual(issues);
       for (const issue of issues) expect(error.message).toContain(`  - ${issue.path}: ${issue.message}`);
     });
@@ -290,7 +300,7 @@ describe('unset variables', () => {
       }),
     );
     const error = await configErrorOf(() => loadMcpConfig(file, { env }));
-    expect(error.code).toBe(CONFIG_ERROR_CODE.VARIABLE_UNSET);
+    expect(error.code).toBe(ConfigErrorCode.CONFIG_VARIABLE_UNSET);
     expect(error.file).toBe(file);
     expect(error.issues).toEqual([
       {
@@ -311,7 +321,7 @@ describe('unset variables', () => {
     const error = await configErrorOf(() =>
       parseMcpConfig({ mcpServers: { a: { command: '${NOPE}' }, b: { url: 'bad' } } }, { env }),
     );
-    expect(error.code).toBe(CONFIG_ERROR_CODE.INVALID);
+    expect(error.code).toBe(ConfigErrorCode.CONFIG_INVALID);
     expect(error.issues.map((i) => i.path)).toEqual(['mcpServers.a.command', 'mcpServers.b.url']);
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MCPConfigError } from '@org/mcp-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONFIG_ERROR_CODE, loadMcpConfig } from '../src/index.js';
+import { ConfigErrorCode, loadMcpConfig } from '../src/index.js';
 
 // The config file and every envFile: read asynchronously, regular files only, bounded; a failure
 // names the path as written and keeps Node's code, never Node's error.
@@ -43,7 +43,7 @@ describe('envFile', () => {
   for (const [name, envFile, message] of refused) {
     it(`refuses ${name}`, async () => {
       const error = await withEnvFile(envFile);
-      expect(error.code).toBe(CONFIG_ERROR_CODE.INVALID);
+      expect(error.code).toBe(ConfigErrorCode.CONFIG_INVALID);
       expect(error.issues).toEqual([{ path: 'servers.a.envFile', message }]);
     });
   }
@@ -80,7 +80,7 @@ describe('envFile', () => {
   it('a maxEnvFileSize that is no byte count is an error', async () => {
     for (const maxEnvFileSize of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       const error = await withEnvFile('small.env', { maxEnvFileSize });
-      expect(error.code).toBe(CONFIG_ERROR_CODE.INVALID);
+      expect(error.code).toBe(ConfigErrorCode.CONFIG_INVALID);
       expect(error.issues).toEqual([
         { path: 'maxEnvFileSize', message: 'must be a whole number of bytes, at least 0' },
       ]);
@@ -108,7 +108,7 @@ describe('envFile', () => {
 describe('the config file', () => {
   it('refuses a FIFO without waiting for a writer', async () => {
     const error = await configErrorOf(() => loadMcpConfig(fifo));
-    expect(error.code).toBe(CONFIG_ERROR_CODE.READ_FAILED);
+    expect(error.code).toBe(ConfigErrorCode.CONFIG_READ_FAILED);
     expect(error.message).toBe(`Cannot read the MCP config file (not a regular file but a FIFO) in ${fifo}`);
   });
 
@@ -124,7 +124,7 @@ describe('the config file', () => {
     writeFileSync(huge, '{}');
     truncateSync(huge, 64 * 1024 * 1024 + 1);
     const error = await configErrorOf(() => loadMcpConfig(huge));
-    expect(error.code).toBe(CONFIG_ERROR_CODE.READ_FAILED);
+    expect(error.code).toBe(ConfigErrorCode.CONFIG_READ_FAILED);
     expect(error.message).toBe(`Cannot read the MCP config file (larger than 67108864 bytes) in ${huge}`);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MCPConfigError } from '@org/mcp-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONFIG_ERROR_CODE, loadMcpConfig, parseMcpConfig } from '../src/index.js';
+import { ConfigErrorCode, loadMcpConfig, parseMcpConfig } from '../src/index.js';
 
 const SECRET = 'sk-live-SECRET-input';
 const dir = mkdtempSync(join(tmpdir(), 'mcp-config-partial-'));
@@ -25,12 +25,12 @@ describe('strict: false, one bad entry fails only its own server', () => {
     expect(Object.keys(loaded.failed ?? {})).toEqual(['unset', 'broken']);
     const unset = loaded.failed?.unset as MCPConfigError;
     expect(unset).toBeInstanceOf(MCPConfigError);
-    expect(unset.code).toBe(CONFIG_ERROR_CODE.VARIABLE_UNSET);
+    expect(unset.code).toBe(ConfigErrorCode.CONFIG_VARIABLE_UNSET);
     expect(unset.serverName).toBe('unset');
     expect(unset.issues.map((i) => i.path)).toEqual(['mcpServers.unset.env.TOKEN']);
     expect(unset.message).toContain('NOT_SET_ANYWHERE');
     const broken = loaded.failed?.broken as MCPConfigError;
-    expect(broken.code).toBe(CONFIG_ERROR_CODE.INVALID);
+    expect(broken.code).toBe(ConfigErrorCode.CONFIG_INVALID);
     expect(broken.issues.map((i) => i.path)).toEqual(['mcpServers.broken.timeout']);
     // The input's value went where it was asked for, and nowhere else.
     expect(loaded.mcpServers.remote).toMatchObject({ headers: { Authorization: `Bearer ${SECRET}` } });

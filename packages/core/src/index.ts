@@ -1,26 +1,29 @@
 // The public API of @org/mcp-core: everything below is exported on purpose; nothing else is.
-export { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from './backoff.js';
-export { type BaseClientOptions, BaseMCPClient, type ListOptions } from './baseClient.js';
-export type { MCPClientEvents, TransportContext } from './clientEvents.js';
+
+export { type BaseClientOptions, BaseMCPClient, type ListOptions } from './client/baseClient.js';
+export type { MCPClientEvents, TransportContext } from './client/clientEvents.js';
 export {
   type ClientOptions,
   DEFAULT_CLIENT_INFO,
   DEFAULT_CONNECT_TIMEOUT,
   DEFAULT_HEALTH_CHECK_TIMEOUT,
   DEFAULT_PROBE_TIMEOUT,
-} from './clientOptions.js';
+} from './client/clientOptions.js';
+export type { ClientState, ConnectOptions, MCPClient } from './client/mcpClient.js';
 export type {
-  AudioContent,
-  ContentAnnotations,
-  ContentBlock,
-  EmbeddedResource,
-  ImageContent,
-  ResourceContents,
-  ResourceLink,
-  TextContent,
-} from './contentBlock.js';
-export type { ElicitationOptions } from './elicitation.js';
-export { ERROR_CATALOGUE, type ErrorCodeEntry, type MCPErrorClassName } from './errorCatalogue.js';
+  AfterToolCall,
+  BeforeToolCall,
+  ToolCall,
+  ToolCallHook,
+  ToolCallOutcome,
+} from './client/toolCallHooks.js';
+export {
+  LATEST_PROTOCOL_VERSION,
+  MODERN_PROTOCOL_VERSIONS,
+  type ProtocolEra,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from './era/protocolVersion.js';
+export { ERROR_CATALOGUE, type ErrorCodeEntry, type MCPErrorClassName } from './errors/errorCatalogue.js';
 export {
   AgentToolsErrorCode,
   AuthErrorCode,
@@ -35,7 +38,7 @@ export {
   SseErrorCode,
   StdioErrorCode,
   TaskErrorCode,
-} from './errorCodes.js';
+} from './errors/errorCodes.js';
 export {
   type ConfigIssue,
   JSONRPC_ERROR,
@@ -50,8 +53,17 @@ export {
   MCPTimeoutError,
   MCPToolError,
   MCPTransportError,
-} from './errors.js';
-export { InMemoryTransport } from './inMemoryTransport.js';
+} from './errors/errors.js';
+export {
+  type CachePartition,
+  type CacheScope,
+  type ListCacheEntry,
+  type ListCacheStore,
+  MemoryListCacheStore,
+} from './lists/listCacheStore.js';
+export { DEFAULT_LIST_LIMITS, type ListLimits } from './lists/paginate.js';
+export type { ElicitationOptions } from './protocol/elicitation.js';
+export { InMemoryTransport } from './protocol/inMemoryTransport.js';
 export type {
   JSONRPCErrorObject,
   JSONRPCErrorResponse,
@@ -61,16 +73,35 @@ export type {
   JSONRPCResponse,
   JSONRPCResultResponse,
   RequestId,
-} from './jsonrpc.js';
+} from './protocol/jsonrpc.js';
+export type { RequestHandler, RequestHandlerContext, RequestHandlers } from './protocol/requestHandlers.js';
+export type {
+  ObservedRequest,
+  RequestObservation,
+  RequestObserver,
+  RequestOutcome,
+} from './protocol/requestObserver.js';
 export {
-  type CachePartition,
-  type CacheScope,
-  type ListCacheEntry,
-  type ListCacheStore,
-  MemoryListCacheStore,
-} from './listCacheStore.js';
-export { createLogger, type LogFn, type Logger, REDACT_PATHS, silentLogger } from './logger.js';
-export type { ClientState, ConnectOptions, MCPClient } from './mcpClient.js';
+  type CallToolOptions,
+  DEFAULT_REQUEST_TIMEOUT,
+  type RequestOptions,
+} from './protocol/requestOptions.js';
+export type { Transport, TransportSendOptions } from './protocol/transport.js';
+export { type ToolResultTextOptions, toolResultText } from './results/toolResultText.js';
+export { MAX_TASK_INPUT_ROUNDS, TASK_POLL } from './tasks/modernTasks.js';
+export { MAX_STATUS_MESSAGE, MAX_TASK_ID_LENGTH, type TaskInfo, type TaskStatus } from './tasks/taskInfo.js';
+export type { TaskCallOptions, TaskOwner, TaskWaitOptions, ToolTaskStart } from './tasks/taskOptions.js';
+export { ToolTask, type ToolTaskInit } from './tasks/toolTask.js';
+export type {
+  AudioContent,
+  ContentAnnotations,
+  ContentBlock,
+  EmbeddedResource,
+  ImageContent,
+  ResourceContents,
+  ResourceLink,
+  TextContent,
+} from './types/contentBlock.js';
 export {
   type CallToolResult,
   type ClientCapabilities,
@@ -91,22 +122,7 @@ export {
   type ServerCapabilities,
   type Tool,
   ToolSchema,
-} from './mcpTypes.js';
-export { DEFAULT_LIST_LIMITS, type ListLimits } from './paginate.js';
-export {
-  LATEST_PROTOCOL_VERSION,
-  MODERN_PROTOCOL_VERSIONS,
-  type ProtocolEra,
-  SUPPORTED_PROTOCOL_VERSIONS,
-} from './protocolVersion.js';
-export type { RequestHandler, RequestHandlerContext, RequestHandlers } from './requestHandlers.js';
-export type {
-  ObservedRequest,
-  RequestObservation,
-  RequestObserver,
-  RequestOutcome,
-} from './requestObserver.js';
-export { type CallToolOptions, DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
+} from './types/mcpTypes.js';
 export {
   type CustomServerConfig,
   type HeadersOption,
@@ -119,17 +135,6 @@ export {
   type ToolFilterConfig,
   TransportType,
   type TransportTypeName,
-} from './serverConfig.js';
-export { MAX_TASK_INPUT_ROUNDS, TASK_POLL } from './tasks/modernTasks.js';
-export { MAX_STATUS_MESSAGE, MAX_TASK_ID_LENGTH, type TaskInfo, type TaskStatus } from './tasks/taskInfo.js';
-export type { TaskCallOptions, TaskOwner, TaskWaitOptions, ToolTaskStart } from './tasks/taskOptions.js';
-export { ToolTask, type ToolTaskInit } from './tasks/toolTask.js';
-export type {
-  AfterToolCall,
-  BeforeToolCall,
-  ToolCall,
-  ToolCallHook,
-  ToolCallOutcome,
-} from './toolCallHooks.js';
-export { type ToolResultTextOptions, toolResultText } from './toolResultText.js';
-export type { Transport, TransportSendOptions } from './transport.js';
+} from './types/serverConfig.js';
+export { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from './util/backoff.js';
+export { createLogger, type LogFn, type Logger, REDACT_PATHS, silentLogger } from './util/logger.js';

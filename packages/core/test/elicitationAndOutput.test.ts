@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientOptions } from '../src/clientOptions.js';
-import { MCPProtocolError } from '../src/errors.js';
+import { type ClientOptions, MCPProtocolError } from '../src/index.js';
 import { connectedTo, ScriptedServer } from './scriptedServer.js';
 
 const connected = (server: ScriptedServer, options: ClientOptions = {}) =>

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientOptions } from '../src/clientOptions.js';
-import { MCPProtocolError } from '../src/errors.js';
-import type { JSONRPCRequest } from '../src/jsonrpc.js';
+import { type ClientOptions, type JSONRPCRequest, MCPProtocolError } from '../src/index.js';
 import { connectedTo, ScriptedServer } from './scriptedServer.js';
 
 const connected = (server: ScriptedServer, options: ClientOptions = {}) =>

@@ -1,7 +1,12 @@
-import { BaseMCPClient } from '../src/baseClient.js';
-import type { ClientOptions } from '../src/clientOptions.js';
-import { InMemoryTransport } from '../src/inMemoryTransport.js';
-import type { JSONRPCMessage, JSONRPCNotification, JSONRPCRequest, RequestId } from '../src/jsonrpc.js';
+import {
+  BaseMCPClient,
+  type ClientOptions,
+  InMemoryTransport,
+  type JSONRPCMessage,
+  type JSONRPCNotification,
+  type JSONRPCRequest,
+  type RequestId,
+} from '../src/index.js';
 
 type Handler = (request: JSONRPCRequest) => unknown | Promise<unknown>;
 

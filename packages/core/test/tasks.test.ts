@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MCPTimeoutError } from '../src/errors.js';
-import type { ToolTaskStart } from '../src/index.js';
-import { MAX_STATUS_MESSAGE, MAX_TASK_ID_LENGTH } from '../src/tasks/taskInfo.js';
+import { MAX_STATUS_MESSAGE, MAX_TASK_ID_LENGTH, MCPTimeoutError, type ToolTaskStart } from '../src/index.js';
 import { connectedTo, ScriptedServer } from './scriptedServer.js';
 
 const TASK_CAPS = { tools: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } };

@@ -82,10 +82,10 @@ describe('Streamable HTTP with SSE fallback, against real servers on 127.0.0.1',
     await Promise.all([sse?.close(), http?.close(), modernOnly?.close()]);
   });
 
-  it('keeps Streamable HTTP in the stateless era for a modern-only server (@modelcontextprotocol/server 2.x)', async () => {
+  it('keeps Streamable HTTP in the modern era for a modern-only server (@modelcontextprotocol/server 2.x)', async () => {
     const client = MCPClientFactory.createClient(
       { transport: 'http', url: modernOnly.url, sseFallback: true },
-      { name: 'stateless' },
+      { name: 'modern-only' },
     );
     await client.connect();
     expect(client.transportType).toBe('http');

@@ -1,4 +1,5 @@
 import { type HeadersOption, HttpErrorCode, MCPTransportError } from '@org/mcp-core';
+import { RecentHeaders } from './recentHeaders.js';
 
 type Headers = Record<string, string>;
 
@@ -7,14 +8,12 @@ const BAD_VALUE = /[\0\r\n]/;
 
 /**
  * The configured headers of an exchange: a fixed set, or a function asked before every request (short-lived
- * credentials). Names are lower-cased once per set; the last two sets stay known, so a value that an answer
- * to an earlier request echoes back is scrubbed too.
+ * credentials). Names are lower-cased once per set; the last two sets stay known (RecentHeaders), so a value
+ * that an answer to an earlier request echoes back is scrubbed too.
  */
 export class ConfiguredHeaders {
   private readonly source: (() => Headers | Promise<Headers>) | undefined;
-  private current: Headers = {};
-  private previous: Headers = {};
-  private key = '';
+  private readonly recent: RecentHeaders;
 
   constructor(
     option: HeadersOption | undefined,
@@ -23,12 +22,12 @@ export class ConfiguredHeaders {
     private readonly onChange: () => void,
   ) {
     if (typeof option === 'function') this.source = option;
-    else this.current = lowerCased(option ?? {});
+    this.recent = new RecentHeaders(typeof option === 'function' ? {} : lowerCased(option ?? {}));
   }
 
   /** Whether there are headers every request gets (a function always counts). */
   get present(): boolean {
-    return this.source !== undefined || Object.keys(this.current).length > 0;
+    return this.source !== undefined || Object.keys(this.recent.latest).length > 0;
   }
 
   /** Whether the set changes per request. */
@@ -38,17 +37,17 @@ export class ConfiguredHeaders {
 
   /** The values to scrub: the current set and the one before. */
   get known(): Headers[] {
-    return [this.current, this.previous];
+    return this.recent.known;
   }
 
   /** The fixed set; for a function, the latest answer. */
   get latest(): Headers {
-    return this.current;
+    return this.recent.latest;
   }
 
   /** The set for one request: the fixed one, or the function's answer, checked (HEADERS_FAILED names the header, never a value). */
   async resolve(): Promise<Headers> {
-    if (!this.source) return this.current;
+    if (!this.source) return this.recent.latest;
     let given: unknown;
     try {
       given = await this.source();
@@ -67,13 +66,7 @@ export class ConfiguredHeaders {
         throw this.failed(`gave a value of header "${name}" with a line break or NUL character`);
     }
     const headers = lowerCased(given as Headers);
-    const key = Object.entries(headers).join('\n');
-    if (key !== this.key) {
-      this.key = key;
-      this.previous = this.current;
-      this.current = headers;
-      this.onChange();
-    }
+    if (this.recent.update(headers)) this.onChange();
     return headers;
   }
 

@@ -13,6 +13,7 @@ import {
   MAX_REDIRECTS,
 } from './httpExchangeOptions.js';
 import type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
+import { RecentHeaders } from './recentHeaders.js';
 
 type Headers = Record<string, string>;
 
@@ -34,9 +35,8 @@ export class HttpExchange {
   private readonly auth: HttpAuthProvider | undefined;
   /** Scrubbed from error snippets: the configured values and the provider's last two sets. */
   private secrets: string[];
-  private authKey = '';
-  private authHeaders: Headers = {};
-  private previousAuthHeaders: Headers = {};
+  /** The provider's last two sets. */
+  private readonly authHeaders = new RecentHeaders();
 
   constructor(options: HttpExchangeOptions) {
     this.endpoint = options.url;
@@ -160,21 +160,13 @@ export class HttpExchange {
   }
 
   private rescrub(): void {
-    this.secrets = secretsOf(...this.configured.known, this.authHeaders, this.previousAuthHeaders);
+    this.secrets = secretsOf(...this.configured.known, ...this.authHeaders.known);
   }
 
   private async credentials(url: URL, method: HttpMethod): Promise<Headers> {
     const headers = await (this.auth as HttpAuthProvider).headers(url, { method });
-    // A provider that hands back the same object while its token stands costs no comparison at all.
-    if (headers === this.authHeaders) return headers;
-    const key = Object.values(headers).join('\n');
-    if (key !== this.authKey) {
-      // An error may answer a request sent just before a refresh: the previous set stays scrubbed too.
-      this.authKey = key;
-      this.previousAuthHeaders = this.authHeaders;
-      this.authHeaders = headers;
-      this.rescrub();
-    }
+    // An error may answer a request sent just before a refresh: the previous set stays scrubbed too.
+    if (this.authHeaders.update(headers)) this.rescrub();
     return headers;
   }
 

@@ -56,7 +56,7 @@ export class AnswerReader {
     const { status } = response;
     const type = contentTypeOf(response.headers);
     if (status < 200 || status >= 300) {
-      // A stateless-era server answers 400/404 with a JSON-RPC error to the request (unsupported
+      // A modern-era server answers 400/404 with a JSON-RPC error to the request (unsupported
       // version, unknown method): that is the server's answer, delivered so the caller sees the code.
       if ((status === 400 || status === 404) && type === 'application/json') {
         const text = await readBodyText(response.body);
@@ -149,7 +149,7 @@ export class AnswerReader {
       const cursor: string = lastEventId;
       const response = await exchange.request({
         method: 'GET',
-        headers: { ...this.options.session.getHeaders, 'last-event-id': cursor },
+        headers: { ...this.options.session.eventStreamHeaders, 'last-event-id': cursor },
         signal: pending.signal,
         headersTimeout: pending.signal ? 0 : this.options.requestTimeout,
       });

@@ -30,13 +30,13 @@ export const DEFAULT_DETECT_TIMEOUT = 10_000;
 
 /** Statuses the spec says mean "not Streamable HTTP here; try the legacy HTTP+SSE transport". */
 const LEGACY_STATUSES = new Set([400, 404, 405]);
-/** JSON-RPC errors with which a stateless-era Streamable HTTP server refuses an `initialize`. */
+/** JSON-RPC errors with which a modern-era Streamable HTTP server refuses an `initialize`. */
 const MODERN_REFUSALS = new Set<number>([...Object.values(MODERN_ERROR), JSONRPC_ERROR.METHOD_NOT_FOUND]);
 
 /**
  * Tells whether `url` speaks Streamable HTTP or only the legacy HTTP+SSE transport, the way
  * the spec recommends: POST an `initialize`; 2xx means Streamable HTTP (and the probe's session
- * is deleted at once), so does a 400/404/405 carrying a stateless-era JSON-RPC error (-32020..-32022,
+ * is deleted at once), so does a 400/404/405 carrying a modern-era JSON-RPC error (-32020..-32022,
  * -32601); any other 400, 404 or 405 means legacy SSE. Any other answer rejects with
  * MCPTransportError (carrying the status), a timeout with MCPTimeoutError.
  */
@@ -75,7 +75,7 @@ export async function detectHttpTransport(
     });
     const { status } = response;
     if (LEGACY_STATUSES.has(status)) {
-      // A stateless-era server refuses initialize with a JSON-RPC error; a legacy one has no such body.
+      // A modern-era server refuses initialize with a JSON-RPC error; a legacy one has no such body.
       const refusal = jsonRpcErrorOf(await readBodyText(response.body));
       return refusal && MODERN_REFUSALS.has(refusal.code) ? 'streamable-http' : 'sse';
     }

@@ -35,7 +35,8 @@ export class HttpSession {
   /** Headers of an initialize POST: it never carries a session. */
   readonly initHeaders: Headers = { 'content-type': 'application/json', accept: ACCEPT_BOTH };
   postHeaders: Headers = this.initHeaders;
-  getHeaders: Headers = { accept: 'text/event-stream' };
+  /** Headers of a GET that opens an event stream (the server's stream, or a resumed answer). */
+  eventStreamHeaders: Headers = { accept: 'text/event-stream' };
   private deleteHeaders: Headers = {};
   private version: string | undefined;
   /** Kept to re-run the handshake when the session expires. */
@@ -130,7 +131,7 @@ export class HttpSession {
     if (this.id !== undefined) common[SESSION_HEADER] = this.id;
     if (this.version !== undefined) common[VERSION_HEADER] = this.version;
     this.postHeaders = { ...common, 'content-type': 'application/json', accept: ACCEPT_BOTH };
-    this.getHeaders = { ...common, accept: 'text/event-stream' };
+    this.eventStreamHeaders = { ...common, accept: 'text/event-stream' };
     this.deleteHeaders = common;
   }
 }

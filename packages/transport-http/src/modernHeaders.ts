@@ -15,9 +15,9 @@ const SENTINEL = /^=\?base64\?.*\?=$/;
 const PLAIN = /^[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?$/;
 
 /**
- * The request headers of the stateless era (2026-07-28), mirrored from the body so gateways can
+ * The request headers of the modern era (2026-07-28), mirrored from the body so gateways can
  * route without parsing it: `MCP-Protocol-Version` from `_meta`, `Mcp-Method`, and `Mcp-Name` for
- * named calls. Undefined for a request without the stateless `_meta` envelope.
+ * named calls. Undefined for a request without the modern era's `_meta` envelope.
  */
 export function modernRequestHeaders(
   method: string,

@@ -66,7 +66,9 @@ export class ServerEventStream {
         const sessionId = session.id;
         const response = await exchange.request({
           method: 'GET',
-          headers: lastEventId ? { ...session.getHeaders, 'last-event-id': lastEventId } : session.getHeaders,
+          headers: lastEventId
+            ? { ...session.eventStreamHeaders, 'last-event-id': lastEventId }
+            : session.eventStreamHeaders,
           signal,
           headersTimeout: this.options.requestTimeout,
         });

@@ -33,7 +33,7 @@ export class StreamableHttpTransport implements Transport {
   onmessage?: (message: unknown) => void;
   onclose?: (reason?: Error) => void;
   onerror?: (error: Error) => void;
-  /** In the stateless era, closing a request's response stream is its cancellation. */
+  /** In the modern era, closing a request's response stream is its cancellation. */
   readonly cancelsByAbort = true;
 
   private readonly serverName: string;
@@ -127,7 +127,7 @@ export class StreamableHttpTransport implements Transport {
     }
   }
 
-  /** The request timed out or was cancelled: its POST is aborted (in the stateless era, that is the cancel). */
+  /** The request timed out or was cancelled: its POST is aborted (in the modern era, that is the cancel). */
   abortRequest(requestId: RequestId, reason: Error): void {
     this.inflight.get(requestId)?.abort(reason);
   }
@@ -135,7 +135,7 @@ export class StreamableHttpTransport implements Transport {
   /** The version is agreed: put it on every request and, in the handshake era, open the GET stream. */
   setProtocolVersion(version: string): void {
     this.session.setProtocolVersion(version);
-    // The stateless era has no GET stream; `subscriptions/listen` replaces it.
+    // The modern era has no GET stream; `subscriptions/listen` replaces it.
     if (eraOf(version) !== 'modern') this.events.open();
   }
 

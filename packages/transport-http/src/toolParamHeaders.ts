@@ -16,7 +16,7 @@ const PRIMITIVE_TYPES = new Set(['string', 'integer', 'boolean']);
 const DATA_KEYWORDS = new Set(['const', 'default', 'enum', 'examples']);
 
 /**
- * The `Mcp-Param-*` headers of the stateless era (2026-07-28, "Custom Headers from Tool
+ * The `Mcp-Param-*` headers of the modern era (2026-07-28, "Custom Headers from Tool
  * Parameters"): a tool's `inputSchema` may mark parameters with `x-mcp-header`, and a Streamable
  * HTTP client must mirror their values into headers and leave out of `tools/list` every tool whose
  * declarations break the rules. Learned from the `tools/list` answers this transport carries.

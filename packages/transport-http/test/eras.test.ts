@@ -47,7 +47,7 @@ function client(server: Server, options: MCPHttpClientOptions = {}): MCPHttpClie
 const OFFICIAL_HTTP_TOOLS = OFFICIAL_MODERN_TOOLS.filter((name) => name !== INVALID_HEADER_TOOL);
 
 describe('one client for every server era, over Streamable HTTP', () => {
-  it('@modelcontextprotocol/server 2.x (dual-era): the stateless era, every page, an invalid x-mcp-header tool left out with a warning', async () => {
+  it('@modelcontextprotocol/server 2.x (dual-era): the modern era, every page, an invalid x-mcp-header tool left out with a warning', async () => {
     const log = captureLogger();
     const c = client(official, { logger: log.logger });
     expect(await expectWorksInEra(c, 'modern')).toEqual(OFFICIAL_HTTP_TOOLS);
@@ -67,7 +67,7 @@ describe('one client for every server era, over Streamable HTTP', () => {
     expect(tools).toEqual(OFFICIAL_MODERN_TOOLS);
   });
 
-  it('a modern-only server: auto speaks the stateless era; a handshake pin fails naming its revisions', async () => {
+  it('a modern-only server: auto speaks the modern era; a handshake pin fails naming its revisions', async () => {
     await expectWorksInEra(client(modernOnly), 'modern');
     const pinned = client(modernOnly, { era: 'handshake', name: 'pinned' });
     const error = await pinned.connect().catch((e: unknown) => e);

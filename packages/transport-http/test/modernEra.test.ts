@@ -6,7 +6,7 @@ import { type FixtureServer, sendJson, startFixture } from './fixtureServer.js';
 
 const MODERN = '2026-07-28';
 
-/** Turns the fixture into a stateless-era (2026-07-28) server: discover works, initialize is refused. */
+/** Turns the fixture into a modern-era (2026-07-28) server: discover works, initialize is refused. */
 function makeModern(fixture: FixtureServer): void {
   fixture.routes.set('server/discover', ({ res, message }) =>
     sendJson(res, {
@@ -42,7 +42,7 @@ function makeModern(fixture: FixtureServer): void {
   );
 }
 
-describe('Streamable HTTP in the stateless era (2026-07-28)', () => {
+describe('Streamable HTTP in the modern era (2026-07-28)', () => {
   let fixture: FixtureServer;
   let client: MCPHttpClient | undefined;
   beforeEach(async () => {
@@ -195,7 +195,7 @@ describe('Streamable HTTP in the stateless era (2026-07-28)', () => {
     await transport.close();
   });
 
-  it('is detected as streamable-http when it refuses initialize with a stateless-era error', async () => {
+  it('is detected as streamable-http when it refuses initialize with a modern-era error', async () => {
     makeModern(fixture);
     expect(await detectHttpTransport(fixture.url)).toBe('streamable-http');
   });

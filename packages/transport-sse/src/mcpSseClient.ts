@@ -15,7 +15,7 @@ export interface MCPSSEClientOptions
 /**
  * An MCP client for a remote server on the legacy HTTP+SSE transport (2024-11-05); named after
  * the URL's host unless `options.name` says otherwise. Speaks the handshake era without probing (the
- * transport says `handshakeOnly`), since the stateless era has no HTTP+SSE transport.
+ * transport says `handshakeOnly`), since the modern era has no HTTP+SSE transport.
  */
 export class MCPSSEClient extends BaseMCPClient {
   constructor(config: SSEServerConfig, options: MCPSSEClientOptions = {}) {

@@ -35,7 +35,7 @@ const POST_HEADERS = { 'content-type': 'application/json' };
  * POSTed to, which must have the stream's origin.
  */
 export class SSETransport implements Transport {
-  /** The stateless era (2026-07-28) has no HTTP+SSE transport: no server/discover probe here. */
+  /** The modern era (2026-07-28) has no HTTP+SSE transport: no server/discover probe here. */
   readonly handshakeOnly = true;
   onmessage?: (message: unknown) => void;
   onclose?: (reason?: Error) => void;

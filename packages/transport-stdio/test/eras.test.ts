@@ -42,7 +42,7 @@ const official = [officialModernServerScript, 'stdio'];
 const everything = [packageBin('@modelcontextprotocol/server-everything'), 'stdio'];
 
 describe('one client for every server era, over stdio', () => {
-  it('@modelcontextprotocol/server 2.x (dual-era): chooses the stateless era, follows every page', async () => {
+  it('@modelcontextprotocol/server 2.x (dual-era): chooses the modern era, follows every page', async () => {
     const c = client(official);
     expect(await expectWorksInEra(c, 'modern')).toEqual(OFFICIAL_MODERN_TOOLS);
     expect(c.serverInfo).toEqual({ name: 'official-v2-fixture', version: '2.4.0' });
@@ -65,7 +65,7 @@ describe('one client for every server era, over stdio', () => {
     groups.add(c.pid);
   });
 
-  it('a modern-only server (initialize refused): auto speaks the stateless era; a handshake pin fails naming its revisions', async () => {
+  it('a modern-only server (initialize refused): auto speaks the modern era; a handshake pin fails naming its revisions', async () => {
     const auto = client(official, {}, MODERN_ONLY_ENV);
     await expectWorksInEra(auto, 'modern');
     groups.add(auto.pid);
@@ -124,7 +124,7 @@ describe('one client for every server era, over stdio', () => {
     expect(c.era).toBe(era);
     groups.add(c.pid);
     const result = await c.callTool('confirm', { action: 'deploy' });
-    // In the stateless era the server's input_required result was answered and the call retried
+    // In the modern era the server's input_required result was answered and the call retried
     // with inputResponses and requestState; in the handshake era the server sent a real request.
     expect(JSON.stringify(result.content)).toContain('deploy: confirmed');
     if (era === 'modern') expect(JSON.stringify(result.content)).toContain('state pending:deploy');

@@ -3,7 +3,7 @@ import { modelToolset } from '../modelToolset.js';
 import type { AgentToolsOptions } from '../options.js';
 import { partsAsText, resultParts } from '../results/resultParts.js';
 import { isErrorOutcome, type ToolOutcome } from '../results/toolOutcome.js';
-import type { ExecuteOptions } from '../runToolCall.js';
+import type { ExecuteOptions } from '../runModelToolCall.js';
 import { geminiSchema } from '../schema/geminiSchema.js';
 import type { JsonSchema } from '../schema/jsonSchema.js';
 import type { AgentToolSource } from '../toolSource.js';

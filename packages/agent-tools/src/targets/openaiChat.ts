@@ -2,7 +2,7 @@ import { type ModelToolset, modelToolset } from '../modelToolset.js';
 import type { AgentToolsOptions } from '../options.js';
 import { partsAsText, resultParts } from '../results/resultParts.js';
 import { isErrorOutcome, type ToolOutcome } from '../results/toolOutcome.js';
-import type { ExecuteOptions } from '../runToolCall.js';
+import type { ExecuteOptions } from '../runModelToolCall.js';
 import type { JsonSchema } from '../schema/jsonSchema.js';
 import { openaiSchema } from '../schema/openaiSchema.js';
 import { openaiStrictSchema } from '../schema/openaiStrictSchema.js';

@@ -1,9 +1,9 @@
-import { CoreErrorCode, TaskErrorCode } from '../errorCodes.js';
-import { MCPError, MCPProtocolError } from '../errors.js';
-import type { CallToolResult, Tool } from '../mcpTypes.js';
-import { paginate } from '../paginate.js';
-import type { RequestOptions } from '../requestOptions.js';
-import type { ResultCheck } from '../resultShapes.js';
+import { CoreErrorCode, TaskErrorCode } from '../errors/errorCodes.js';
+import { MCPError, MCPProtocolError } from '../errors/errors.js';
+import { paginate } from '../lists/paginate.js';
+import type { RequestOptions } from '../protocol/requestOptions.js';
+import type { ResultCheck } from '../results/resultShapes.js';
+import type { CallToolResult, Tool } from '../types/mcpTypes.js';
 import type { Started, TaskContext } from './taskContext.js';
 import { readTaskInfo, type TaskInfo } from './taskInfo.js';
 import { TaskListResultSchema } from './taskListResult.js';

@@ -1,8 +1,8 @@
-import type { CallToolResult, ServerCapabilities } from '../mcpTypes.js';
-import type { ListLimits } from '../paginate.js';
-import type { RequestHandlers } from '../requestHandlers.js';
-import type { RequestOptions } from '../requestOptions.js';
-import type { ResultCheck } from '../resultShapes.js';
+import type { ListLimits } from '../lists/paginate.js';
+import type { RequestHandlers } from '../protocol/requestHandlers.js';
+import type { RequestOptions } from '../protocol/requestOptions.js';
+import type { ResultCheck } from '../results/resultShapes.js';
+import type { CallToolResult, ServerCapabilities } from '../types/mcpTypes.js';
 import type { TaskInfo } from './taskInfo.js';
 
 /** What the task operations need of their client (BaseMCPClient provides it). */

@@ -1,5 +1,5 @@
-import { CoreErrorCode } from '../errorCodes.js';
-import { MCPProtocolError } from '../errors.js';
+import { CoreErrorCode } from '../errors/errorCodes.js';
+import { MCPProtocolError } from '../errors/errors.js';
 
 /** A task's status; the last three are terminal and never change again. */
 export type TaskStatus = 'working' | 'input_required' | 'completed' | 'failed' | 'cancelled';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../logger.js';
-import type { Progress } from '../mcpTypes.js';
+import type { Progress } from '../types/mcpTypes.js';
+import { silentLogger } from '../util/logger.js';
 import type { TaskInfo } from './taskInfo.js';
 import { MAX_FOLLOWED_TASKS, TaskNotifications } from './taskNotifications.js';
 

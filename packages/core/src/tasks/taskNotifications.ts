@@ -1,6 +1,6 @@
-import type { JSONRPCNotification } from '../jsonrpc.js';
-import type { Logger } from '../logger.js';
-import type { Progress } from '../mcpTypes.js';
+import type { JSONRPCNotification } from '../protocol/jsonrpc.js';
+import type { Progress } from '../types/mcpTypes.js';
+import type { Logger } from '../util/logger.js';
 import { isTerminal, readTaskInfo, type TaskInfo } from './taskInfo.js';
 
 /** Tasks whose notifications are followed at once; past this the oldest is forgotten (a task nobody waits for). */

@@ -1,5 +1,5 @@
-import type { CallToolResult, Progress } from '../mcpTypes.js';
-import type { RequestOptions } from '../requestOptions.js';
+import type { RequestOptions } from '../protocol/requestOptions.js';
+import type { CallToolResult, Progress } from '../types/mcpTypes.js';
 import type { TaskInfo } from './taskInfo.js';
 import type { ToolTask } from './toolTask.js';
 

@@ -1,5 +1,5 @@
-import { TaskErrorCode } from '../errorCodes.js';
-import { MCPProtocolError } from '../errors.js';
+import { TaskErrorCode } from '../errors/errorCodes.js';
+import { MCPProtocolError } from '../errors/errors.js';
 
 /** TASKS_UNSUPPORTED: what the server (or the tool) does not offer, named with the server. */
 export function tasksUnsupported(serverName: string, what: string): MCPProtocolError {

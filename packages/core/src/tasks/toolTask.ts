@@ -1,5 +1,5 @@
-import type { CallToolResult } from '../mcpTypes.js';
-import type { RequestOptions } from '../requestOptions.js';
+import type { RequestOptions } from '../protocol/requestOptions.js';
+import type { CallToolResult } from '../types/mcpTypes.js';
 import type { TaskInfo } from './taskInfo.js';
 import type { TaskOwner, TaskWaitOptions } from './taskOptions.js';
 

@@ -1,5 +1,5 @@
 import type { CallToolOptions, CallToolResult, MCPClient, ToolCallHook } from '@org/mcp-core';
-import { resultOrToolError, runToolCall } from '@org/mcp-core/internal';
+import { callThroughHooks, resultOrToolError } from '@org/mcp-core/internal';
 import type { QualifiedTool } from './toolNaming.js';
 
 /**
@@ -26,6 +26,6 @@ export function managedToolCall(
     signal: options?.signal,
   };
   // A copy: a hook added or removed while the call runs applies from the next call on.
-  const result = hooks.length === 0 ? send(args) : runToolCall([...hooks], call, send);
+  const result = hooks.length === 0 ? send(args) : callThroughHooks([...hooks], call, send);
   return result.then((done) => resultOrToolError(done, tool.qualifiedName, tool.serverName, throwOnError));
 }

@@ -1,0 +1,91 @@
+import type { ProtocolEra } from '../era/protocolVersion.js';
+import type { CachePartition, ListCacheStore } from '../lists/listCacheStore.js';
+import type { ListLimits } from '../lists/paginate.js';
+import {
+  type ElicitationOptions,
+  elicitationCapability,
+  withElicitationRules,
+} from '../protocol/elicitation.js';
+import { handlerFor, type RequestHandlers } from '../protocol/requestHandlers.js';
+import type { RequestObserver } from '../protocol/requestObserver.js';
+import type { ClientCapabilities, Implementation } from '../types/mcpTypes.js';
+import type { Logger } from '../util/logger.js';
+import type { ToolCallHook } from './toolCallHooks.js';
+
+/** Options every client takes, whatever its transport. */
+export interface ClientOptions {
+  /** The server's name in logs and errors. Default: derived from the config (command or host). */
+  name?: string;
+  /** A pino-shaped logger; a child `{ server, transport }` is made per client. Default: silent. */
+  logger?: Logger;
+  /** Sent to the server as clientInfo. Default `{ name: 'org-mcp-client', version: '0.1.0' }`. */
+  clientInfo?: Implementation;
+  /** Client capabilities to declare. Handlers for roots/sampling/elicitation add theirs automatically. */
+  capabilities?: ClientCapabilities;
+  /** Default per-request timeout in ms. Default 30 000. */
+  requestTimeout?: number;
+  /** Timeout for connect (start plus handshake) in ms. Default 30 000 (60 000 for stdio). */
+  connectTimeout?: number;
+  /** Timeout of the isHealthy round trip in ms. Default 5000. */
+  healthCheckTimeout?: number;
+  /** Handlers for server-to-client requests, keyed by method (`roots/list`, `sampling/createMessage`, `elicitation/create`). */
+  handlers?: RequestHandlers;
+  /** Pin the protocol revision (a handshake-era one or 2026-07-28); its era follows. Default: negotiated. */
+  protocolVersion?: string;
+  /**
+   * Which protocol era to speak: 'auto' probes with `server/discover` and falls back to the
+   * `initialize` handshake; 'handshake' and 'modern' skip the probe. Default 'auto'.
+   */
+  era?: 'auto' | ProtocolEra;
+  /**
+   * Check each tool result's `structuredContent` against the tool's `outputSchema` (JSON Schema
+   * 2020-12), for tools listed by `getTools()`. A mismatch is MCPProtocolError INVALID_RESULT. Default true.
+   */
+  validateToolOutput?: boolean;
+  /** Elicitation: defaults applied (default) and URL mode (off unless asked); needs an `elicitation/create` handler. */
+  elicitation?: ElicitationOptions;
+  /** Bounds on a list across its pages (tools, resources, prompts). Default 50 000 items, 32 MiB. */
+  listLimits?: ListLimits;
+  /** How long the `server/discover` probe may take before the server is taken for handshake-era, in ms. Default 5000. */
+  probeTimeout?: number;
+  /**
+   * Where modern-era list results (`tools/list`, `prompts/list`, `resources/list`) are cached while
+   * fresh (`ttlMs`). Pass one store to several clients, or one of your own, to share them. Default: a
+   * MemoryListCacheStore of this client's own.
+   */
+  listCache?: ListCacheStore;
+  /**
+   * The caller's authorization context: `private` results (`cacheScope`) are reused, and put in the
+   * store, only under it. Unset: private results are reused only by this client, never stored.
+   */
+  cachePartition?: CachePartition;
+  /** Interceptors around every callTool of this client, in order (toolCallHooks.ts). Default: none. */
+  hooks?: readonly ToolCallHook[];
+  /** Sees every request sent (tracing, metrics) and may add `_meta` keys such as `traceparent`. Default: none. */
+  observeRequest?: RequestObserver;
+}
+
+export const DEFAULT_CLIENT_INFO = { name: 'org-mcp-client', version: '0.1.0' } as const;
+export const DEFAULT_CONNECT_TIMEOUT = 30_000;
+export const DEFAULT_HEALTH_CHECK_TIMEOUT = 5_000;
+export const DEFAULT_PROBE_TIMEOUT = 5_000;
+
+/** Capabilities a handler implies, so registering a handler is enough to be offered the feature. */
+export function capabilitiesFor(options: ClientOptions): ClientCapabilities {
+  const capabilities: ClientCapabilities = { ...options.capabilities };
+  const handlers = options.handlers ?? {};
+  if (handlers['roots/list'] && !capabilities.roots) capabilities.roots = { listChanged: true };
+  if (handlers['sampling/createMessage'] && !capabilities.sampling) capabilities.sampling = {};
+  if (handlers['elicitation/create'] && !capabilities.elicitation)
+    capabilities.elicitation = elicitationCapability(options.elicitation);
+  return capabilities;
+}
+
+/** The handlers the protocol engine runs: the user's, with the specification's rules around elicitation. */
+export function handlersFor(options: ClientOptions): RequestHandlers | undefined {
+  const handlers = options.handlers;
+  const elicit = handlerFor(handlers, 'elicitation/create');
+  if (!handlers || !elicit) return handlers;
+  const declared = (capabilitiesFor(options).elicitation ?? {}) as Parameters<typeof withElicitationRules>[1];
+  return { ...handlers, 'elicitation/create': withElicitationRules(elicit, declared) };
+}

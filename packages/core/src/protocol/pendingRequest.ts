@@ -1,0 +1,24 @@
+import type { Progress } from '../types/mcpTypes.js';
+import type { JSONRPCResponse, RequestId } from './jsonrpc.js';
+
+/** A request the protocol engine sent and waits an answer for. */
+export interface PendingRequest {
+  method: string;
+  callerId: RequestId | undefined;
+  resolve: (response: JSONRPCResponse) => void;
+  reject: (error: unknown) => void;
+  timeout: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  maxTimer: ReturnType<typeof setTimeout> | undefined;
+  onProgress: ((progress: Progress) => void) | undefined;
+  resetTimeoutOnProgress: boolean;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+/** Clears a request's timers and abort listener. */
+export function releasePending(entry: PendingRequest): void {
+  clearTimeout(entry.timer);
+  clearTimeout(entry.maxTimer);
+  if (entry.onAbort) entry.signal?.removeEventListener('abort', entry.onAbort);
+}

@@ -1,0 +1,23 @@
+import type { Progress } from '../types/mcpTypes.js';
+
+/** Per-request options. */
+export interface RequestOptions {
+  /** Milliseconds before the request fails with MCPTimeoutError; Infinity for none. Default: the client's requestTimeout (30 000). */
+  timeout?: number;
+  /** Aborts the request: it rejects with MCPAbortError and the server is told to cancel. */
+  signal?: AbortSignal;
+  /** Called for each `notifications/progress` the server sends for this request. */
+  onProgress?: (progress: Progress) => void;
+  /** Restart the timeout on each progress notification. Default false. */
+  resetTimeoutOnProgress?: boolean;
+  /** Hard ceiling in ms that progress cannot extend. Default: none. */
+  maxTotalTimeout?: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT = 30_000;
+
+/** Options of a tools/call. */
+export interface CallToolOptions extends RequestOptions {
+  /** A result with `isError: true` rejects with MCPToolError (TOOL_RESULT_ERROR, carrying the content) instead of resolving. Default false. */
+  throwOnError?: boolean;
+}
