@@ -1,24 +1,22 @@
 import { EventEmitter } from 'node:events';
 import type { AuthorizationHandler } from '@org/mcp-auth';
 import { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
-import {
-  type CallToolOptions,
-  type CallToolResult,
-  type GetPromptResult,
-  type LoggingLevel,
-  ManagerErrorCode,
-  type MCPClient,
-  MCPConnectionError,
-  type MCPServerConfig,
-  type MCPServersConfig,
-  type ReadResourceResult,
-  type RequestOptions,
-  type TaskCallOptions,
-  type TaskInfo,
-  type TaskWaitOptions,
-  type Tool,
-  type ToolCallHook,
-  type ToolTaskStart,
+import type {
+  CallToolOptions,
+  CallToolResult,
+  GetPromptResult,
+  LoggingLevel,
+  MCPClient,
+  MCPServerConfig,
+  MCPServersConfig,
+  ReadResourceResult,
+  RequestOptions,
+  TaskCallOptions,
+  TaskInfo,
+  TaskWaitOptions,
+  Tool,
+  ToolCallHook,
+  ToolTaskStart,
 } from '@org/mcp-core';
 import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
 import type {
@@ -28,19 +26,17 @@ import type {
   QualifiedSkill,
 } from './features/featureKinds.js';
 import type { ResourceTarget } from './features/resourceAccess.js';
-import type { ServerFeatures } from './features/serverFeatures.js';
 import type { ManagerEventMap } from './managerEvents.js';
 import type { ConnectAllOptions, ConnectServerOptions, ManagerOptions } from './managerOptions.js';
-import { composeParts } from './managerParts.js';
-import type { ConfigReloader, ReloadOptions, ReloadResult } from './reload/configReload.js';
-import type { ConfigWatchers, WatchOptions } from './reload/configWatcher.js';
+import { composeParts, type ManagerParts } from './managerParts.js';
+import type { ReloadOptions, ReloadResult } from './reload/configReload.js';
+import type { WatchOptions } from './reload/configWatcher.js';
 import { type ResolvedOptions, resolveOptions } from './resolvedOptions.js';
-import type { ServerRegistry } from './server/serverRegistry.js';
+import { managerShutDownError } from './server/serverErrors.js';
 import type { ServerStatus } from './server/serverStatus.js';
 import { traceManagerEvents } from './telemetry/managerTelemetry.js';
 import type { ToolSearchResult } from './tools/toolDirectory.js';
 import type { QualifiedTool } from './tools/toolNaming.js';
-import type { ToolSurface } from './tools/toolSurface.js';
 
 export type { ConnectAllOptions, ConnectServerOptions } from './managerOptions.js';
 
@@ -52,26 +48,17 @@ export type { ConnectAllOptions, ConnectServerOptions } from './managerOptions.j
  */
 export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   readonly #options: ResolvedOptions;
-  readonly #servers: ServerRegistry;
-  readonly #tools: ToolSurface;
-  readonly #features: ServerFeatures;
-  readonly #reloader: ConfigReloader;
-  readonly #watchers: ConfigWatchers;
+  readonly #parts: ManagerParts;
   #shuttingDown: Promise<void> | undefined;
 
   constructor(options: ManagerOptions = {}) {
     super();
     this.#options = resolveOptions(options);
-    const parts = composeParts(this.#options, {
+    this.#parts = composeParts(this.#options, {
       manager: this,
       assertOpen: () => this.#assertOpen(),
       shuttingDown: () => this.#shuttingDown !== undefined,
     });
-    this.#servers = parts.servers;
-    this.#tools = parts.tools;
-    this.#features = parts.features;
-    this.#reloader = parts.reloader;
-    this.#watchers = parts.watchers;
     traceManagerEvents(this, this.#options.telemetry);
   }
 
@@ -84,31 +71,23 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     this.#assertOpen();
     const servers =
       typeof config === 'string' ? await loadMcpConfig(config, { strict: false, ...options }) : config;
-    for (const [name, serverConfig] of Object.entries(servers.mcpServers))
-      this.#servers.register(name, serverConfig);
-    // Nothing to start: a placeholder config, never used, since the server never connects.
-    for (const [name, error] of Object.entries(servers.failed ?? {}))
-      this.#servers.register(name, { command: '' }).refuse(error);
-    this.#servers.health.start();
+    this.#parts.servers.registerAll(servers);
     if (typeof config === 'string' && this.#options.watch) this.watch(config, this.#options.watch);
   }
 
   /** Adds one server; it connects when asked (connectServer or connectAllEnabled). */
   addServer(name: string, config: MCPServerConfig): void {
-    this.#assertOpen();
-    this.#servers.add(name, config);
+    this.#open().servers.add(name, config);
   }
 
   /** Disconnects and forgets a server. */
   async removeServer(name: string): Promise<void> {
-    this.#assertOpen();
-    return this.#servers.remove(name);
+    return this.#open().servers.remove(name);
   }
 
   /** Connects one server, retrying with backoff; resolves with its live client. */
   async connectServer(name: string, options: ConnectServerOptions = {}): Promise<MCPClient> {
-    this.#assertOpen();
-    return this.#servers.get(name).connect(options);
+    return this.#open().servers.get(name).connect(options);
   }
 
   /**
@@ -116,41 +95,36 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
    * the rest. With `timeout`, resolves at that deadline: what is still connecting is `false` and goes on.
    */
   async connectAllEnabled(options: ConnectAllOptions = {}): Promise<Record<string, boolean>> {
-    this.#assertOpen();
-    return this.#servers.connectAll((name, connect) => this.connectServer(name, connect), options);
+    return this.#open().servers.connectAll((name, connect) => this.connectServer(name, connect), options);
   }
 
   /** Resolves with the live client of a server, or rejects with an MCPConnectionError saying why there is none. */
   async getClient(name: string): Promise<MCPClient> {
-    this.#assertOpen();
-    return this.#servers.get(name).liveClient();
+    return this.#open().servers.get(name).liveClient();
   }
 
   async disconnectServer(name: string): Promise<void> {
-    this.#assertOpen();
-    await this.#servers.get(name).disconnect();
+    await this.#open().servers.get(name).disconnect();
   }
 
   /** Marks a server enabled; it connects when asked. */
   async enableServer(name: string): Promise<void> {
-    this.#assertOpen();
-    await this.#servers.get(name).enable();
+    await this.#open().servers.get(name).enable();
   }
 
   /** Disconnects a server and keeps it from connecting until enabled. */
   async disableServer(name: string): Promise<void> {
-    this.#assertOpen();
-    await this.#servers.get(name).disable();
+    await this.#open().servers.get(name).disable();
   }
 
   /** Health of every enabled server, checked in parallel; a server not connected is unhealthy. */
   healthCheckAll(): Promise<Record<string, boolean>> {
-    return this.#servers.health.checkAll();
+    return this.#parts.servers.health.checkAll();
   }
 
   /** Everything known about each server. Never includes header or env values. */
   async getServerStatus(): Promise<Record<string, ServerStatus>> {
-    return this.#servers.status();
+    return this.#parts.servers.status();
   }
 
   /**
@@ -161,10 +135,8 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
    */
   shutdown(): Promise<void> {
     if (this.#shuttingDown) return this.#shuttingDown;
-    this.#watchers.closeAll();
-    this.#shuttingDown = this.#servers.retireAll().then(() => {
-      this.#options.logger.info('all servers stopped');
-    });
+    this.#parts.watchers.closeAll();
+    this.#shuttingDown = this.#parts.servers.retireAll();
     return this.#shuttingDown;
   }
 
@@ -174,7 +146,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
 
   /** Every connected server's tools with unique, stable qualified names; frozen, so callers cannot change them. */
   async listTools(): Promise<QualifiedTool[]> {
-    return this.#tools.list();
+    return this.#parts.tools.list();
   }
 
   /**
@@ -182,66 +154,48 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
    * that server's MCPConnectionError, at once, or once a connect or restart under way has not brought it back
    * within callWhileRestarting.
    */
-  async callTool(
-    qualifiedName: string,
-    args: object = {},
-    options?: CallToolOptions,
-  ): Promise<CallToolResult> {
-    this.#assertOpen();
-    return this.#tools.call(qualifiedName, args, options);
+  async callTool(name: string, args: object = {}, options?: CallToolOptions): Promise<CallToolResult> {
+    return this.#open().tools.call(name, args, options);
   }
 
   /** Adds a hook around every callTool, after those there are; returns a function that removes it. */
   addHook(hook: ToolCallHook): () => void {
-    this.#assertOpen();
-    return this.#tools.addHook(hook);
+    return this.#open().tools.addHook(hook);
   }
 
   /** The connected tools that best match `query` (BM25 over name, title, description, parameter names), best first. */
   searchTools(query: string, options: { limit?: number } = {}): ToolSearchResult[] {
-    return this.#tools.search(query, options);
+    return this.#parts.tools.search(query, options);
   }
 
   /** The meta-tools `search_tools` and `call_tool`, to give an agent instead of every tool; callTool answers them with `metaTools: true`. */
   metaTools(): Tool[] {
-    return this.#tools.metaTools();
+    return this.#parts.tools.metaTools();
   }
 
   /** Calls a tool as a task, routed by qualified name like callTool; the handle follows its server across restarts. */
-  async callToolAsTask(
-    qualifiedName: string,
-    args: object = {},
-    options?: TaskCallOptions,
-  ): Promise<ToolTaskStart> {
-    return this.#tools.tasks.callToolAsTask(qualifiedName, args, options);
+  async callToolAsTask(name: string, args: object = {}, options?: TaskCallOptions): Promise<ToolTaskStart> {
+    return this.#parts.tools.tasks.callToolAsTask(name, args, options);
   }
 
   /** A task's status on its server (`tasks/get`). */
-  async getTask(serverName: string, taskId: string, options?: RequestOptions): Promise<TaskInfo> {
-    return this.#tools.tasks.getTask(serverName, taskId, options);
+  async getTask(server: string, taskId: string, options?: RequestOptions): Promise<TaskInfo> {
+    return this.#parts.tools.tasks.getTask(server, taskId, options);
   }
 
   /** Waits for a task's result; a restart, stop or removal of the server meanwhile is TASK_INTERRUPTED. */
-  async getTaskResult(
-    serverName: string,
-    taskId: string,
-    options?: TaskWaitOptions,
-  ): Promise<CallToolResult> {
-    return this.#tools.tasks.getTaskResult(serverName, taskId, options);
+  async getTaskResult(server: string, taskId: string, options?: TaskWaitOptions): Promise<CallToolResult> {
+    return this.#parts.tools.tasks.getTaskResult(server, taskId, options);
   }
 
   /** Asks a task's server to cancel it (`tasks/cancel`). */
-  async cancelTask(
-    serverName: string,
-    taskId: string,
-    options?: RequestOptions,
-  ): Promise<TaskInfo | undefined> {
-    return this.#tools.tasks.cancelTask(serverName, taskId, options);
+  async cancelTask(server: string, taskId: string, options?: RequestOptions): Promise<TaskInfo | undefined> {
+    return this.#parts.tools.tasks.cancelTask(server, taskId, options);
   }
 
   /** Every task a server lists (`tasks/list`, 2025-11-25). */
-  async listTasks(serverName: string, options?: RequestOptions): Promise<TaskInfo[]> {
-    return this.#tools.tasks.listTasks(serverName, options);
+  async listTasks(server: string, options?: RequestOptions): Promise<TaskInfo[]> {
+    return this.#parts.tools.tasks.listTasks(server, options);
   }
 
   /**
@@ -249,14 +203,12 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
    * ones restarted, the rest untouched. A config that cannot be loaded changes nothing (MCPConfigError).
    */
   async reload(config: MCPServersConfig | string, options?: ReloadOptions): Promise<ReloadResult> {
-    this.#assertOpen();
-    return this.#reloader.reload(config, options);
+    return this.#open().reloader.reload(config, options);
   }
 
   /** Reloads `file` whenever it changes (debounced); a refused change is a `configReloadFailed` event. Returns a stop. */
   watch(file: string, options: WatchOptions & ReloadOptions = {}): () => void {
-    this.#assertOpen();
-    return this.#watchers.watch(file, options);
+    return this.#open().watchers.watch(file, options);
   }
 
   /**
@@ -264,86 +216,76 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
    * loopback handler that prints the URL) and connects it; for a server waiting in `needs-auth`.
    */
   async authorize(name: string, handler?: AuthorizationHandler): Promise<MCPClient> {
-    this.#assertOpen();
-    return this.#servers.get(name).authorize(handler);
+    return this.#open().servers.get(name).authorize(handler);
   }
 
   /** Every connected server's skills (skills/list, asked afresh) with qualified names made as tool names are. */
   async listSkills(options?: SkillsOptions): Promise<QualifiedSkill[]> {
-    this.#assertOpen();
-    return this.#features.skills.list(options);
+    return this.#open().features.skills.list(options);
   }
 
   /** A skill by its qualified name, from the last listing (listed again once if it is not there). */
   async getSkill(qualifiedName: string, options?: SkillsOptions): Promise<QualifiedSkill> {
-    this.#assertOpen();
-    return this.#features.skills.get(qualifiedName, options);
+    return this.#open().features.skills.get(qualifiedName, options);
   }
 
   /** Loads a skill from its own server: its SKILL.md now, each other file when read, every file verified. */
   async loadSkill(qualifiedName: string, options?: SkillsOptions): Promise<LoadedSkill> {
-    this.#assertOpen();
-    return this.#features.skills.load(qualifiedName, options);
+    return this.#open().features.skills.load(qualifiedName, options);
   }
 
   /** Every connected server's resources (every page, kept until it says they changed), named as tools are. */
   async listResources(): Promise<QualifiedResource[]> {
-    this.#assertOpen();
-    return this.#features.resources.list();
+    return this.#open().features.resources.list();
   }
 
   /** Every connected server's resource templates, named as tools are; read what they make with `{ server, uri }`. */
   async listResourceTemplates(): Promise<QualifiedResourceTemplate[]> {
-    this.#assertOpen();
-    return this.#features.templates.list();
+    return this.#open().features.templates.list();
   }
 
   /** Reads a resource on its own server: by qualified name (listResources), or any URI as `{ server, uri }`. */
   async readResource(target: string | ResourceTarget, options?: RequestOptions): Promise<ReadResourceResult> {
-    this.#assertOpen();
-    return this.#features.access.read(target, options);
+    return this.#open().features.access.read(target, options);
   }
 
   /** Subscribes to a resource's updates (`resourceUpdated` events); kept across the server's reconnects. */
   async subscribeResource(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {
-    this.#assertOpen();
-    return this.#features.access.subscribe(target, options);
+    return this.#open().features.access.subscribe(target, options);
   }
 
   async unsubscribeResource(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {
-    this.#assertOpen();
-    return this.#features.access.unsubscribe(target, options);
+    return this.#open().features.access.unsubscribe(target, options);
   }
 
   /** Every connected server's prompts (every page, kept until it says they changed), named as tools are. */
   async listPrompts(): Promise<QualifiedPrompt[]> {
-    this.#assertOpen();
-    return this.#features.prompts.list();
+    return this.#open().features.prompts.list();
   }
 
   /** Gets a prompt by its qualified name from its own server. */
   async getPrompt(
-    qualifiedName: string,
+    name: string,
     args?: Record<string, string>,
     options?: RequestOptions,
   ): Promise<GetPromptResult> {
-    this.#assertOpen();
-    return this.#features.getPrompt(qualifiedName, args, options);
+    return this.#open().features.getPrompt(name, args, options);
   }
 
   /** Asks a server to send its logs (`serverLog` events) from `level` up, now if connected and at every reconnect. */
   async setLoggingLevel(name: string, level: LoggingLevel): Promise<void> {
-    this.#assertOpen();
-    const server = this.#servers.get(name);
-    return this.#features.logs.set(name, server.status().connected ? server.liveClient() : undefined, level);
+    const { servers, features } = this.#open();
+    const server = servers.get(name);
+    return features.logs.set(name, server.status().connected ? server.liveClient() : undefined, level);
   }
 
   #assertOpen(): void {
-    if (this.#shuttingDown) {
-      throw new MCPConnectionError(
-        ManagerErrorCode.MANAGER_SHUT_DOWN,
-        'The connection manager has been shut down; create a new one.',
-      );
-    }
+    if (this.#shuttingDown) throw managerShutDownError();
+  }
+
+  /** Its parts, once it is checked to be open: every call that acts goes through here. */
+  #open(): ManagerParts {
+    this.#assertOpen();
+    return this.#parts;
   }
 }

@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { AuthorizationHandler } from '@org/mcp-auth';
 import type { MCPClient, MCPError, MCPServerConfig, Tool } from '@org/mcp-core';
-import { retry } from '@org/mcp-core/internal';
 import { notOAuthError } from '../auth/authErrors.js';
 import { authRequiredIn, type ServerAuth, serverAuthFor, withAuth } from '../auth/serverAuth.js';
 import { CallGuard } from '../calls/callGuard.js';
@@ -10,20 +9,13 @@ import type { ConnectServerOptions } from '../managerOptions.js';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import { awaitComingUp, isComingUp } from './awaitComingUp.js';
 import { ClientHolder } from './clientHolder.js';
-import { connectRetries } from './connectRetries.js';
+import { type ConnectContext, connectWithRetry } from './connectSequence.js';
 import type { ConnectTurns } from './connectTurns.js';
 import { CurrentWork } from './currentWork.js';
-import { openClient } from './openClient.js';
 import { OperationQueue } from './operationQueue.js';
+import { restart, wentAway } from './restartSequence.js';
 import { RestartSupervisor } from './restartSupervisor.js';
-import {
-  asMCPError,
-  disabledError,
-  noClientError,
-  restartsExhaustedError,
-  stoppedError,
-  unhealthyError,
-} from './serverErrors.js';
+import { asMCPError, disabledError, noClientError, stoppedError, unhealthyError } from './serverErrors.js';
 import { type ServerState, type ServerStatus, statusOf } from './serverStatus.js';
 import {
   eventsOf,
@@ -55,6 +47,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Its config entry could not be read: it never connects, and says why. */
   private refusal: MCPError | undefined;
   private entry: MCPServerConfig;
+  /** What its connect sequence reads of it and tells it. */
+  private readonly lent: ConnectContext;
 
   /** `turns` bounds the connect attempts in flight across the manager's servers. */
   constructor(
@@ -74,6 +68,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     );
     this.auth = serverAuthFor(name, config, options, (error) => this.onAuthRequired(error));
     this.openOptions = withAuth(options, this.auth);
+    this.lent = this.lend();
   }
 
   /** Its config entry. */
@@ -117,7 +112,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     if (this.holder.client) return this.holder.client;
     if (this.work.joinable) return this.work.joinable;
     const work = this.work.take();
-    return this.work.track(this.queue.run(() => this.connectWithRetry(work, options)));
+    return this.work.track(this.queue.run(() => connectWithRetry(this.lent, work, options)));
   }
 
   /** Connects with `handler` (else the default, else a loopback one) for the user's part of OAuth. */
@@ -186,7 +181,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     if (!this.holder.client || failures < limit) return;
     this.options.logger.warn({ server: this.name, failures }, 'unhealthy; restarting');
     this.drop(unhealthyError(this.name, limit));
-    this.restart(false);
+    restart(this.lent, false);
     this.emit('toolsChanged', { server: this.name });
   }
 
@@ -235,93 +230,23 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.emit('toolsChanged', { server: this.name });
   }
 
-  private async connectWithRetry(work: AbortController, options: ConnectServerOptions): Promise<MCPClient> {
-    const signal = options.signal ? AbortSignal.any([work.signal, options.signal]) : work.signal;
-    signal.throwIfAborted();
-    this.dispatch({ type: 'sequence', state: 'connecting' });
-    const retries = connectRetries(this.options, options, signal, ({ attempt, error, delay }) => {
-      this.dispatch({ type: 'attemptFailed', error: asMCPError(error, this.name) });
-      this.options.logger.warn({ server: this.name, attempt, delay, err: error }, 'connect failed; retrying');
-    });
-    try {
-      return await retry(() => this.connectOnce(signal), retries);
-    } catch (error) {
-      // Aborted by a later operation, that operation owns the state.
-      if (this.work.owns(work)) this.fail(asMCPError(error, this.name));
-      throw error;
-    }
-  }
-
-  /** One attempt (in its turn among the manager's); on success the new client is live and its events wired. */
-  private async connectOnce(signal: AbortSignal): Promise<MCPClient> {
-    const { client, tools, ms } = await this.turns.run(() => {
-      this.dispatch({ type: 'attempt' });
-      return openClient(this.name, this.config, this.openOptions, signal);
-    }, signal);
-    // A stop that came while the result was on its way took nothing to release: this client is stopped here.
-    if (signal.aborted) {
-      await client.disconnect();
-      throw signal.reason;
-    }
-    this.holder.fill(client, tools);
-    client.on('close', (reason) => this.onClientClosed(client, reason));
-    client.on('toolsChanged', () => void this.refreshTools(client));
-    this.supervisor.up();
-    this.dispatch({ type: 'connected', at: new Date().toISOString(), ms });
-    this.emit('toolsChanged', { server: this.name });
-    return client;
-  }
-
-  /** The live client went away on its own: restart per policy. */
-  private onClientClosed(client: MCPClient, reason: Error | undefined): void {
-    if (this.holder.client !== client) return;
-    this.options.logger.warn({ server: this.name, err: reason }, 'server went away');
-    this.holder.lose();
-    this.supervisor.down();
-    const { restart, state } = this.supervisor.afterLoss(reason);
-    // The state moves first, so listeners of the events below see where the server is going.
-    this.dispatch({ type: 'wentAway', error: reason && asMCPError(reason, this.name), state });
-    if (restart) this.restart(true);
-    this.emit('toolsChanged', { server: this.name });
-  }
-
-  /** Reconnects until it works, the budget is spent or a failure cannot heal; `atOnce`: it went away by itself. */
-  private restart(atOnce: boolean): void {
-    if (this.supervisor.exhausted) {
-      this.giveUp();
-      return;
-    }
-    this.dispatch({ type: 'move', state: 'reconnecting' });
-    const work = this.work.take();
-    void this.queue.run(async () => {
-      const outcome = await this.supervisor.supervise(work.signal, atOnce, {
-        dispatch: (action) => this.dispatch(action),
-        releaseLost: () => this.holder.releaseLost(),
-        attempt: (signal) => {
-          this.dispatch({ type: 'sequence', state: this.record.state });
-          return this.work.track(this.connectOnce(signal));
-        },
-      });
-      if (outcome === 'exhausted') this.giveUp();
-      if (outcome === 'permanent') this.fail(this.record.lastError as MCPError);
-    });
-  }
-
-  private giveUp(): void {
-    this.fail(restartsExhaustedError(this.name, this.supervisor.maxRestarts, this.record.lastError));
-    // Nothing will restart it: an unhealthy process that still runs is stopped now, not at the next stop.
-    void this.queue.run(() => this.holder.releaseLost());
-  }
-
-  private async refreshTools(client: MCPClient): Promise<void> {
-    try {
-      if (await this.holder.refreshTools(client)) this.emit('toolsChanged', { server: this.name });
-    } catch (error) {
-      this.options.logger.warn(
-        { server: this.name, err: error },
-        'could not refresh tools after list_changed',
-      );
-    }
+  private lend(): ConnectContext {
+    const server = this;
+    return {
+      name: this.name,
+      get config() {
+        return server.entry;
+      },
+      get record() {
+        return server.record;
+      },
+      ...{ options: this.options, openOptions: this.openOptions, turns: this.turns, work: this.work },
+      ...{ holder: this.holder, supervisor: this.supervisor, queue: this.queue },
+      dispatch: (action) => this.dispatch(action),
+      fail: (error) => this.fail(error),
+      closed: (client, reason) => wentAway(this.lent, client, reason),
+      toolsChanged: () => this.emit('toolsChanged', { server: this.name }),
+    };
   }
 
   /** Aborts whatever runs, stops the client (and what a lost one left) and leaves the server in `finalState`. */

@@ -102,3 +102,11 @@ export function noClientError(
   const state = record.state as Exclude<ServerState, 'connected' | 'needs-auth'>;
   return unavailableError(name, state, record.lastError, tool);
 }
+
+/** Every call that acts, once the manager has been shut down. */
+export function managerShutDownError(): MCPConnectionError {
+  return new MCPConnectionError(
+    ManagerErrorCode.MANAGER_SHUT_DOWN,
+    'The connection manager has been shut down; create a new one.',
+  );
+}

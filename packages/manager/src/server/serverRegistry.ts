@@ -4,6 +4,7 @@ import {
   MCPConnectionError,
   MCPError,
   type MCPServerConfig,
+  type MCPServersConfig,
 } from '@org/mcp-core';
 import type { ManagerEvents } from '../managerEvents.js';
 import type { ConnectAllOptions } from '../managerOptions.js';
@@ -88,6 +89,15 @@ export class ServerRegistry {
     return this.register(name, config);
   }
 
+  /** Registers every server of a config, then starts the health monitor. */
+  registerAll(config: MCPServersConfig): void {
+    for (const [name, entry] of Object.entries(config.mcpServers)) this.register(name, entry);
+    // Nothing to start: a placeholder config, never used, since the server never connects.
+    for (const [name, error] of Object.entries(config.failed ?? {}))
+      this.register(name, { command: '' }).refuse(error);
+    this.health.start();
+  }
+
   /** Registers a server and wires its events to the manager's. */
   register(name: string, config: MCPServerConfig): ManagedServer {
     const options = { ...this.options, createClient: this.listener.createClientFor(name) };
@@ -169,5 +179,6 @@ export class ServerRegistry {
   async retireAll(): Promise<void> {
     this.health.stop();
     await Promise.all([...this.servers.values()].map((s) => s.retire('closed')));
+    this.options.logger.info('all servers stopped');
   }
 }
