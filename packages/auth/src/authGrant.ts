@@ -44,6 +44,12 @@ export interface AuthGrant {
    * machine grant that brings its own credentials says false.
    */
   readonly registers: boolean;
+  /**
+   * Whether `obtain` waits for a person (a browser login): that wait does not count against the
+   * protocol's deadlines (the era probe's, the connect's), only against the provider's
+   * `authorizationTimeout`. Default false.
+   */
+  readonly interactive?: boolean;
   /** For a grant that registers: the redirect URI to register (the authorization code flow's). */
   redirectUri?(): string | Promise<string>;
   /** Gets new tokens; rejects with MCPAuthError. */

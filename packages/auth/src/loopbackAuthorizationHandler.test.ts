@@ -10,7 +10,7 @@ describe('loopbackAuthorizationHandler', () => {
       const redirectUri = await handler.redirectUri();
       expect(redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
       expect(await handler.redirectUri()).toBe(redirectUri);
-      const url = new URL('https://as.example/authorize?client_id=c');
+      const url = new URL('https://as.example/authorize?client_id=c&state=xyz');
       const pending = handler.authorize({ url, redirectUri, signal: new AbortController().signal });
       expect((await fetch(new URL('/elsewhere', redirectUri))).status).toBe(404);
       const browser = await fetch(`${redirectUri}?code=abc&state=xyz`);

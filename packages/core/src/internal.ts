@@ -11,3 +11,4 @@ export { DEFAULT_MAX_RETRIES, type RetryOptions, retry } from './retry.js';
 export { sleep } from './sleep.js';
 export { runToolCall } from './toolCallHooks.js';
 export { resultOrToolError } from './toolResultError.js';
+export { type Deadline, deadline } from './deadline.js';
