@@ -121,10 +121,12 @@ export class OAuthProvider implements HttpAuthProvider {
       // Attempts count while the scope asked for stays the same; a challenge that adds scope starts over.
       const wanted = unionScopes(this.scope, bearer.scope);
       if (wanted !== this.scope) this.stepUps = 0;
-      if (this.stepUps >= MAX_SCOPE_STEP_UPS)
+      // A token granted every scope wanted, refused for want of scope: authorizing again cannot help.
+      const futile = this.stepUps > 0 && refused === this.tokens?.accessToken && grants(this.tokens, wanted);
+      if (this.stepUps >= MAX_SCOPE_STEP_UPS || futile)
         throw new MCPAuthError(
           AuthErrorCode.AUTH_SCOPE_DENIED,
-          `Server "${this.serverName}" still refused with insufficient_scope after ${MAX_SCOPE_STEP_UPS} authorizations for more scope (last asked: ${this.scope ?? 'none'}).`,
+          `Server "${this.serverName}" still refused with insufficient_scope after ${this.stepUps} authorization(s) for more scope (last asked: ${this.scope ?? 'none'}); the user or the authorization server does not grant it.`,
           { serverName: this.serverName, oauthError: bearer.error, status: 403 },
         );
       await this.renew('scope', refused, bearer, challenge.signal, () => {
@@ -304,4 +306,10 @@ function accessTokenOf(sent: Record<string, string> | undefined): string | undef
   if (!value) return undefined;
   const space = value.indexOf(' ');
   return space < 0 ? value : value.slice(space + 1);
+}
+
+/** Whether the tokens were granted every scope in `wanted`. */
+function grants(tokens: TokenSet, wanted: string | undefined): boolean {
+  const granted = new Set((tokens.scope ?? '').split(' '));
+  return (wanted ?? '').split(' ').every((scope) => !scope || granted.has(scope));
 }
