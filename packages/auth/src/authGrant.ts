@@ -21,6 +21,12 @@ export interface GrantContext {
   readonly signal: AbortSignal;
   /** The provider's clock, in ms since the epoch, for the expiry of the tokens a grant returns. */
   readonly now?: (() => number) | undefined;
+  /**
+   * A grant that waits for a person (a browser login) says when the wait begins (true) and ends
+   * (false): that wait does not count against the protocol's deadlines (the era probe's, the
+   * connect's), only against the provider's `authorizationTimeout`.
+   */
+  readonly onUserWait?: ((waiting: boolean) => void) | undefined;
 }
 
 /** A request the tokens are about to be sent with, for grants that bind tokens to requests (DPoP). */
@@ -44,12 +50,6 @@ export interface AuthGrant {
    * machine grant that brings its own credentials says false.
    */
   readonly registers: boolean;
-  /**
-   * Whether `obtain` waits for a person (a browser login): that wait does not count against the
-   * protocol's deadlines (the era probe's, the connect's), only against the provider's
-   * `authorizationTimeout`. Default false.
-   */
-  readonly interactive?: boolean;
   /** For a grant that registers: the redirect URI to register (the authorization code flow's). */
   redirectUri?(): string | Promise<string>;
   /** Gets new tokens; rejects with MCPAuthError. */

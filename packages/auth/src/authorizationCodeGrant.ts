@@ -22,7 +22,6 @@ export interface AuthorizationCodeGrantOptions {
 export class AuthorizationCodeGrant implements AuthGrant {
   readonly name = 'authorization_code';
   readonly registers = true;
-  readonly interactive = true;
 
   constructor(
     private readonly handler: AuthorizationHandler,
@@ -56,6 +55,7 @@ export class AuthorizationCodeGrant implements AuthGrant {
     url.searchParams.set('resource', context.resource);
     if (context.scope) url.searchParams.set('scope', context.scope);
     const bound = deadline(this.options.timeout, context.signal);
+    context.onUserWait?.(true);
     const callback = await this.handler
       .authorize({ url, redirectUri, signal: bound.signal })
       .catch((error: unknown) => {
@@ -67,7 +67,10 @@ export class AuthorizationCodeGrant implements AuthGrant {
               { serverName },
             );
       })
-      .finally(() => bound.clear());
+      .finally(() => {
+        bound.clear();
+        context.onUserWait?.(false);
+      });
     const parameters = checkCallback(as, client, callback, state, serverName);
     try {
       const response = await oauth.authorizationCodeGrantRequest(

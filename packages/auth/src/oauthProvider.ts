@@ -122,7 +122,12 @@ export class OAuthProvider implements HttpAuthProvider {
       const wanted = unionScopes(this.scope, bearer.scope);
       if (wanted !== this.scope) this.stepUps = 0;
       // A token granted every scope wanted, refused for want of scope: authorizing again cannot help.
-      const futile = this.stepUps > 0 && refused === this.tokens?.accessToken && grants(this.tokens, wanted);
+      const current = this.tokens;
+      const futile =
+        this.stepUps > 0 &&
+        current !== undefined &&
+        current.accessToken === refused &&
+        grants(current, wanted);
       if (this.stepUps >= MAX_SCOPE_STEP_UPS || futile)
         throw new MCPAuthError(
           AuthErrorCode.AUTH_SCOPE_DENIED,
@@ -193,7 +198,6 @@ export class OAuthProvider implements HttpAuthProvider {
     // The interactive part runs outside the store's lock: the user may take minutes.
     const grant = this.requireGrant();
     const grantContext = await this.grantContext(context, signal, grant);
-    this.interacting = grant.interactive === true;
     let tokens: TokenSet;
     try {
       tokens = await grant.obtain(grantContext);
@@ -251,6 +255,9 @@ export class OAuthProvider implements HttpAuthProvider {
       serverName: this.serverName,
       signal,
       now: this.now,
+      onUserWait: (waiting) => {
+        this.interacting = waiting;
+      },
     };
   }
 
