@@ -149,3 +149,13 @@ describe('FileTokenStore on a path that is not a regular file', () => {
     expect((error as MCPAuthError).message).toContain('a device');
   });
 });
+
+describe('FileTokenStore remembers whose tokens serve a server', () => {
+  it('across instances (a later run), and reads files written before it kept that', async () => {
+    const path = join(dir, 'tokens.json');
+    await writeFile(path, JSON.stringify({ tokens: {}, clients: {} }));
+    expect(await new FileTokenStore(path).getTokenKey('https://mcp.example/mcp')).toBeUndefined();
+    await new FileTokenStore(path).setTokenKey('https://mcp.example/mcp', key);
+    expect(await new FileTokenStore(path).getTokenKey('https://mcp.example/mcp')).toEqual(key);
+  });
+});
