@@ -42,7 +42,12 @@ function client(options: OAuthProviderOptions) {
 /** A fake clock the provider reads; tests move it instead of waiting. */
 function clock(start = Date.now()) {
   let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 /** Authorizes once with a handler, so the store holds a client, tokens and a refresh token. */
