@@ -4,6 +4,7 @@ import { MCPHttpClient } from '@org/mcp-transport-http';
 import { whileCollecting } from '@org/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  AuthorizationCodeGrant,
   type AuthorizationHandler,
   headlessAuthorizationHandler,
   loopbackAuthorizationHandler,
@@ -61,14 +62,15 @@ describe('OAuth deadlines fire under garbage collection', () => {
     expect((error as MCPAuthError).message).toContain('no answer in time');
   });
 
-  it('a handler that never finishes: authorizationTimeout ends the authorization', async () => {
+  it("a handler that never finishes: the grant's timeout ends the authorization", async () => {
     const never: AuthorizationHandler = {
       redirectUri: () => 'http://127.0.0.1/callback',
       authorize: ({ signal }) =>
         new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
     };
-    // Long enough for discovery and registration while collecting, far shorter than the connect's 20 s.
-    const error = await connect({}, { authorizationHandler: never, authorizationTimeout: 3_000 });
+    // The grant's own deadline, long enough for discovery and registration while collecting, far
+    // shorter than the provider's authorizationTimeout (the default 300 s) and the connect's 20 s.
+    const error = await connect({}, { grant: new AuthorizationCodeGrant(never, { timeout: 3_000 }) });
     expect(error).toBeInstanceOf(MCPAuthError);
     expect((error as MCPAuthError).code).toBe(AuthErrorCode.AUTH_AUTHORIZATION_FAILED);
   });
