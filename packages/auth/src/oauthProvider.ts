@@ -18,9 +18,9 @@ import { refreshTokens } from './refreshTokens.js';
 import { registerClient } from './registerClient.js';
 import { Renewal } from './renewal.js';
 import { canonicalResource, resourceString } from './resourceUrl.js';
-import { initialScope, unionScopes } from './scopeSelection.js';
+import { grantsAll, initialScope, unionScopes } from './scopeSelection.js';
 import { SentSecrets } from './serverText.js';
-import type { TokenSet } from './tokenSet.js';
+import { refreshDue, type TokenSet } from './tokenSet.js';
 import type { TokenStore, TokenStoreKey } from './tokenStore.js';
 import { type BearerChallenge, parseBearerChallenge } from './wwwAuthenticate.js';
 
@@ -127,7 +127,7 @@ export class OAuthProvider implements HttpAuthProvider {
         this.stepUps > 0 &&
         current !== undefined &&
         current.accessToken === refused &&
-        grants(current, wanted);
+        grantsAll(current.scope, wanted);
       if (this.stepUps >= MAX_SCOPE_STEP_UPS || futile)
         throw new MCPAuthError(
           AuthErrorCode.AUTH_SCOPE_DENIED,
@@ -294,16 +294,8 @@ export class OAuthProvider implements HttpAuthProvider {
     });
   }
 
-  /**
-   * Whether to refresh now: `refreshBefore` ahead of the expiry, or a quarter of the token's
-   * lifetime when that is shorter, so a token that lives 30 s is used for most of them.
-   */
   private expiresSoon(tokens: TokenSet): boolean {
-    if (tokens.expiresAt === undefined) return false;
-    const margin = this.options.refreshBefore ?? DEFAULT_REFRESH_BEFORE;
-    const lifetime = tokens.issuedAt === undefined ? undefined : tokens.expiresAt - tokens.issuedAt;
-    const scaled = lifetime === undefined ? margin : Math.min(margin, lifetime / 4);
-    return tokens.expiresAt - scaled <= this.now();
+    return refreshDue(tokens, this.options.refreshBefore ?? DEFAULT_REFRESH_BEFORE, this.now());
   }
 }
 
@@ -313,10 +305,4 @@ function accessTokenOf(sent: Record<string, string> | undefined): string | undef
   if (!value) return undefined;
   const space = value.indexOf(' ');
   return space < 0 ? value : value.slice(space + 1);
-}
-
-/** Whether the tokens were granted every scope in `wanted`. */
-function grants(tokens: TokenSet, wanted: string | undefined): boolean {
-  const granted = new Set((tokens.scope ?? '').split(' '));
-  return (wanted ?? '').split(' ').every((scope) => !scope || granted.has(scope));
 }

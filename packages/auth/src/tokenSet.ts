@@ -11,3 +11,14 @@ export interface TokenSet {
   /** The scope granted (space-separated): the server's `scope`, else the one asked for. */
   scope?: string | undefined;
 }
+
+/**
+ * Whether to refresh now: `refreshBefore` ms ahead of the expiry, or a quarter of the token's
+ * lifetime when that is shorter, so a token that lives 30 s serves for most of them.
+ */
+export function refreshDue(tokens: TokenSet, refreshBefore: number, now: number): boolean {
+  if (tokens.expiresAt === undefined) return false;
+  const lifetime = tokens.issuedAt === undefined ? undefined : tokens.expiresAt - tokens.issuedAt;
+  const margin = lifetime === undefined ? refreshBefore : Math.min(refreshBefore, lifetime / 4);
+  return tokens.expiresAt - margin <= now;
+}
