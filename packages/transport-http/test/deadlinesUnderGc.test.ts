@@ -17,9 +17,10 @@ describe('transport-http deadlines fire under garbage collection', () => {
     const server = await listenLoopback(() => {});
     servers.push(server);
     const error = await whileCollecting(
-      detectHttpTransport(`${server.origin}/mcp`, { timeout: 200, signal: new AbortController().signal }).catch(
-        (e: unknown) => e,
-      ),
+      detectHttpTransport(`${server.origin}/mcp`, {
+        timeout: 200,
+        signal: new AbortController().signal,
+      }).catch((e: unknown) => e),
     );
     expect(error).toBeInstanceOf(MCPTimeoutError);
   });
