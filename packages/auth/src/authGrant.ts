@@ -21,6 +21,12 @@ export interface GrantContext {
   readonly signal: AbortSignal;
   /** The provider's clock, in ms since the epoch, for the expiry of the tokens a grant returns. */
   readonly now?: (() => number) | undefined;
+  /**
+   * A grant that waits for a person (a browser login) says when the wait begins (true) and ends
+   * (false): that wait does not count against the protocol's deadlines (the era probe's, the
+   * connect's), only against the provider's `authorizationTimeout`.
+   */
+  readonly onUserWait?: ((waiting: boolean) => void) | undefined;
 }
 
 /** A request the tokens are about to be sent with, for grants that bind tokens to requests (DPoP). */

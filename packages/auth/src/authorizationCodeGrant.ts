@@ -1,8 +1,10 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import { deadline } from '@org/mcp-core/internal';
 import * as oauth from 'oauth4webapi';
 import type { AuthGrant, GrantContext } from './authGrant.js';
 import type { AuthorizationHandler } from './authorizationHandler.js';
 import { clientAuthFor } from './clientAuth.js';
+import { serverText } from './serverText.js';
 import { tokenRequestFailed, tokenSetFrom } from './tokenResponse.js';
 import type { TokenSet } from './tokenSet.js';
 
@@ -52,16 +54,23 @@ export class AuthorizationCodeGrant implements AuthGrant {
     url.searchParams.set('state', state);
     url.searchParams.set('resource', context.resource);
     if (context.scope) url.searchParams.set('scope', context.scope);
-    const signal = AbortSignal.any([context.signal, AbortSignal.timeout(this.options.timeout)]);
-    const callback = await this.handler.authorize({ url, redirectUri, signal }).catch((error: unknown) => {
-      throw error instanceof MCPAuthError
-        ? error
-        : new MCPAuthError(
-            AuthErrorCode.AUTH_AUTHORIZATION_FAILED,
-            `Server "${serverName}": the authorization step did not complete (${error instanceof Error ? error.message : String(error)}).`,
-            { serverName },
-          );
-    });
+    const bound = deadline(this.options.timeout, context.signal);
+    context.onUserWait?.(true);
+    const callback = await this.handler
+      .authorize({ url, redirectUri, signal: bound.signal })
+      .catch((error: unknown) => {
+        throw error instanceof MCPAuthError
+          ? error
+          : new MCPAuthError(
+              AuthErrorCode.AUTH_AUTHORIZATION_FAILED,
+              `Server "${serverName}": the authorization step did not complete (${error instanceof Error ? error.message : String(error)}).`,
+              { serverName },
+            );
+      })
+      .finally(() => {
+        bound.clear();
+        context.onUserWait?.(false);
+      });
     const parameters = checkCallback(as, client, callback, state, serverName);
     try {
       const response = await oauth.authorizationCodeGrantRequest(
@@ -79,7 +88,7 @@ export class AuthorizationCodeGrant implements AuthGrant {
       const result = await oauth.processAuthorizationCodeResponse(as, client, response);
       return tokenSetFrom(result, context.scope, (this.options.now ?? Date.now)());
     } catch (error) {
-      throw tokenRequestFailed(error, 'the authorization code', serverName);
+      throw tokenRequestFailed(error, 'the authorization code', serverName, context.requestOptions);
     }
   }
 }
@@ -106,11 +115,13 @@ function checkCallback(
         iss === null ? 'carries no iss, which its server promises' : 'names another issuer (iss)',
       );
     if (error instanceof oauth.AuthorizationResponseError) {
-      const description = error.error_description?.slice(0, 300);
+      // Whoever sent the browser to the callback wrote these: shown only sanitized and bounded.
+      const code = serverText(error.error, undefined) ?? 'an error';
+      const description = serverText(error.error_description, undefined);
       throw new MCPAuthError(
         AuthErrorCode.AUTH_AUTHORIZATION_FAILED,
-        `Server "${serverName}": the authorization server answered the authorization with ${error.error}${description ? ` (${description})` : ''}.`,
-        { serverName, oauthError: error.error, oauthErrorDescription: description },
+        `Server "${serverName}": the authorization server answered the authorization with ${code}${description ? ` (${description})` : ''}.`,
+        { serverName, oauthError: code, oauthErrorDescription: description },
       );
     }
     return fail(

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { constants, type Stats } from 'node:fs';
 import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
@@ -18,6 +19,8 @@ export interface FileTokenStoreOptions {
 interface StoreFile {
   tokens: Record<string, TokenSet>;
   clients: Record<string, ClientRegistration>;
+  /** Whose tokens serve each MCP server (absent in files of earlier versions). */
+  servers: Record<string, TokenStoreKey>;
 }
 
 /**
@@ -73,6 +76,21 @@ export class FileTokenStore implements TokenStore {
     });
   }
 
+  async getTokenKey(server: string): Promise<TokenStoreKey | undefined> {
+    return (await this.read()).servers[server];
+  }
+
+  setTokenKey(server: string, key: TokenStoreKey | undefined): Promise<void> {
+    return this.locked(async () => {
+      const file = await this.read();
+      const current = file.servers[server];
+      if (current?.issuer === key?.issuer && current?.resource === key?.resource) return;
+      if (key) file.servers[server] = key;
+      else delete file.servers[server];
+      await this.write(file);
+    });
+  }
+
   /** One change at a time in this process (a queue), and across processes (the lock file). */
   private locked<T>(task: () => Promise<T>): Promise<T> {
     return this.local.run('', async () => {
@@ -87,9 +105,17 @@ export class FileTokenStore implements TokenStore {
   private async read(): Promise<StoreFile> {
     let text: string;
     try {
-      const handle = await open(this.path, 'r');
+      // Non-blocking: opening a FIFO for reading would wait for a writer, and a blocked open holds a
+      // thread of the pool that even process.exit() waits for. What it is gets checked before any read.
+      const handle = await open(this.path, constants.O_RDONLY | constants.O_NONBLOCK);
       try {
-        const { size } = await handle.stat();
+        const stats = await handle.stat();
+        if (!stats.isFile())
+          throw new MCPAuthError(
+            AuthErrorCode.AUTH_STORE_FAILED,
+            `The token store ${this.path} is ${kindOf(stats)}, not a regular file; point the FileTokenStore at a file.`,
+          );
+        const { size } = stats;
         if (size > this.maxBytes)
           throw new MCPAuthError(
             AuthErrorCode.AUTH_STORE_FAILED,
@@ -101,12 +127,12 @@ export class FileTokenStore implements TokenStore {
       }
     } catch (error) {
       if (error instanceof MCPAuthError) throw error;
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { tokens: {}, clients: {} };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { tokens: {}, clients: {}, servers: {} };
       throw storeFailed(this.path, error);
     }
     try {
       const parsed = JSON.parse(text) as Partial<StoreFile>;
-      return { tokens: { ...parsed.tokens }, clients: { ...parsed.clients } };
+      return { tokens: { ...parsed.tokens }, clients: { ...parsed.clients }, servers: { ...parsed.servers } };
     } catch {
       throw new MCPAuthError(
         AuthErrorCode.AUTH_STORE_FAILED,
@@ -132,4 +158,13 @@ export class FileTokenStore implements TokenStore {
       throw storeFailed(this.path, error);
     }
   }
+}
+
+/** What a path that is not a regular file is, for the error. */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import { deadline } from '@org/mcp-core/internal';
 import type { AuthorizationHandler, AuthorizationRequest } from './authorizationHandler.js';
 
 export interface LoopbackAuthorizationHandlerOptions {
@@ -17,9 +18,15 @@ export interface LoopbackAuthorizationHandlerOptions {
   timeout?: number | undefined;
 }
 
+/** How long the handler waits for the callback unless told otherwise, in ms. */
+const DEFAULT_LOOPBACK_TIMEOUT = 300_000;
+
 /** What a browser sees at the callback. */
 const DONE_PAGE =
   '<!doctype html><title>Authorized</title><p>Authorization finished. You can close this window.</p>';
+/** What a request that is not this flow's callback sees (a stray or forged one): the flow goes on. */
+const STRAY_PAGE =
+  '<!doctype html><title>Not this authorization</title><p>This is not the callback of the authorization in progress; it was ignored.</p>';
 
 /**
  * The RFC 8252 native-app handler: listens on 127.0.0.1 (never on other interfaces), shows the
@@ -33,7 +40,8 @@ export function loopbackAuthorizationHandler(
   const print = options.print ?? ((message: string) => process.stderr.write(`${message}\n`));
   let server: Server | undefined;
   let listening: Promise<string> | undefined;
-  let waiter: ((url: URL) => void) | undefined;
+  /** The flow waiting for its callback: only a callback with its `state` ends it. */
+  let waiter: { state: string | null; resolve: (url: URL) => void } | undefined;
 
   const redirectUri = (): Promise<string> => {
     listening ??= new Promise<string>((resolve, reject) => {
@@ -43,8 +51,12 @@ export function loopbackAuthorizationHandler(
           res.writeHead(404).end();
           return;
         }
+        if (url.searchParams.get('state') !== waiter.state) {
+          res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' }).end(STRAY_PAGE);
+          return;
+        }
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(DONE_PAGE);
-        waiter(new URL(`${redirectBase()}${url.search}`));
+        waiter.resolve(new URL(`${redirectBase()}${url.search}`));
       });
       server.unref();
       server.once('error', (error) => {
@@ -61,8 +73,7 @@ export function loopbackAuthorizationHandler(
     redirectUri,
     async authorize({ url, signal }: AuthorizationRequest): Promise<URL> {
       await redirectUri();
-      const timeout = AbortSignal.timeout(options.timeout ?? 300_000);
-      const both = AbortSignal.any([signal, timeout]);
+      const both = deadline(options.timeout ?? DEFAULT_LOOPBACK_TIMEOUT, signal);
       const callback = new Promise<URL>((resolve, reject) => {
         const giveUp = () =>
           reject(
@@ -71,15 +82,16 @@ export function loopbackAuthorizationHandler(
               `No authorization callback arrived at ${redirectBase()} in time; the user did not finish in the browser.`,
             ),
           );
-        if (both.aborted) return giveUp();
-        waiter = resolve;
-        both.addEventListener('abort', giveUp, { once: true });
+        if (both.signal.aborted) return giveUp();
+        waiter = { state: url.searchParams.get('state'), resolve };
+        both.signal.addEventListener('abort', giveUp, { once: true });
       });
       print(`Open this URL to authorize: ${url.href}`);
       if (options.openBrowser) openBrowser(url.href);
       try {
         return await callback;
       } finally {
+        both.clear();
         waiter = undefined;
       }
     },
@@ -87,7 +99,11 @@ export function loopbackAuthorizationHandler(
       const current = server;
       server = undefined;
       listening = undefined;
-      if (current?.listening) await new Promise<void>((resolve) => current.close(() => resolve()));
+      if (!current?.listening) return;
+      // A browser keeps its connection open: without ending them, close() would wait for it.
+      const closed = new Promise<void>((resolve) => current.close(() => resolve()));
+      current.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -7,6 +7,7 @@ import { type TokenStore, type TokenStoreKey, tokenStoreKeyString } from './toke
 export class MemoryTokenStore implements TokenStore {
   private readonly tokens = new Map<string, TokenSet>();
   private readonly clients = new Map<string, ClientRegistration>();
+  private readonly keys = new Map<string, TokenStoreKey>();
   private readonly lock = new KeyedLock();
 
   async getTokens(key: TokenStoreKey): Promise<TokenSet | undefined> {
@@ -33,5 +34,14 @@ export class MemoryTokenStore implements TokenStore {
   async setClient(issuer: string, client: ClientRegistration | undefined): Promise<void> {
     if (client) this.clients.set(issuer, client);
     else this.clients.delete(issuer);
+  }
+
+  async getTokenKey(server: string): Promise<TokenStoreKey | undefined> {
+    return this.keys.get(server);
+  }
+
+  async setTokenKey(server: string, key: TokenStoreKey | undefined): Promise<void> {
+    if (key) this.keys.set(server, key);
+    else this.keys.delete(server);
   }
 }

@@ -1,6 +1,8 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import { deadline } from '@org/mcp-core/internal';
 import * as oauth from 'oauth4webapi';
 import type { OAuthRequestOptions } from './oauthRequestOptions.js';
+import { SentSecrets } from './serverText.js';
 
 /** How requests to authorization servers are made. */
 export interface OAuthHttpSettings {
@@ -10,22 +12,41 @@ export interface OAuthHttpSettings {
   /** Largest answer body read, in bytes; a longer one fails the request. */
   maxBytes: number;
   serverName: string;
+  /** Where every credential sent is noted, to scrub it from what servers answer. Default: a set of these options' own. */
+  sent?: SentSecrets | undefined;
+}
+
+/** The SentSecrets of a set of request options (spreading the options keeps it). */
+const SENT = Symbol('sentSecrets');
+
+/** The credentials sent with these request options, for scrubbing server text; undefined for options made elsewhere. */
+export function sentSecretsOf(options: OAuthRequestOptions | undefined): SentSecrets | undefined {
+  return (options as { [SENT]?: SentSecrets } | undefined)?.[SENT];
 }
 
 /**
  * The options of every oauth4webapi request: a fetch that bounds the body it reads (a token
  * endpoint answering 50 MB fails with a typed error, not an out-of-memory), never follows a
  * redirect (oauth4webapi asks for `manual` too), and is aborted by the provider's signal or the
- * request's timeout. http is allowed only for loopback hosts, checked per URL.
+ * request's timeout, which covers the body too (a server sending a byte a second is cut off).
+ * http is allowed only for loopback hosts, checked per URL.
  */
 export function requestOptionsFor(settings: OAuthHttpSettings): OAuthRequestOptions {
+  const sent = settings.sent ?? new SentSecrets();
   return {
-    signal: () => AbortSignal.any([settings.signal, AbortSignal.timeout(settings.timeout)]),
+    [SENT]: sent,
+    signal: () => settings.signal,
     [oauth.allowInsecureRequests]: true,
     [oauth.customFetch]: async (url: string, init: RequestInit) => {
       checkEndpoint(new URL(url), 'an authorization server endpoint', settings.serverName);
-      const response = await fetch(url, { ...init, redirect: 'manual' });
-      return boundedResponse(response, settings.maxBytes, url, settings.serverName);
+      sent.addRequest(init);
+      const bound = deadline(settings.timeout, init.signal ?? undefined, settings.signal);
+      try {
+        const response = await fetch(url, { ...init, signal: bound.signal, redirect: 'manual' });
+        return await boundedResponse(response, settings.maxBytes, url, settings.serverName);
+      } finally {
+        bound.clear();
+      }
     },
   } as OAuthRequestOptions;
 }

@@ -13,11 +13,14 @@ import {
   MAX_SCOPE_STEP_UPS,
   type OAuthProviderOptions,
 } from './oauthProviderOptions.js';
+import type { OAuthRequestOptions } from './oauthRequestOptions.js';
 import { refreshTokens } from './refreshTokens.js';
 import { registerClient } from './registerClient.js';
-import { canonicalResource } from './resourceUrl.js';
-import { initialScope, unionScopes } from './scopeSelection.js';
-import type { TokenSet } from './tokenSet.js';
+import { Renewal } from './renewal.js';
+import { canonicalResource, resourceString } from './resourceUrl.js';
+import { grantsAll, initialScope, unionScopes } from './scopeSelection.js';
+import { SentSecrets } from './serverText.js';
+import { refreshDue, type TokenSet } from './tokenSet.js';
 import type { TokenStore, TokenStoreKey } from './tokenStore.js';
 import { type BearerChallenge, parseBearerChallenge } from './wwwAuthenticate.js';
 
@@ -40,7 +43,13 @@ export class OAuthProvider implements HttpAuthProvider {
   private context: AuthorizationContext | undefined;
   private tokens: TokenSet | undefined;
   /** The renewal in flight: every request that needs new tokens waits for this one. */
-  private renewal: Promise<void> | undefined;
+  private renewal: Renewal | undefined;
+  /** Tokens a store kept from an earlier run, looked up once before the first request. */
+  private stored: Promise<void> | undefined;
+  /** Whether the grant is waiting for a person (an interactive login). */
+  private interacting = false;
+  /** Every credential sent to authorization servers, scrubbed from what they answer. */
+  private readonly sent = new SentSecrets();
   /** The scope asked for last, unioned with each challenge's. */
   private scope: string | undefined;
   private stepUps = 0;
@@ -65,12 +74,19 @@ export class OAuthProvider implements HttpAuthProvider {
     return this.options.serverName ?? this.resource?.host ?? 'server';
   }
 
-  async headers(url: URL, request?: { method: string }): Promise<Record<string, string>> {
+  async headers(
+    url: URL,
+    request?: { method: string; signal?: AbortSignal | undefined },
+  ): Promise<Record<string, string>> {
     this.resource ??= canonicalResource(url);
+    if (!this.tokens) {
+      this.stored ??= this.loadStored();
+      await this.stored;
+    }
     let tokens = this.tokens;
     if (!tokens) return {};
     if (this.expiresSoon(tokens)) {
-      await this.renew('expiry', tokens.accessToken, undefined);
+      await this.renew('expiry', tokens.accessToken, undefined, request?.signal);
       tokens = this.tokens;
       if (!tokens) return {};
     }
@@ -85,6 +101,17 @@ export class OAuthProvider implements HttpAuthProvider {
     this.grant?.onResponse?.(response);
   }
 
+  waitingForUser(): boolean {
+    return this.interacting;
+  }
+
+  /** The tokens a store kept for this server (by the authorization it remembers for it), so the first request carries them. */
+  private async loadStored(): Promise<void> {
+    const key = await this.store.getTokenKey?.(resourceString(this.resource as URL));
+    const tokens = key ? await this.store.getTokens(key) : undefined;
+    this.tokens ??= tokens;
+  }
+
   async onUnauthorized(challenge: HttpAuthChallenge): Promise<HttpAuthDecision> {
     if (await this.grant?.onChallenge?.(challenge)) return 'retry';
     const bearer = await parseBearerChallenge(challenge.wwwAuthenticate);
@@ -94,50 +121,61 @@ export class OAuthProvider implements HttpAuthProvider {
       // Attempts count while the scope asked for stays the same; a challenge that adds scope starts over.
       const wanted = unionScopes(this.scope, bearer.scope);
       if (wanted !== this.scope) this.stepUps = 0;
-      if (this.stepUps >= MAX_SCOPE_STEP_UPS)
+      // A token granted every scope wanted, refused for want of scope: authorizing again cannot help.
+      const current = this.tokens;
+      const futile =
+        this.stepUps > 0 &&
+        current !== undefined &&
+        current.accessToken === refused &&
+        grantsAll(current.scope, wanted);
+      if (this.stepUps >= MAX_SCOPE_STEP_UPS || futile)
         throw new MCPAuthError(
           AuthErrorCode.AUTH_SCOPE_DENIED,
-          `Server "${this.serverName}" still refused with insufficient_scope after ${MAX_SCOPE_STEP_UPS} authorizations for more scope (last asked: ${this.scope ?? 'none'}).`,
+          `Server "${this.serverName}" still refused with insufficient_scope after ${this.stepUps} authorization(s) for more scope (last asked: ${this.scope ?? 'none'}); the user or the authorization server does not grant it.`,
           { serverName: this.serverName, oauthError: bearer.error, status: 403 },
         );
-      await this.renew('scope', refused, bearer, () => {
+      await this.renew('scope', refused, bearer, challenge.signal, () => {
         this.stepUps++;
       });
       return 'retry';
     }
-    await this.renew('unauthorized', refused, bearer);
+    await this.renew('unauthorized', refused, bearer, challenge.signal);
     return 'retry';
   }
 
   /**
    * New tokens, once however many callers ask: a caller whose refused token is no longer the
-   * current one just retries with the current one.
+   * current one just retries with the current one. `signal` is the asking request's: when every
+   * request waiting on a renewal has aborted, the renewal is abandoned and the next starts afresh.
    */
   private async renew(
     reason: RenewReason,
     refused: string | undefined,
     challenge: BearerChallenge | undefined,
+    signal: AbortSignal | undefined,
     onStart?: () => void,
   ): Promise<void> {
     // One flight, one outcome: a caller that waited on a failed renewal fails with it, not with one of its own.
-    while (this.renewal) await this.renewal;
+    while (this.renewal) await this.renewal.wait(signal);
     if (this.tokens && this.tokens.accessToken !== refused) return;
     onStart?.();
-    const renewal = this.runRenewal(reason, refused, challenge);
+    const renewal: Renewal = new Renewal(
+      (bound) => this.runRenewal(reason, refused, challenge, bound),
+      this.options.authorizationTimeout ?? DEFAULT_AUTHORIZATION_TIMEOUT,
+      () => {
+        if (this.renewal === renewal) this.renewal = undefined;
+      },
+    );
     this.renewal = renewal;
-    try {
-      await renewal;
-    } finally {
-      if (this.renewal === renewal) this.renewal = undefined;
-    }
+    await renewal.wait(signal);
   }
 
   private async runRenewal(
     reason: RenewReason,
     refused: string | undefined,
     challenge: BearerChallenge | undefined,
+    signal: AbortSignal,
   ): Promise<void> {
-    const signal = AbortSignal.timeout(this.options.authorizationTimeout ?? DEFAULT_AUTHORIZATION_TIMEOUT);
     // A 401 may mean the server moved to another authorization server: discover again then.
     if (!this.context || reason !== 'expiry') this.context = await this.discover(challenge, signal);
     const context = this.context;
@@ -149,18 +187,31 @@ export class OAuthProvider implements HttpAuthProvider {
       if (current && current.accessToken !== refused && !this.expiresSoon(current) && reason !== 'scope')
         return current;
       if (reason === 'scope' || !current?.refreshToken) return current;
-      const grantContext = await this.grantContext(context, signal);
+      // A refresh needs no way to authorize: the client registered before (or pre-registered) redeems it.
+      const grantContext = await this.grantContext(context, signal, this.grant);
       return refreshTokens(this.grant, grantContext, current.refreshToken, this.now);
     });
     if (refreshed && refreshed.accessToken !== refused && reason !== 'scope') {
-      this.tokens = refreshed;
+      await this.keep(key, refreshed);
       return;
     }
     // The interactive part runs outside the store's lock: the user may take minutes.
     const grant = this.requireGrant();
-    const tokens = await grant.obtain(await this.grantContext(context, signal));
+    const grantContext = await this.grantContext(context, signal, grant);
+    let tokens: TokenSet;
+    try {
+      tokens = await grant.obtain(grantContext);
+    } finally {
+      this.interacting = false;
+    }
     await this.store.updateTokens(key, async () => tokens);
+    await this.keep(key, tokens);
+  }
+
+  /** The tokens in use from now on; the store remembers whose they are, for a provider's first request in a later run. */
+  private async keep(key: TokenStoreKey, tokens: TokenSet): Promise<void> {
     this.tokens = tokens;
+    await this.store.setTokenKey?.(resourceString(this.resource as URL), key);
   }
 
   private discover(
@@ -176,20 +227,25 @@ export class OAuthProvider implements HttpAuthProvider {
     });
   }
 
-  private async grantContext(context: AuthorizationContext, signal: AbortSignal): Promise<GrantContext> {
-    const grant = this.requireGrant();
+  private async grantContext(
+    context: AuthorizationContext,
+    signal: AbortSignal,
+    grant: AuthGrant | undefined,
+  ): Promise<GrantContext> {
     const requestOptions = this.requestOptions(signal);
-    const tokenRequestOptions = grant.tokenRequestOptions?.(requestOptions, context.authorizationServer);
-    const client = grant.registers
-      ? await registerClient({
-          context,
-          store: this.store,
-          options: this.options,
-          redirectUri: await grant.redirectUri?.(),
-          serverName: this.serverName,
-          requestOptions,
-        })
-      : undefined;
+    const tokenRequestOptions = grant?.tokenRequestOptions?.(requestOptions, context.authorizationServer);
+    const client = !grant
+      ? await this.knownClient(context, requestOptions)
+      : grant.registers
+        ? await registerClient({
+            context,
+            store: this.store,
+            options: this.options,
+            redirectUri: await grant.redirectUri?.(),
+            serverName: this.serverName,
+            requestOptions,
+          })
+        : undefined;
     return {
       authorizationServer: context.authorizationServer,
       resource: context.resource,
@@ -199,7 +255,24 @@ export class OAuthProvider implements HttpAuthProvider {
       serverName: this.serverName,
       signal,
       now: this.now,
+      onUserWait: (waiting) => {
+        this.interacting = waiting;
+      },
     };
+  }
+
+  /** Without a grant, only a client known already can redeem a refresh token: pre-registered, or registered before and stored. */
+  private async knownClient(context: AuthorizationContext, requestOptions: OAuthRequestOptions) {
+    const { client } = this.options;
+    if (client) return client.issuer === undefined || client.issuer === context.issuer ? client : undefined;
+    return registerClient({
+      context,
+      store: this.store,
+      options: this.options,
+      redirectUri: undefined,
+      serverName: this.serverName,
+      requestOptions,
+    }).catch(() => undefined);
   }
 
   private requireGrant(): AuthGrant {
@@ -217,12 +290,12 @@ export class OAuthProvider implements HttpAuthProvider {
       timeout: this.options.requestTimeout ?? DEFAULT_AUTH_REQUEST_TIMEOUT,
       maxBytes: this.options.maxResponseBytes ?? DEFAULT_MAX_AUTH_RESPONSE_BYTES,
       serverName: this.serverName,
+      sent: this.sent,
     });
   }
 
   private expiresSoon(tokens: TokenSet): boolean {
-    if (tokens.expiresAt === undefined) return false;
-    return tokens.expiresAt - (this.options.refreshBefore ?? DEFAULT_REFRESH_BEFORE) <= this.now();
+    return refreshDue(tokens, this.options.refreshBefore ?? DEFAULT_REFRESH_BEFORE, this.now());
   }
 }
 

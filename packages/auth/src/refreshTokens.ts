@@ -28,6 +28,6 @@ export async function refreshTokens(
     return tokenSetFrom(result, context.scope, now(), refreshToken);
   } catch (error) {
     if (isInvalidGrant(error)) return undefined;
-    throw tokenRequestFailed(error, 'the refresh token', context.serverName);
+    throw tokenRequestFailed(error, 'the refresh token', context.serverName, context.requestOptions);
   }
 }

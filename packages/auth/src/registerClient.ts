@@ -2,9 +2,10 @@ import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
 import type { ClientRegistration } from './clientRegistration.js';
 import type { AuthorizationContext } from './discovery.js';
-import { isLoopback } from './oauthHttp.js';
+import { isLoopback, sentSecretsOf } from './oauthHttp.js';
 import type { OAuthProviderOptions } from './oauthProviderOptions.js';
 import type { OAuthRequestOptions } from './oauthRequestOptions.js';
+import { serverText } from './serverText.js';
 import type { TokenStore } from './tokenStore.js';
 
 export interface RegistrationRequest {
@@ -79,18 +80,23 @@ async function register(request: RegistrationRequest, redirectUri: string): Prom
     };
   } catch (error) {
     if (error instanceof MCPAuthError) throw error;
+    const secrets = sentSecretsOf(request.requestOptions);
+    const oauthError =
+      error instanceof oauth.ResponseBodyError ? (serverText(error.error, secrets) ?? 'an error') : undefined;
+    const description =
+      error instanceof oauth.ResponseBodyError ? serverText(error.error_description, secrets) : undefined;
     const detail =
       error instanceof oauth.ResponseBodyError
-        ? `HTTP ${error.status} ${error.error}${error.error_description ? ` (${error.error_description.slice(0, 300)})` : ''}`
+        ? `HTTP ${error.status} ${oauthError}${description ? ` (${description})` : ''}`
         : error instanceof Error
-          ? error.message
-          : String(error);
+          ? serverText(error.message, secrets)
+          : 'unknown error';
     throw new MCPAuthError(
       AuthErrorCode.AUTH_REGISTRATION_FAILED,
       `Server "${serverName}": dynamic client registration at ${context.issuer} failed: ${detail}. Configure a pre-registered client, or adjust clientMetadata (application_type, redirect URI).`,
       {
         serverName,
-        oauthError: error instanceof oauth.ResponseBodyError ? error.error : undefined,
+        oauthError,
         status: error instanceof oauth.ResponseBodyError ? error.status : undefined,
       },
     );

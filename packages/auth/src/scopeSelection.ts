@@ -21,3 +21,9 @@ export function unionScopes(a: string | undefined, b: string | undefined): strin
   const all = new Set([...(a ?? '').split(' '), ...(b ?? '').split(' ')].filter(Boolean));
   return all.size ? [...all].join(' ') : undefined;
 }
+
+/** Whether a grant of `granted` holds every scope in `wanted` (both space-separated). */
+export function grantsAll(granted: string | undefined, wanted: string | undefined): boolean {
+  const held = new Set((granted ?? '').split(' '));
+  return (wanted ?? '').split(' ').every((scope) => !scope || held.has(scope));
+}

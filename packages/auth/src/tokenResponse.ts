@@ -1,8 +1,9 @@
 import { AuthErrorCode, MCPAuthError, MCPConfigError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
+import { sentSecretsOf } from './oauthHttp.js';
+import type { OAuthRequestOptions } from './oauthRequestOptions.js';
+import { serverText } from './serverText.js';
 import type { TokenSet } from './tokenSet.js';
-
-const MAX_DESCRIPTION = 300;
 
 /** The token set of a processed token endpoint answer; a refresh keeps the old refresh token when no new one came. */
 export function tokenSetFrom(
@@ -15,6 +16,7 @@ export function tokenSetFrom(
     accessToken: response.access_token,
     tokenType: response.token_type,
     expiresAt: typeof response.expires_in === 'number' ? now + response.expires_in * 1000 : undefined,
+    issuedAt: now,
     refreshToken: response.refresh_token ?? previousRefreshToken,
     scope: response.scope ?? asked,
   };
@@ -32,24 +34,34 @@ export function isInvalidGrant(error: unknown): boolean {
 }
 
 /**
- * AUTH_TOKEN_FAILED for a failed token request, with the server's `error` and a bounded
- * `error_description`. oauth4webapi's errors carry the answer's body as their cause, which may
+ * AUTH_TOKEN_FAILED for a failed token request, with the server's `error` and its
+ * `error_description` scrubbed of every credential the requests sent (`requestOptions` noted them),
+ * sanitized and bounded. oauth4webapi's errors carry the answer's body as their cause, which may
  * hold tokens, so they are never chained: only their fixed messages are kept.
  */
-export function tokenRequestFailed(error: unknown, what: string, serverName: string): MCPAuthError {
+export function tokenRequestFailed(
+  error: unknown,
+  what: string,
+  serverName: string,
+  requestOptions?: OAuthRequestOptions,
+): MCPAuthError {
   if (error instanceof MCPAuthError) return error;
+  const secrets = sentSecretsOf(requestOptions);
   const refusal = refusalOf(error);
   if (refusal) {
-    const description = refusal.description?.slice(0, MAX_DESCRIPTION);
+    const code = serverText(refusal.error, secrets) ?? 'an error';
+    const description = serverText(refusal.description, secrets);
     return new MCPAuthError(
       AuthErrorCode.AUTH_TOKEN_FAILED,
-      `Server "${serverName}": the token endpoint refused ${what} with HTTP ${refusal.status} ${refusal.error}${description ? ` (${description})` : ''}.`,
-      { serverName, oauthError: refusal.error, oauthErrorDescription: description, status: refusal.status },
+      `Server "${serverName}": the token endpoint refused ${what} with HTTP ${refusal.status} ${code}${description ? ` (${description})` : ''}.`,
+      { serverName, oauthError: code, oauthErrorDescription: description, status: refusal.status },
     );
   }
-  const reason =
-    error instanceof oauth.OperationProcessingError || error instanceof TypeError
-      ? error.message
+  const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+  const reason = timedOut
+    ? 'no answer in time (requestTimeout)'
+    : error instanceof oauth.OperationProcessingError || error instanceof TypeError
+      ? serverText(error.message, secrets)
       : error instanceof MCPConfigError
         ? `${error.message} (${error.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`
         : error instanceof Error

@@ -28,6 +28,14 @@ export interface TokenStore {
   getClient(issuer: string): Promise<ClientRegistration | undefined>;
   /** Keeps (or, with undefined, forgets) the client registered with `issuer`. */
   setClient(issuer: string, client: ClientRegistration | undefined): Promise<void>;
+  /**
+   * Optional: the key of the tokens last granted for the MCP server at `server` (its URL), so a
+   * provider's first request in a later run carries them instead of taking a 401 first. A store
+   * without it still works; the first request then goes without a token.
+   */
+  getTokenKey?(server: string): Promise<TokenStoreKey | undefined>;
+  /** Optional, with {@link getTokenKey}: remembers (or, with undefined, forgets) whose tokens serve `server`. */
+  setTokenKey?(server: string, key: TokenStoreKey | undefined): Promise<void>;
 }
 
 /** One string per key, for stores that keep a flat map. */

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { constants } from 'node:fs';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -103,5 +104,58 @@ describe('FileTokenStore', () => {
     expect((error as Error).message).toContain(path);
     expect((error as Error).message).not.toContain('SECRET-MARK');
     expect(await readFile(path, 'utf8')).toBe('SECRET-MARK{not json');
+  });
+});
+
+describe('FileTokenStore on a path that is not a regular file', () => {
+  /** The store's first read, with what it said; a hang shows as 'hung' after 5 s (a blocked open never returns). */
+  async function firstRead(path: string): Promise<unknown> {
+    const store = new FileTokenStore(path);
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise((resolve) => {
+      timer = setTimeout(() => resolve('hung'), 5_000);
+    });
+    try {
+      return await Promise.race([store.getTokens(key).catch((e: unknown) => e), hung]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  it('a FIFO is AUTH_STORE_FAILED at once, naming it, never a hang', async () => {
+    const path = join(dir, 'tokens.json');
+    execFileSync('mkfifo', [path]);
+    const error = await firstRead(path);
+    if (error === 'hung') {
+      // Unblock the reader stuck in open(), so the worker can end.
+      await (await open(path, constants.O_WRONLY | constants.O_NONBLOCK)).close();
+    }
+    expect(error).toBeInstanceOf(MCPAuthError);
+    expect((error as MCPAuthError).code).toBe(AuthErrorCode.AUTH_STORE_FAILED);
+    expect((error as MCPAuthError).message).toContain('named pipe');
+  });
+
+  it('a directory is AUTH_STORE_FAILED naming it', async () => {
+    const path = join(dir, 'tokens.json');
+    await mkdir(path);
+    const error = await firstRead(path);
+    expect((error as MCPAuthError).code).toBe(AuthErrorCode.AUTH_STORE_FAILED);
+    expect((error as MCPAuthError).message).toContain('a directory');
+  });
+
+  it('a device is AUTH_STORE_FAILED naming it', async () => {
+    const error = await firstRead('/dev/null');
+    expect((error as MCPAuthError).code).toBe(AuthErrorCode.AUTH_STORE_FAILED);
+    expect((error as MCPAuthError).message).toContain('a device');
+  });
+});
+
+describe('FileTokenStore remembers whose tokens serve a server', () => {
+  it('across instances (a later run), and reads files written before it kept that', async () => {
+    const path = join(dir, 'tokens.json');
+    await writeFile(path, JSON.stringify({ tokens: {}, clients: {} }));
+    expect(await new FileTokenStore(path).getTokenKey('https://mcp.example/mcp')).toBeUndefined();
+    await new FileTokenStore(path).setTokenKey('https://mcp.example/mcp', key);
+    expect(await new FileTokenStore(path).getTokenKey('https://mcp.example/mcp')).toEqual(key);
   });
 });

@@ -14,6 +14,8 @@ export interface HttpAuthChallenge {
   sent: Record<string, string> | undefined;
   /** The refusal's headers (a DPoP server's `DPoP-Nonce`, say). */
   headers: Record<string, string | string[] | undefined>;
+  /** The refused request's signal: a provider that waits (a renewal) stops waiting for this request when it aborts. */
+  signal?: AbortSignal | undefined;
 }
 
 /** An answer the exchange hands to the transport (not a redirect, not a refusal sent again), as {@link HttpAuthProvider.onResponse} sees it. */
@@ -32,9 +34,13 @@ export interface HttpAuthResponse {
 export interface HttpAuthProvider {
   /**
    * Headers added to a request to `url` (`request` says its method, for proofs bound to it); asked
-   * before every request, so cache what is costly.
+   * before every request, so cache what is costly. `request.signal` is the request's: a provider
+   * that waits (a renewal) stops waiting for this request when it aborts.
    */
-  headers(url: URL, request: { method: string }): Record<string, string> | Promise<Record<string, string>>;
+  headers(
+    url: URL,
+    request: { method: string; signal?: AbortSignal | undefined },
+  ): Record<string, string> | Promise<Record<string, string>>;
   /**
    * The server answered 401 or 403. `'retry'`: `headers()` is asked again and the request sent
    * once more (at most MAX_AUTH_RETRIES times per request); `'fail'`: the answer goes to the transport, which rejects with
@@ -47,4 +53,9 @@ export interface HttpAuthProvider {
    * Synchronous, on the hot path: keep it cheap. A throw rejects the request with it.
    */
   onResponse?(response: HttpAuthResponse): void;
+  /**
+   * Whether the provider is waiting for a person right now (an interactive login): the transport
+   * reports it to the protocol timers, which do not count that wait against a request or connect deadline.
+   */
+  waitingForUser?(): boolean;
 }

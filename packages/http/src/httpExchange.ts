@@ -14,6 +14,7 @@ import {
 } from './httpExchangeOptions.js';
 import type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
 import { RecentHeaders } from './recentHeaders.js';
+import { RequestAbort } from './requestAbort.js';
 
 type Headers = Record<string, string>;
 
@@ -69,7 +70,7 @@ export class HttpExchange {
     let url = request.url ?? this.endpoint;
     // A headers function is asked once per request (redirects and a retried 401 included).
     const configured = this.configured.dynamic ? await this.configured.resolve() : this.configured.latest;
-    let credentials = this.auth ? await this.credentials(url, request.method) : undefined;
+    let credentials = this.auth ? await this.credentials(url, request) : undefined;
     let authRetries = 0;
     for (let hops = 0; ; ) {
       let response: Dispatcher.ResponseData;
@@ -96,10 +97,10 @@ export class HttpExchange {
         (status === 401 || status === 403) &&
         authRetries < MAX_AUTH_RETRIES &&
         this.auth?.onUnauthorized &&
-        (await this.retryUnauthorized(response, status, url, request.method, credentials))
+        (await this.retryUnauthorized(response, status, url, request, credentials))
       ) {
         authRetries++;
-        credentials = await this.credentials(url, request.method);
+        credentials = await this.credentials(url, request);
         continue;
       }
       if (this.auth?.onResponse) this.tellResponse(response, status, url);
@@ -163,8 +164,14 @@ export class HttpExchange {
     this.secrets = secretsOf(...this.configured.known, ...this.authHeaders.known);
   }
 
-  private async credentials(url: URL, method: HttpMethod): Promise<Headers> {
-    const headers = await (this.auth as HttpAuthProvider).headers(url, { method });
+  private async credentials(url: URL, request: HttpRequest): Promise<Headers> {
+    // The signal is made only if the provider reads it (when it has to wait): most requests never do.
+    const headers = await (this.auth as HttpAuthProvider).headers(url, {
+      method: request.method,
+      get signal() {
+        return signalOf(request.signal);
+      },
+    });
     // An error may answer a request sent just before a refresh: the previous set stays scrubbed too.
     if (this.authHeaders.update(headers)) this.rescrub();
     return headers;
@@ -186,7 +193,7 @@ export class HttpExchange {
     response: Dispatcher.ResponseData,
     status: 401 | 403,
     url: URL,
-    method: HttpMethod,
+    request: HttpRequest,
     sent: Headers | undefined,
   ): Promise<boolean> {
     const header = response.headers['www-authenticate'];
@@ -197,9 +204,10 @@ export class HttpExchange {
         status,
         wwwAuthenticate,
         url,
-        method,
+        method: request.method,
         sent,
         headers: response.headers,
+        signal: signalOf(request.signal),
       });
     } catch (error) {
       response.body.on('error', () => {});
@@ -253,4 +261,9 @@ function resolveUrl(location: string, base: URL): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The request's abort as an AbortSignal (a RequestAbort is cheaper for undici, but providers take signals). */
+function signalOf(signal: HttpRequest['signal']): AbortSignal | undefined {
+  return signal instanceof RequestAbort ? signal.toSignal() : signal;
 }

@@ -8,5 +8,6 @@ export {
   expectWorksInEra,
   subscriptionAcknowledged,
 } from './eraConformance.js';
+export { forceGc, whileCollecting } from './forceGc.js';
 export { listenLoopback, readJson, type TestHttpServer } from './httpServer.js';
 export { descendantsOf, openFdCount } from './processes.js';

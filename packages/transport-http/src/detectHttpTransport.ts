@@ -5,7 +5,7 @@ import {
   LATEST_PROTOCOL_VERSION,
   MCPTimeoutError,
 } from '@org/mcp-core';
-import { describeUrl, MODERN_ERROR } from '@org/mcp-core/internal';
+import { deadline, describeUrl, MODERN_ERROR } from '@org/mcp-core/internal';
 import { type HttpAuthProvider, HttpExchange, readBodyText } from '@org/mcp-http';
 import { parseEndpoint } from './endpoint.js';
 import { jsonRpcErrorOf } from './jsonRpcErrorOf.js';
@@ -47,8 +47,8 @@ export async function detectHttpTransport(
   const endpoint = parseEndpoint(url, options.serverName);
   const serverName = options.serverName ?? endpoint.host;
   const timeout = options.timeout ?? DEFAULT_DETECT_TIMEOUT;
-  const timer = AbortSignal.timeout(timeout);
-  const signal = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
+  const bound = deadline(timeout, options.signal);
+  const signal = bound.signal;
   const exchange = new HttpExchange({
     url: endpoint,
     headers: options.headers,
@@ -89,21 +89,24 @@ export async function detectHttpTransport(
     const sessionId = Array.isArray(session) ? session[0] : session;
     if (sessionId) {
       // The probe made a session: end it so none leaks. Failure here does not change the answer.
+      const closing = deadline(DEFAULT_CLOSE_TIMEOUT);
       try {
         const deleted = await exchange.request({
           method: 'DELETE',
           headers: { 'mcp-session-id': sessionId },
-          signal: AbortSignal.timeout(DEFAULT_CLOSE_TIMEOUT),
+          signal: closing.signal,
         });
         await deleted.body.dump();
       } catch {
         // 405 or a network error: the server will expire the session itself.
+      } finally {
+        closing.clear();
       }
     }
     return 'streamable-http';
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
-    if (timer.aborted) {
+    if (bound.timedOut) {
       throw new MCPTimeoutError('initialize', timeout, {
         serverName,
         message: `Probing server "${serverName}" for its HTTP transport timed out after ${timeout} ms. Check that ${describeUrl(endpoint)} is reachable, or raise the timeout.`,
@@ -111,6 +114,7 @@ export async function detectHttpTransport(
     }
     throw error;
   } finally {
+    bound.clear();
     await exchange.close();
   }
 }

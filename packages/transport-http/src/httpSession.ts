@@ -5,6 +5,7 @@ import {
   MCPConnectionError,
   MCPTransportError,
 } from '@org/mcp-core';
+import { deadline } from '@org/mcp-core/internal';
 import type { HttpExchange } from '@org/mcp-http';
 
 type Headers = Record<string, string>;
@@ -111,11 +112,12 @@ export class HttpSession {
   /** DELETEs the session, if the server gave one; bounded by `timeout`, failures only logged. */
   async end(exchange: HttpExchange, timeout: number): Promise<void> {
     if (this.id === undefined) return;
+    const bound = deadline(timeout);
     try {
       const response = await exchange.request({
         method: 'DELETE',
         headers: this.deleteHeaders,
-        signal: AbortSignal.timeout(timeout),
+        signal: bound.signal,
         headersTimeout: timeout,
         bodyTimeout: timeout,
       });
@@ -123,6 +125,8 @@ export class HttpSession {
       this.options.logger.debug({ status: response.status }, 'session deleted');
     } catch (error) {
       this.options.logger.debug({ err: error }, 'could not delete the session');
+    } finally {
+      bound.clear();
     }
   }
 

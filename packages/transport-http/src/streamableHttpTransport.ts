@@ -44,6 +44,7 @@ export class StreamableHttpTransport implements Transport {
   private readonly answers: AnswerReader;
   private readonly requestTimeout: number;
   private readonly closeTimeout: number;
+  private readonly auth: StreamableHttpTransportOptions['auth'];
   /** Aborted by close(): ends sleeps and background streams. */
   private readonly lifetime = new AbortController();
   private readonly toolParamHeaders: ToolParamHeaders;
@@ -64,6 +65,7 @@ export class StreamableHttpTransport implements Transport {
     this.toolParamHeaders = new ToolParamHeaders(logger);
     this.requestTimeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
     this.closeTimeout = options.closeTimeout ?? DEFAULT_CLOSE_TIMEOUT;
+    this.auth = options.auth;
     const exchange = new HttpExchange({
       url,
       headers: options.headers,
@@ -102,6 +104,11 @@ export class StreamableHttpTransport implements Transport {
       lifetime: this.lifetime.signal,
       report: (error) => this.report(error),
     });
+  }
+
+  /** While the auth provider waits for a person to log in, the protocol's deadlines wait too. */
+  waitingForUser(): boolean {
+    return this.auth?.waitingForUser?.() === true;
   }
 
   async start(options: { signal?: AbortSignal } = {}): Promise<void> {

@@ -24,6 +24,6 @@ export async function assertionOf(
     if (typeof assertion !== 'string' || !assertion) throw new TypeError(`${what} is empty`);
     return assertion;
   } catch (error) {
-    throw tokenRequestFailed(error, `getting ${what}`, context.serverName);
+    throw tokenRequestFailed(error, `getting ${what}`, context.serverName, context.requestOptions);
   }
 }

@@ -87,7 +87,7 @@ export class CrossAppAccessGrant extends MachineGrant {
         recognizedTokenTypes: { n_a: () => {} },
       });
     } catch (error) {
-      throw tokenRequestFailed(error, what, context.serverName);
+      throw tokenRequestFailed(error, what, context.serverName, context.requestOptions);
     }
     if (result.issued_token_type !== ID_JAG_TYPE)
       throw tokenRequestFailed(

@@ -37,7 +37,7 @@ export async function machineTokenRequest(
     const result = await oauth.processGenericTokenEndpointResponse(as, machine.client, response);
     return tokenSetFrom(result, scope, (context.now ?? Date.now)());
   } catch (error) {
-    throw tokenRequestFailed(error, what, context.serverName);
+    throw tokenRequestFailed(error, what, context.serverName, context.requestOptions);
   }
 }
 

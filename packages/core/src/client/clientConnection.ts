@@ -110,10 +110,12 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
 
   private async runConnect(controller: AbortController, options: ConnectOptions): Promise<void> {
     const timeout = options.timeout ?? this.options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
-    const timer = setTimeout(
-      () => controller.abort(new MCPTimeoutError('connect', timeout, { serverName: this.name })),
-      timeout,
-    );
+    // The time a person takes to log in (the transport says when) is not the server's: the deadline starts again.
+    const expire = () => {
+      if (this.transport?.waitingForUser?.()) timer = setTimeout(expire, timeout);
+      else controller.abort(new MCPTimeoutError('connect', timeout, { serverName: this.name }));
+    };
+    let timer = setTimeout(expire, timeout);
     const onCallerAbort = () => controller.abort(new MCPAbortError('connect', { serverName: this.name }));
     options.signal?.addEventListener('abort', onCallerAbort, { once: true });
     if (options.signal?.aborted) onCallerAbort();

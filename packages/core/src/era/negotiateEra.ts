@@ -1,5 +1,5 @@
 import { CoreErrorCode } from '../errors/errorCodes.js';
-import { MCPAuthError, MCPConnectionError, MCPProtocolError } from '../errors/errors.js';
+import { MCPAuthError, MCPConnectionError, MCPProtocolError, MCPTransportError } from '../errors/errors.js';
 import type { ProtocolEngine } from '../protocol/protocolEngine.js';
 import { type EraChoice, eraCache } from './eraCache.js';
 import { initializeHandshake, type NegotiationOptions, type ServerIdentity } from './handshake.js';
@@ -99,8 +99,9 @@ async function probe(engine: ProtocolEngine, options: EraNegotiationOptions): Pr
     return await discover(engine, options, latest, Math.min(options.probeTimeout, options.timeout));
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    // Authorization refused is no answer about the era: trying initialize would only authorize again.
-    if (error instanceof MCPAuthError) throw error;
+    // Authorization refused (by the auth provider, or a 401/403 it gave up on) is no answer about the
+    // era: trying initialize would only authorize again.
+    if (error instanceof MCPAuthError || isAuthRefusal(error)) throw error;
     if (error instanceof NotModern) return handshake(engine, options, undefined);
     const supported = supportedVersionsOf(error);
     if (supported) {
@@ -205,4 +206,9 @@ function unsupported(
     `Server "${options.serverName}" speaks protocol ${supported.join(', ')}${advice}`,
     { serverName: options.serverName, cause },
   );
+}
+
+/** An HTTP 401 or 403: the credentials were refused, whatever era the server speaks. */
+function isAuthRefusal(error: unknown): boolean {
+  return error instanceof MCPTransportError && (error.status === 401 || error.status === 403);
 }

@@ -266,6 +266,11 @@ export class ProtocolEngine {
   private timedOut(wireId: number, timeout?: number): void {
     const entry = this.pending.get(wireId);
     if (!entry) return;
+    // A person logging in is no slow server: the request's own deadline starts again after the wait.
+    if (timeout === undefined && this.transport.waitingForUser?.()) {
+      entry.timer = setTimeout(() => this.timedOut(wireId), entry.timeout);
+      return;
+    }
     const error = new MCPTimeoutError(entry.method, timeout ?? entry.timeout, {
       serverName: this.options.serverName,
     });

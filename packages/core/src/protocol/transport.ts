@@ -39,6 +39,12 @@ export interface Transport {
   readonly handshakeOnly?: boolean;
   /** In the modern era, `abortRequest` is the request's cancellation (HTTP): no `notifications/cancelled` is sent. */
   readonly cancelsByAbort?: boolean;
+  /**
+   * Whether the transport is waiting for a person right now (an OAuth login in a browser): the
+   * protocol engine's request deadlines and the connect deadline do not count that wait (a timer that
+   * runs out meanwhile starts again). Absent means never.
+   */
+  waitingForUser?(): boolean;
   /** Extra context for error messages (e.g. a stdio server's stderr tail). Never secrets. */
   diagnostics?(): string | undefined;
 }

@@ -1,0 +1,49 @@
+import { sleep } from '@org/mcp-core/internal';
+import { MCPHttpClient } from '@org/mcp-transport-http';
+import {
+  type AuthorizationServer,
+  type ProtectedMcpServer,
+  startAuthorizationServer,
+  startProtectedMcpServer,
+} from '@org/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type AuthorizationHandler, headlessAuthorizationHandler, OAuthProvider } from '../src/index.js';
+
+let as: AuthorizationServer;
+let mcp: ProtectedMcpServer;
+beforeEach(async () => {
+  as = await startAuthorizationServer();
+  mcp = await startProtectedMcpServer(as, { modernOnly: true });
+});
+afterEach(async () => {
+  await mcp.close();
+  await as.close();
+});
+
+/** A person who takes `ms` to log in: the headless login, finished only after that wait. */
+function slowPerson(ms: number): AuthorizationHandler {
+  const headless = headlessAuthorizationHandler();
+  return {
+    redirectUri: () => headless.redirectUri(),
+    authorize: async (request) => {
+      await sleep(ms, request.signal);
+      return headless.authorize(request);
+    },
+  };
+}
+
+describe('a login that takes longer than the protocol deadlines, to a server that speaks only 2026-07-28', () => {
+  it('neither the era probe (5 s) nor the connect deadline (30 s) counts a login of 31 s: connected in the modern era', async () => {
+    const auth = new OAuthProvider({ authorizationHandler: slowPerson(31_000) });
+    const client = new MCPHttpClient({ transport: 'http', url: mcp.url }, { name: 'slow-login', auth });
+    try {
+      await client.connect();
+      expect(client.era).toBe('modern');
+      expect((await client.callTool('whoami', {})).content).toEqual([{ type: 'text', text: 'user-1' }]);
+      // One login did it all.
+      expect(as.tokenRequests('authorization_code')).toHaveLength(1);
+    } finally {
+      await client.disconnect();
+    }
+  });
+});
