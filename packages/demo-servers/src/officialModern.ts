@@ -22,7 +22,7 @@ export const OFFICIAL_MODERN_TOOLS = [
 /** The fixture's tool with an outputSchema: `{ city, valid: false }` answers with structuredContent that breaks it. */
 export const OUTPUT_SCHEMA_TOOL = 'weather';
 
-/** The fixture's tool with an invalid x-mcp-header declaration: a Streamable HTTP client leaves it out in the stateless era. */
+/** The fixture's tool with an invalid x-mcp-header declaration: a Streamable HTTP client leaves it out in the modern era. */
 export const INVALID_HEADER_TOOL = 'bad_header';
 
 /** What a modern-only run of the fixture needs in its environment (it refuses `initialize`). */

@@ -48,7 +48,7 @@ export async function expectFollowsToolChanges(client: MCPClient): Promise<void>
 /**
  * A call the caller aborts reaches the official 2.x fixture as a cancellation, whatever the era and
  * transport (`notifications/cancelled` on stdio and in the handshake era, the closed POST stream in
- * the stateless era over HTTP): the fixture's `cancellations` tool counts what its handler saw.
+ * the modern era over HTTP): the fixture's `cancellations` tool counts what its handler saw.
  */
 export async function expectCancelReachesServer(client: MCPClient): Promise<void> {
   const counts = async () => {
