@@ -1,19 +1,19 @@
 // The public API of @org/mcp-auth: everything below is exported on purpose; nothing else is.
 export { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
-export type { AuthGrant, GrantContext, TokenUse } from './authGrant.js';
-export { AuthorizationCodeGrant, type AuthorizationCodeGrantOptions } from './authorizationCodeGrant.js';
-export type { AuthorizationHandler, AuthorizationRequest } from './authorizationHandler.js';
-export type { ClientRegistration, TokenEndpointAuthMethod } from './clientRegistration.js';
-export { FileTokenStore, type FileTokenStoreOptions } from './fileTokenStore.js';
+export type { ClientRegistration, TokenEndpointAuthMethod } from './client/clientRegistration.js';
+export type { AuthGrant, GrantContext, TokenUse } from './flow/authGrant.js';
+export { AuthorizationCodeGrant, type AuthorizationCodeGrantOptions } from './flow/authorizationCodeGrant.js';
+export type { AuthorizationHandler, AuthorizationRequest } from './handlers/authorizationHandler.js';
 export {
   DEFAULT_HEADLESS_REDIRECT_URI,
   type HeadlessAuthorizationHandlerOptions,
   headlessAuthorizationHandler,
-} from './headlessAuthorizationHandler.js';
+} from './handlers/headlessAuthorizationHandler.js';
 export {
   type LoopbackAuthorizationHandlerOptions,
   loopbackAuthorizationHandler,
-} from './loopbackAuthorizationHandler.js';
+} from './handlers/loopbackAuthorizationHandler.js';
+export type { OAuthRequestOptions } from './http/oauthRequestOptions.js';
 export type { AssertionSource } from './machine/assertionSource.js';
 export {
   ClientCredentialsGrant,
@@ -28,7 +28,6 @@ export { type DPoPOptions, withDPoP } from './machine/dpopGrant.js';
 export type { DPoPKeyInput } from './machine/dpopKey.js';
 export { JwtBearerGrant, type JwtBearerGrantOptions } from './machine/jwtBearerGrant.js';
 export type { MachineClientOptions, PrivateKeyInput } from './machine/machineClient.js';
-export { MemoryTokenStore } from './memoryTokenStore.js';
 export { OAuthProvider } from './oauthProvider.js';
 export {
   type ClientMetadata,
@@ -40,6 +39,7 @@ export {
   type OAuthProviderOptions,
   type PreRegisteredClient,
 } from './oauthProviderOptions.js';
-export type { OAuthRequestOptions } from './oauthRequestOptions.js';
-export type { TokenSet } from './tokenSet.js';
-export type { TokenStore, TokenStoreKey } from './tokenStore.js';
+export { FileTokenStore, type FileTokenStoreOptions } from './tokens/fileTokenStore.js';
+export { MemoryTokenStore } from './tokens/memoryTokenStore.js';
+export type { TokenSet } from './tokens/tokenSet.js';
+export type { TokenStore, TokenStoreKey } from './tokens/tokenStore.js';

@@ -1,10 +1,16 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import type { HttpAuthChallenge, HttpAuthDecision, HttpAuthProvider, HttpAuthResponse } from '@org/mcp-http';
-import type { AuthGrant, GrantContext } from './authGrant.js';
-import { AuthorizationCodeGrant } from './authorizationCodeGrant.js';
-import { type AuthorizationContext, discoverAuthorization } from './discovery.js';
-import { MemoryTokenStore } from './memoryTokenStore.js';
-import { requestOptionsFor } from './oauthHttp.js';
+import { grantClient } from './client/grantClient.js';
+import { type AuthorizationContext, discoverAuthorization } from './discovery/discovery.js';
+import { grantsAll, initialScope, unionScopes } from './discovery/scopeSelection.js';
+import type { AuthGrant, GrantContext } from './flow/authGrant.js';
+import { AuthorizationCodeGrant } from './flow/authorizationCodeGrant.js';
+import { refreshTokens } from './flow/refreshTokens.js';
+import { Renewal } from './flow/renewal.js';
+import { requestOptionsFor } from './http/oauthHttp.js';
+import { canonicalResource, resourceString } from './http/resourceUrl.js';
+import { SentSecrets } from './http/serverText.js';
+import { type BearerChallenge, parseBearerChallenge } from './http/wwwAuthenticate.js';
 import {
   DEFAULT_AUTH_REQUEST_TIMEOUT,
   DEFAULT_AUTHORIZATION_TIMEOUT,
@@ -13,16 +19,9 @@ import {
   MAX_SCOPE_STEP_UPS,
   type OAuthProviderOptions,
 } from './oauthProviderOptions.js';
-import type { OAuthRequestOptions } from './oauthRequestOptions.js';
-import { refreshTokens } from './refreshTokens.js';
-import { registerClient } from './registerClient.js';
-import { Renewal } from './renewal.js';
-import { canonicalResource, resourceString } from './resourceUrl.js';
-import { grantsAll, initialScope, unionScopes } from './scopeSelection.js';
-import { SentSecrets } from './serverText.js';
-import { refreshDue, type TokenSet } from './tokenSet.js';
-import type { TokenStore, TokenStoreKey } from './tokenStore.js';
-import { type BearerChallenge, parseBearerChallenge } from './wwwAuthenticate.js';
+import { MemoryTokenStore } from './tokens/memoryTokenStore.js';
+import { refreshDue, type TokenSet } from './tokens/tokenSet.js';
+import type { TokenStore, TokenStoreKey } from './tokens/tokenStore.js';
 
 /** Why new tokens are needed: the server refused (401), wants more scope (403), or they expire. */
 type RenewReason = 'unauthorized' | 'scope' | 'expiry';
@@ -234,18 +233,8 @@ export class OAuthProvider implements HttpAuthProvider {
   ): Promise<GrantContext> {
     const requestOptions = this.requestOptions(signal);
     const tokenRequestOptions = grant?.tokenRequestOptions?.(requestOptions, context.authorizationServer);
-    const client = !grant
-      ? await this.knownClient(context, requestOptions)
-      : grant.registers
-        ? await registerClient({
-            context,
-            store: this.store,
-            options: this.options,
-            redirectUri: await grant.redirectUri?.(),
-            serverName: this.serverName,
-            requestOptions,
-          })
-        : undefined;
+    const { store, options, serverName } = this;
+    const client = await grantClient(grant, { context, store, options, serverName, requestOptions });
     return {
       authorizationServer: context.authorizationServer,
       resource: context.resource,
@@ -259,20 +248,6 @@ export class OAuthProvider implements HttpAuthProvider {
         this.interacting = waiting;
       },
     };
-  }
-
-  /** Without a grant, only a client known already can redeem a refresh token: pre-registered, or registered before and stored. */
-  private async knownClient(context: AuthorizationContext, requestOptions: OAuthRequestOptions) {
-    const { client } = this.options;
-    if (client) return client.issuer === undefined || client.issuer === context.issuer ? client : undefined;
-    return registerClient({
-      context,
-      store: this.store,
-      options: this.options,
-      redirectUri: undefined,
-      serverName: this.serverName,
-      requestOptions,
-    }).catch(() => undefined);
   }
 
   private requireGrant(): AuthGrant {

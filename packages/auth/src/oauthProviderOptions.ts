@@ -1,7 +1,7 @@
-import type { AuthGrant } from './authGrant.js';
-import type { AuthorizationHandler } from './authorizationHandler.js';
-import type { ClientRegistration } from './clientRegistration.js';
-import type { TokenStore } from './tokenStore.js';
+import type { ClientRegistration } from './client/clientRegistration.js';
+import type { AuthGrant } from './flow/authGrant.js';
+import type { AuthorizationHandler } from './handlers/authorizationHandler.js';
+import type { TokenStore } from './tokens/tokenStore.js';
 
 /** A pre-registered client: for every authorization server, or only the one whose `issuer` it names. */
 export interface PreRegisteredClient extends ClientRegistration {

@@ -31,4 +31,23 @@ describe('DetectingTransport', () => {
     expect(aborted).toEqual([[7, reason]]);
     await detecting.close();
   });
+
+  it('says it waits for a login while the probe does (the auth provider) and then as the detected transport does', async () => {
+    let probing = false;
+    let inner = false;
+    const detecting = new DetectingTransport({
+      detect: async () => 'streamable-http',
+      create: () => Object.assign(InMemoryTransport.createLinkedPair()[0], { waitingForUser: () => inner }),
+      waitingForUser: () => probing,
+    });
+    expect(detecting.waitingForUser()).toBe(false);
+    probing = true;
+    expect(detecting.waitingForUser()).toBe(true);
+    probing = false;
+    await detecting.start();
+    expect(detecting.waitingForUser()).toBe(false);
+    inner = true;
+    expect(detecting.waitingForUser()).toBe(true);
+    await detecting.close();
+  });
 });

@@ -15,6 +15,8 @@ export interface DetectingTransportOptions {
   create: (kind: DetectedTransport) => Transport;
   /** Told the answer, once. */
   onDetected?: (kind: DetectedTransport) => void;
+  /** Whether the credentials provider waits for a person to log in: the probe may start that login. */
+  waitingForUser?: () => boolean;
 }
 
 /** A transport that picks Streamable HTTP or legacy SSE at start and then simply delegates to it. */
@@ -34,6 +36,11 @@ export class DetectingTransport implements Transport {
   // Read by the client right after start, once the transport is known.
   get handshakeOnly(): boolean | undefined {
     return this.inner?.handshakeOnly;
+  }
+
+  // Read by the deadlines of connect and of each request: a login, during the probe or after, is not the server's time.
+  waitingForUser(): boolean {
+    return this.inner?.waitingForUser?.() === true || this.options.waitingForUser?.() === true;
   }
 
   async start(options: { signal?: AbortSignal } = {}): Promise<void> {

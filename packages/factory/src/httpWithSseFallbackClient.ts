@@ -39,6 +39,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
           detect: async (signal) =>
             this.detected ??
             detectHttpTransport(config.url, { headers: config.headers, auth, signal, serverName: name }),
+          waitingForUser: () => auth?.waitingForUser?.() === true,
           onDetected: (kind) => {
             this.detected = kind;
             this.transportName = kind === 'sse' ? TransportType.SSE : TransportType.HTTP;

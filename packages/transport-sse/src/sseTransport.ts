@@ -42,6 +42,7 @@ export class SSETransport implements Transport {
   onerror?: (error: Error) => void;
 
   private readonly url: URL;
+  private readonly auth: SSETransportOptions['auth'];
   private readonly serverName: string;
   private readonly logger: Logger;
   /** Bound to the stream's origin, which the endpoint must share: a POST cannot go anywhere else. */
@@ -63,6 +64,7 @@ export class SSETransport implements Transport {
     this.logger = options.logger ?? silentLogger;
     this.headersTimeout = options.headersTimeout ?? DEFAULT_HEADERS_TIMEOUT;
     this.maxMessageSize = options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE;
+    this.auth = options.auth;
     this.exchange = new HttpExchange({
       url: this.url,
       headers: options.headers,
@@ -72,6 +74,11 @@ export class SSETransport implements Transport {
       connectTimeout: options.connectTimeout,
       keepAliveTimeout: options.keepAliveTimeout,
     });
+  }
+
+  /** While the auth provider waits for a person to log in, the protocol's deadlines wait too. */
+  waitingForUser(): boolean {
+    return this.auth?.waitingForUser?.() === true;
   }
 
   /** Opens the event stream and resolves once the server has named its POST endpoint. */

@@ -40,3 +40,13 @@ it('an auth provider: credentials on the GET and the POSTs, and a POST refused w
     'POST Bearer token-2',
   ]);
 });
+
+it("reports its auth provider's wait for a person to log in, so the client's deadlines wait too", () => {
+  let waiting = false;
+  const auth: HttpAuthProvider = { headers: async () => ({}), waitingForUser: () => waiting };
+  const transport = new SSETransport({ url: 'http://127.0.0.1:1/sse', auth, serverName: 'fixture' });
+  expect(transport.waitingForUser()).toBe(false);
+  waiting = true;
+  expect(transport.waitingForUser()).toBe(true);
+  expect(new SSETransport({ url: 'http://127.0.0.1:1/sse' }).waitingForUser()).toBe(false);
+});

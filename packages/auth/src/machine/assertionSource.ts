@@ -1,5 +1,5 @@
-import type { GrantContext } from '../authGrant.js';
-import { tokenRequestFailed } from '../tokenResponse.js';
+import type { GrantContext } from '../flow/authGrant.js';
+import { tokenRequestFailed } from '../flow/tokenResponse.js';
 
 /**
  * A JWT a grant presents: as it is, or a function that returns a fresh one each time tokens are

@@ -1,5 +1,5 @@
-import type { GrantContext } from '../authGrant.js';
-import type { TokenSet } from '../tokenSet.js';
+import type { GrantContext } from '../flow/authGrant.js';
+import type { TokenSet } from '../tokens/tokenSet.js';
 import type { MachineClientOptions } from './machineClient.js';
 import { MachineGrant } from './machineGrant.js';
 

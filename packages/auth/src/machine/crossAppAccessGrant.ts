@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import type { GrantContext } from '../authGrant.js';
-import { tokenRequestFailed } from '../tokenResponse.js';
-import type { TokenSet } from '../tokenSet.js';
+import type { GrantContext } from '../flow/authGrant.js';
+import { tokenRequestFailed } from '../flow/tokenResponse.js';
+import type { TokenSet } from '../tokens/tokenSet.js';
 import { type AssertionSource, assertionOf } from './assertionSource.js';
 import { type MachineClient, type MachineClientOptions, machineClient } from './machineClient.js';
 import { MachineGrant } from './machineGrant.js';

@@ -1,9 +1,9 @@
 import type { HttpAuthChallenge, HttpAuthResponse } from '@org/mcp-http';
 import * as oauth from 'oauth4webapi';
-import type { AuthGrant, GrantContext, TokenUse } from '../authGrant.js';
-import type { OAuthRequestOptions } from '../oauthRequestOptions.js';
-import type { TokenSet } from '../tokenSet.js';
-import { parseBearerChallenge } from '../wwwAuthenticate.js';
+import type { AuthGrant, GrantContext, TokenUse } from '../flow/authGrant.js';
+import type { OAuthRequestOptions } from '../http/oauthRequestOptions.js';
+import { parseBearerChallenge } from '../http/wwwAuthenticate.js';
+import type { TokenSet } from '../tokens/tokenSet.js';
 import { DPoPKey, type DPoPKeyInput } from './dpopKey.js';
 
 export interface DPoPOptions {

@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, type KeyObject, randomUUID } from 'n
 import { MCPConfigError } from '@org/mcp-core';
 import { exportJWK, generateKeyPair, importPKCS8, importSPKI, type JWK, SignJWT } from 'jose';
 import type { CryptoKey, CryptoKeyPair } from 'oauth4webapi';
-import { defaultAlgorithm } from '../privateKeyJwt.js';
+import { defaultAlgorithm } from '../client/privateKeyJwt.js';
 
 /** The key DPoP proofs are signed with: a pair, or a private key (PKCS#8 PEM or KeyObject) whose public half is derived. A secret. */
 export type DPoPKeyInput = CryptoKeyPair | string | KeyObject;

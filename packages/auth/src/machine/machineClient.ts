@@ -1,10 +1,10 @@
 import { MCPConfigError } from '@org/mcp-core';
 import type * as oauth from 'oauth4webapi';
-import { clientAuthFor } from '../clientAuth.js';
-import type { TokenEndpointAuthMethod } from '../clientRegistration.js';
-import { type PrivateKeyInput, privateKeyJwt } from '../privateKeyJwt.js';
+import { clientAuthFor } from '../client/clientAuth.js';
+import type { TokenEndpointAuthMethod } from '../client/clientRegistration.js';
+import { type PrivateKeyInput, privateKeyJwt } from '../client/privateKeyJwt.js';
 
-export type { PrivateKeyInput } from '../privateKeyJwt.js';
+export type { PrivateKeyInput } from '../client/privateKeyJwt.js';
 
 /** How a machine client authenticates at the token endpoint; every field but the id is a secret. */
 export interface MachineClientOptions {

@@ -1,5 +1,5 @@
-import type { AuthGrant, GrantContext } from '../authGrant.js';
-import type { TokenSet } from '../tokenSet.js';
+import type { AuthGrant, GrantContext } from '../flow/authGrant.js';
+import type { TokenSet } from '../tokens/tokenSet.js';
 import { type MachineClient, type MachineClientOptions, machineClient } from './machineClient.js';
 import { machineTokenRequest } from './machineTokenRequest.js';
 

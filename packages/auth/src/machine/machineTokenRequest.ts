@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import type { GrantContext } from '../authGrant.js';
-import { tokenRequestFailed, tokenSetFrom } from '../tokenResponse.js';
-import type { TokenSet } from '../tokenSet.js';
+import type { GrantContext } from '../flow/authGrant.js';
+import { tokenRequestFailed, tokenSetFrom } from '../flow/tokenResponse.js';
+import type { TokenSet } from '../tokens/tokenSet.js';
 import type { MachineClient } from './machineClient.js';
 
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';

@@ -144,6 +144,9 @@ export class ServerAuth {
       },
       getClient: (issuer) => store.getClient(issuer),
       setClient: (issuer, client) => store.setClient(issuer, client),
+      // Passed on only when the store has them: a provider asks for them by their presence.
+      ...(store.getTokenKey && { getTokenKey: store.getTokenKey.bind(store) }),
+      ...(store.setTokenKey && { setTokenKey: store.setTokenKey.bind(store) }),
     };
   }
 

@@ -1,8 +1,8 @@
 import type { HttpAuthChallenge, HttpAuthResponse } from '@org/mcp-http';
 import type { AuthorizationServer } from 'oauth4webapi';
-import type { ClientRegistration } from './clientRegistration.js';
-import type { OAuthRequestOptions } from './oauthRequestOptions.js';
-import type { TokenSet } from './tokenSet.js';
+import type { ClientRegistration } from '../client/clientRegistration.js';
+import type { OAuthRequestOptions } from '../http/oauthRequestOptions.js';
+import type { TokenSet } from '../tokens/tokenSet.js';
 
 /** What a grant is given each time the provider needs new tokens. */
 export interface GrantContext {

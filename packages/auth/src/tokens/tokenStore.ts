@@ -1,4 +1,4 @@
-import type { ClientRegistration } from './clientRegistration.js';
+import type { ClientRegistration } from '../client/clientRegistration.js';
 import type { TokenSet } from './tokenSet.js';
 
 /** Tokens belong to one MCP server (the resource) as granted by one authorization server (the issuer). */

@@ -1,12 +1,12 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
+import type { AuthorizationContext } from '../discovery/discovery.js';
+import { isLoopback, sentSecretsOf } from '../http/oauthHttp.js';
+import type { OAuthRequestOptions } from '../http/oauthRequestOptions.js';
+import { serverText } from '../http/serverText.js';
+import type { OAuthProviderOptions } from '../oauthProviderOptions.js';
+import type { TokenStore } from '../tokens/tokenStore.js';
 import type { ClientRegistration } from './clientRegistration.js';
-import type { AuthorizationContext } from './discovery.js';
-import { isLoopback, sentSecretsOf } from './oauthHttp.js';
-import type { OAuthProviderOptions } from './oauthProviderOptions.js';
-import type { OAuthRequestOptions } from './oauthRequestOptions.js';
-import { serverText } from './serverText.js';
-import type { TokenStore } from './tokenStore.js';
 
 export interface RegistrationRequest {
   context: AuthorizationContext;

@@ -1,12 +1,12 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import { deadline } from '@org/mcp-core/internal';
 import * as oauth from 'oauth4webapi';
+import { clientAuthFor } from '../client/clientAuth.js';
+import type { AuthorizationHandler } from '../handlers/authorizationHandler.js';
+import { serverText } from '../http/serverText.js';
+import type { TokenSet } from '../tokens/tokenSet.js';
 import type { AuthGrant, GrantContext } from './authGrant.js';
-import type { AuthorizationHandler } from './authorizationHandler.js';
-import { clientAuthFor } from './clientAuth.js';
-import { serverText } from './serverText.js';
 import { tokenRequestFailed, tokenSetFrom } from './tokenResponse.js';
-import type { TokenSet } from './tokenSet.js';
 
 export interface AuthorizationCodeGrantOptions {
   /** How long the handler may take, in ms. */

@@ -1,9 +1,9 @@
 import { AuthErrorCode, MCPAuthError, MCPConfigError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
-import { sentSecretsOf } from './oauthHttp.js';
-import type { OAuthRequestOptions } from './oauthRequestOptions.js';
-import { serverText } from './serverText.js';
-import type { TokenSet } from './tokenSet.js';
+import { sentSecretsOf } from '../http/oauthHttp.js';
+import type { OAuthRequestOptions } from '../http/oauthRequestOptions.js';
+import { serverText } from '../http/serverText.js';
+import type { TokenSet } from '../tokens/tokenSet.js';
 
 /** The token set of a processed token endpoint answer; a refresh keeps the old refresh token when no new one came. */
 export function tokenSetFrom(

@@ -1,6 +1,6 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
+import { checkEndpoint } from '../http/oauthHttp.js';
 import type { AuthorizationHandler, AuthorizationRequest } from './authorizationHandler.js';
-import { checkEndpoint } from './oauthHttp.js';
 
 export interface HeadlessAuthorizationHandlerOptions {
   /** The redirect URI to register; nothing listens there, the handler stops at it. Default {@link DEFAULT_HEADLESS_REDIRECT_URI}. */

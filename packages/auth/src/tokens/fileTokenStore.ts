@@ -3,7 +3,7 @@ import { constants, type Stats } from 'node:fs';
 import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
-import type { ClientRegistration } from './clientRegistration.js';
+import type { ClientRegistration } from '../client/clientRegistration.js';
 import { storeFailed, withFileLock } from './fileLock.js';
 import { KeyedLock } from './keyedLock.js';
 import type { TokenSet } from './tokenSet.js';

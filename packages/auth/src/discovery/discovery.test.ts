@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalResource, resourceCovers, resourceString } from '../http/resourceUrl.js';
 import { metadataCandidates } from './discovery.js';
 import { resourceMetadataCandidates } from './protectedResource.js';
-import { canonicalResource, resourceCovers, resourceString } from './resourceUrl.js';
 import { unionScopes } from './scopeSelection.js';
 
 const hrefs = (urls: URL[]) => urls.map((u) => u.href);

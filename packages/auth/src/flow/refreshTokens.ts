@@ -1,8 +1,8 @@
 import * as oauth from 'oauth4webapi';
+import { clientAuthFor } from '../client/clientAuth.js';
+import type { TokenSet } from '../tokens/tokenSet.js';
 import type { AuthGrant, GrantContext } from './authGrant.js';
-import { clientAuthFor } from './clientAuth.js';
 import { isInvalidGrant, tokenRequestFailed, tokenSetFrom } from './tokenResponse.js';
-import type { TokenSet } from './tokenSet.js';
 
 /**
  * Redeems a refresh token (with `resource`, RFC 8707), through the grant's own refresh where it has

@@ -1,9 +1,9 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
-import { answersOf, checkEndpoint } from './oauthHttp.js';
-import type { OAuthRequestOptions } from './oauthRequestOptions.js';
+import { answersOf, checkEndpoint } from '../http/oauthHttp.js';
+import type { OAuthRequestOptions } from '../http/oauthRequestOptions.js';
+import { resourceString } from '../http/resourceUrl.js';
 import { findProtectedResource, type ProtectedResource } from './protectedResource.js';
-import { resourceString } from './resourceUrl.js';
 
 /** What discovery found for one MCP server: where to authorize, for which resource, with which scopes. */
 export interface AuthorizationContext {

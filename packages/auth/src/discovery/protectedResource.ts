@@ -1,8 +1,8 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
+import { answersOf } from '../http/oauthHttp.js';
+import { resourceCovers } from '../http/resourceUrl.js';
 import type { DiscoveryRequest } from './discovery.js';
-import { answersOf } from './oauthHttp.js';
-import { resourceCovers } from './resourceUrl.js';
 
 export type ProtectedResource = oauth.ResourceServer;
 

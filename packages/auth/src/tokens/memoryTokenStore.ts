@@ -1,4 +1,4 @@
-import type { ClientRegistration } from './clientRegistration.js';
+import type { ClientRegistration } from '../client/clientRegistration.js';
 import { KeyedLock } from './keyedLock.js';
 import type { TokenSet } from './tokenSet.js';
 import { type TokenStore, type TokenStoreKey, tokenStoreKeyString } from './tokenStore.js';
