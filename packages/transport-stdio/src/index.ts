@@ -1,11 +1,12 @@
 // The public API of @org/mcp-transport-stdio: everything below is exported on purpose; nothing else is.
+
+export { MCPStdioClient, type MCPStdioClientOptions } from './mcpStdioClient.js';
 export {
   type ChildEnvironmentOptions,
   childEnvironment,
   INHERITED_ENV_POSIX,
   INHERITED_ENV_WINDOWS,
-} from './childEnvironment.js';
-export { MCPStdioClient, type MCPStdioClientOptions } from './mcpStdioClient.js';
+} from './process/childEnvironment.js';
 export { StdioTransport } from './stdioTransport.js';
 export {
   DEFAULT_MAX_MESSAGE_SIZE,

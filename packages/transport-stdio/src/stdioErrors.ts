@@ -1,5 +1,5 @@
 import { CoreErrorCode, MCPConnectionError, MCPTransportError, StdioErrorCode } from '@org/mcp-core';
-import { type CommandSearch, notFoundMessage } from './commandSearch.js';
+import { type CommandSearch, notFoundMessage } from './process/commandSearch.js';
 
 /** At most this much of a stderr tail goes into an error message; the whole tail is on `stderrTail`. */
 const TAIL_IN_MESSAGE = 2_000;

@@ -6,16 +6,15 @@ import {
   silentLogger,
   type Transport,
 } from '@org/mcp-core';
-import { commandSearch } from './commandSearch.js';
-import { LineWriter } from './lineWriter.js';
-import { liveProcessRegistry } from './liveProcessRegistry.js';
-import { MessageReader } from './messageReader.js';
-import { scrubNodeError } from './scrubNodeError.js';
-import { settlesWithin } from './settlesWithin.js';
+import { commandSearch } from './process/commandSearch.js';
+import { liveProcessRegistry } from './process/liveProcessRegistry.js';
+import { scrubNodeError } from './process/scrubNodeError.js';
+import { settlesWithin } from './process/settlesWithin.js';
+import { signalProcessTree } from './process/signalProcessTree.js';
+import { spawnServer } from './process/spawnServer.js';
+import { StderrTail } from './process/stderrTail.js';
+import { stopServer } from './process/stopServer.js';
 import { defaultServerName, type ShownConfig, shownConfig } from './shownConfig.js';
-import { signalProcessTree } from './signalProcessTree.js';
-import { spawnServer } from './spawnServer.js';
-import { StderrTail } from './stderrTail.js';
 import {
   alreadyStarted,
   closedWhileStarting,
@@ -34,7 +33,8 @@ import {
   PIPE_LOSS_EXIT_WAIT,
   type StdioTransportOptions,
 } from './stdioTransportOptions.js';
-import { stopServer } from './stopServer.js';
+import { LineWriter } from './wire/lineWriter.js';
+import { MessageReader } from './wire/messageReader.js';
 
 type State = 'idle' | 'starting' | 'open' | 'closing' | 'closed';
 

@@ -1,9 +1,9 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Logger } from '@org/mcp-core';
+import { SIGKILL_WAIT } from '../stdioTransportOptions.js';
 import { liveProcessRegistry } from './liveProcessRegistry.js';
 import { settlesWithin } from './settlesWithin.js';
 import { isProcessTreeAlive, signalProcessTree } from './signalProcessTree.js';
-import { SIGKILL_WAIT } from './stdioTransportOptions.js';
 
 export interface StopServerOptions {
   /** Resolves when the leader has exited. */

@@ -1,11 +1,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
+import type { ShownConfig } from '../shownConfig.js';
+import { describeSpawnError, spawnFailed } from '../stdioErrors.js';
+import type { StdioTransportOptions } from '../stdioTransportOptions.js';
 import { childEnvironment } from './childEnvironment.js';
 import { commandSearch } from './commandSearch.js';
 import { scrubNodeError } from './scrubNodeError.js';
-import type { ShownConfig } from './shownConfig.js';
-import { describeSpawnError, spawnFailed } from './stdioErrors.js';
-import type { StdioTransportOptions } from './stdioTransportOptions.js';
 
 /**
  * Spawns the server with the minimal environment, piped stdio and no shell, as the leader of its

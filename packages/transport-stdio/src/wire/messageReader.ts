@@ -1,6 +1,6 @@
 import type { MCPTransportError } from '@org/mcp-core';
+import { invalidJsonLine, messageTooLarge } from '../stdioErrors.js';
 import { LineDecoder, LineTooLongError } from './lineDecoder.js';
-import { invalidJsonLine, messageTooLarge } from './stdioErrors.js';
 
 /** Where a {@link MessageReader} delivers what it reads. */
 export interface MessageSink {
