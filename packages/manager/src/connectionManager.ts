@@ -94,7 +94,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
    * Connects every enabled server in parallel (connectConcurrency attempts at once); one bad server never blocks
    * the rest. With `timeout`, resolves at that deadline: what is still connecting is `false` and goes on.
    */
-  async connectAllEnabled(options: ConnectAllOptions = {}): Promise<Record<string, boolean>> {
+  async connectAllEnabled(options: ConnectAllOptions = {}): Promise<Record<string, boolean | 'lazy'>> {
     return this.#open().servers.connectAll((name, connect) => this.connectServer(name, connect), options);
   }
 

@@ -40,6 +40,7 @@ export class ToolSurface {
         servers.assertOpen();
         return servers.server(name).callableClient(what, options.callWhileRestarting, signal);
       },
+      following: (name, wait) => servers.server(name).using(wait),
     });
   }
 
@@ -85,7 +86,8 @@ export class ToolSurface {
     const wait = this.options.callWhileRestarting;
     const client = () => server.callableClient(qualifiedName, wait, options?.signal);
     // The load limits and the breaker hold the whole call, hooks included.
-    return server.calls.run(() => managedToolCall(tool, args, options, this.hooks, client), options?.signal);
+    const call = () => server.using(() => managedToolCall(tool, args, options, this.hooks, client));
+    return server.calls.run(call, options?.signal);
   }
 
   addHook(hook: ToolCallHook): () => void {

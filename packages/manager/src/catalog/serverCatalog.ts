@@ -1,0 +1,113 @@
+import type { MCPClient, Tool } from '@org/mcp-core';
+import { type FeatureKind, PROMPTS, RESOURCE_TEMPLATES, RESOURCES } from '../features/featureKinds.js';
+import type { ResolvedOptions } from '../resolvedOptions.js';
+import type { ManagedServer } from '../server/managedServer.js';
+import { catalogKey } from './catalogKey.js';
+import { CATALOG_VERSION, type CatalogEntry, type CatalogStore } from './catalogStore.js';
+import { FileCatalogStore } from './fileCatalogStore.js';
+import { MemoryCatalogStore } from './memoryCatalogStore.js';
+
+type Lists = Omit<CatalogEntry, 'version' | 'savedAt'>;
+
+/**
+ * The manager's side of the catalog: each server's entry read when it is registered (its tools then offered
+ * while it is not running), and written when its live lists differ from the entry or the entry is older than
+ * catalogMaxAge. The store: the manager's catalogStore, else a file when a server is lazy, else memory.
+ * A store that fails is logged, never an error: the catalog is a cache.
+ */
+export class ServerCatalog {
+  private chosen: CatalogStore | undefined;
+  /** Per server: its entry as read (undefined: none), once read. */
+  private readonly entries = new Map<string, Promise<CatalogEntry | undefined>>();
+  /** Per server: the lists written last (or read) and whether they are fresh, to write only a change. */
+  private readonly written = new Map<string, { lists: string; fresh: boolean }>();
+  /** Per server: its writes, one at a time. */
+  private readonly writes = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly anyLazy: () => boolean,
+  ) {}
+
+  get store(): CatalogStore {
+    const { catalogStore, catalogPath: path, logger } = this.options;
+    this.chosen ??=
+      catalogStore ?? (this.anyLazy() ? new FileCatalogStore({ path, logger }) : new MemoryCatalogStore());
+    return this.chosen;
+  }
+
+  /** Reads a newly registered server's entry; its tools are offered from it until it runs. */
+  load(server: ManagedServer): Promise<CatalogEntry | undefined> {
+    const read = this.store.get(catalogKey(server.config)).then(
+      (entry) => {
+        if (!entry) return undefined;
+        const fresh = Date.now() - Date.parse(entry.savedAt) <= this.options.catalogMaxAge;
+        this.written.set(server.name, { lists: JSON.stringify(listsOf(entry)), fresh });
+        server.useCatalog(entry.tools);
+        return entry;
+      },
+      (error: unknown) => {
+        this.options.logger.warn({ server: server.name, err: error }, 'could not read the catalog');
+        return undefined;
+      },
+    );
+    this.entries.set(server.name, read);
+    return read;
+  }
+
+  /** The server's entry as read at registration (undefined: none). */
+  entry(name: string): Promise<CatalogEntry | undefined> {
+    return this.entries.get(name) ?? Promise.resolve(undefined);
+  }
+
+  /** The server runs with `client`: its lists are read and written if they differ from the entry, or it is stale. */
+  record(server: ManagedServer, client: MCPClient): Promise<void> {
+    const next = (this.writes.get(server.name) ?? Promise.resolve()).then(() =>
+      this.write(server, client).catch((error: unknown) => {
+        this.options.logger.warn({ server: server.name, err: error }, 'could not write the catalog');
+      }),
+    );
+    this.writes.set(server.name, next);
+    return next;
+  }
+
+  forget(name: string): void {
+    this.entries.delete(name);
+    this.written.delete(name);
+    this.writes.delete(name);
+  }
+
+  private async write(server: ManagedServer, client: MCPClient): Promise<void> {
+    const lists = await liveLists(client, server.tools);
+    const text = JSON.stringify(lists);
+    const last = this.written.get(server.name);
+    if (last?.fresh && last.lists === text) return;
+    const entry: CatalogEntry = { version: CATALOG_VERSION, savedAt: new Date().toISOString(), ...lists };
+    await this.store.set(catalogKey(server.config), entry);
+    this.written.set(server.name, { lists: text, fresh: true });
+    this.entries.set(server.name, Promise.resolve(entry));
+  }
+}
+
+function listsOf(entry: CatalogEntry): Lists {
+  const { protocolVersion, tools, resources, resourceTemplates, prompts } = entry;
+  return { protocolVersion, tools, resources, resourceTemplates, prompts };
+}
+
+/** What a running server offers now: its tools (as the manager holds them), resources, templates and prompts. */
+async function liveLists(client: MCPClient, tools: readonly Tool[]): Promise<Lists> {
+  const each = <T extends { name: string }>(kind: FeatureKind<T>): Promise<T[]> =>
+    kind.offers(client) ? kind.list(client, undefined, undefined) : Promise.resolve([]);
+  const [resources, resourceTemplates, prompts] = await Promise.all([
+    each(RESOURCES),
+    each(RESOURCE_TEMPLATES),
+    each(PROMPTS),
+  ]);
+  return {
+    protocolVersion: client.protocolVersion,
+    tools: [...tools],
+    resources,
+    resourceTemplates,
+    prompts,
+  };
+}
