@@ -54,7 +54,7 @@ export function composeParts(
     // With no idle timeout to stop it later, it stops now: lazy means not running until called.
     if (onDemandOf(s.config, options).idleTimeout === 0) await s.park();
   };
-  const tools = new ToolSurface(options, { assertOpen, server });
+  const tools = new ToolSurface(options, { assertOpen, server, all: () => servers.values() });
   const features = new ServerFeatures(options, {
     connected: () => servers.connectedClients(),
     liveClient: (name) => server(name).liveClient(),

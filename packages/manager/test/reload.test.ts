@@ -154,7 +154,11 @@ describe('reload by difference (real stdio servers)', () => {
     // What a non-strict load gives: the good entries, and the refused ones under `failed`.
     const partial = { mcpServers: { b: entry('b') }, failed: { a: error } } as MCPServersConfig;
     const result = await m.reload(partial);
-    expect(result).toMatchObject({ removed: [], kept: ['a', 'b'], refused: [{ server: 'a', name: 'a', error }] });
+    expect(result).toMatchObject({
+      removed: [],
+      kept: ['a', 'b'],
+      refused: [{ server: 'a', name: 'a', error }],
+    });
     expect(await pid('a')).toBe(before);
   });
 });

@@ -85,6 +85,7 @@ export class ServerCatalog {
     const entry: CatalogEntry = { version: CATALOG_VERSION, savedAt: new Date().toISOString(), ...lists };
     await this.store.set(catalogKey(server.config), entry);
     this.written.set(server.name, { lists: text, fresh: true });
+    server.useCatalog(lists.tools);
     this.entries.set(server.name, Promise.resolve(entry));
   }
 }
