@@ -1,7 +1,6 @@
 import { ServerCatalog } from './catalog/serverCatalog.js';
 import type { MCPConnectionManager } from './connectionManager.js';
 import { ServerFeatures } from './features/serverFeatures.js';
-import { onDemandOf } from './ondemand/onDemandConfig.js';
 import { ConfigReloader } from './reload/configReload.js';
 import { ConfigWatchers } from './reload/configWatcher.js';
 import type { ResolvedOptions } from './resolvedOptions.js';
@@ -52,7 +51,7 @@ export function composeParts(
     await s.connect({}, 'catalog');
     await catalog.record(s, s.liveClient());
     // With no idle timeout to stop it later, it stops now: lazy means not running until called.
-    if (onDemandOf(s.config, options).idleTimeout === 0) await s.park();
+    if (s.idleTimeout === 0) await s.park();
   };
   const tools = new ToolSurface(options, { assertOpen, server, all: () => servers.values() });
   const features = new ServerFeatures(options, {

@@ -23,6 +23,8 @@ export class ServerCatalog {
   private readonly written = new Map<string, { lists: string; fresh: boolean }>();
   /** Per server: its writes, one at a time. */
   private readonly writes = new Map<string, Promise<void>>();
+  /** Per server: a write queued and not begun, which a later change joins (a connect tells three at once). */
+  private readonly queued = new Map<string, Promise<void>>();
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -36,8 +38,17 @@ export class ServerCatalog {
     return this.chosen;
   }
 
+  /**
+   * Whether the catalog keeps `server`: one on demand (lazy, or stopped when idle), or any when the manager was
+   * given a store. Others are never read or written: an eager manager pays nothing for the catalog.
+   */
+  covers(server: ManagedServer): boolean {
+    return this.options.catalogStore !== undefined || server.start === 'lazy' || server.idleTimeout > 0;
+  }
+
   /** Reads a newly registered server's entry; its tools are offered from it until it runs. */
   load(server: ManagedServer): Promise<CatalogEntry | undefined> {
+    if (!this.covers(server)) return Promise.resolve(undefined);
     const read = this.store.get(catalogKey(server.config)).then(
       (entry) => {
         if (!entry) return undefined;
@@ -62,12 +73,20 @@ export class ServerCatalog {
 
   /** The server runs with `client`: its lists are read and written if they differ from the entry, or it is stale. */
   record(server: ManagedServer, client: MCPClient): Promise<void> {
-    const next = (this.writes.get(server.name) ?? Promise.resolve()).then(() =>
-      this.write(server, client).catch((error: unknown) => {
-        this.options.logger.warn({ server: server.name, err: error }, 'could not write the catalog');
-      }),
-    );
-    this.writes.set(server.name, next);
+    if (!this.covers(server)) return Promise.resolve();
+    const { name } = server;
+    const waiting = this.queued.get(name);
+    if (waiting) return waiting;
+    const next = (this.writes.get(name) ?? Promise.resolve()).then(() => {
+      this.queued.delete(name);
+      return this.write(server, client).catch((error: unknown) => {
+        // The client went while its lists were read: the entry stays as it was.
+        if (server.status().connected)
+          this.options.logger.warn({ server: name, err: error }, 'could not write the catalog');
+      });
+    });
+    this.queued.set(name, next);
+    this.writes.set(name, next);
     return next;
   }
 
@@ -75,10 +94,12 @@ export class ServerCatalog {
     this.entries.delete(name);
     this.written.delete(name);
     this.writes.delete(name);
+    this.queued.delete(name);
   }
 
   private async write(server: ManagedServer, client: MCPClient): Promise<void> {
     const lists = await liveLists(client, server.tools);
+    if (!server.status().connected) return;
     const text = JSON.stringify(lists);
     const last = this.written.get(server.name);
     if (last?.fresh && last.lists === text) return;

@@ -59,6 +59,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Whether something holds it running besides calls (a subscription, a task followed); set by the registry. */
   inUse: () => boolean = () => false;
   readonly start: StartMode;
+  /** Stopped after this many ms idle; 0: never. */
+  readonly idleTimeout: number;
 
   /** `turns` bounds the connect attempts in flight across the manager's servers. */
   constructor(
@@ -71,6 +73,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.entry = config;
     const onDemand = onDemandOf(config, options);
     this.start = onDemand.start;
+    this.idleTimeout = onDemand.idleTimeout;
     this.record = initialRecord(config.enabled !== false, this.start === 'lazy');
     this.idle = new IdleTimer(
       onDemand.idleTimeout,

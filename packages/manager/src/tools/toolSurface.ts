@@ -104,7 +104,10 @@ export class ToolSurface {
       return this.directory.find(qualifiedName);
     } catch (error) {
       const owner = [...this.servers.all()].find(
-        (s) => qualifiedName.startsWith(`${safeName(s.name)}${TOOL_NAME_SEPARATOR}`) && !s.status().connected,
+        (s) =>
+          qualifiedName.startsWith(`${safeName(s.name)}${TOOL_NAME_SEPARATOR}`) &&
+          !s.status().connected &&
+          s.knownTools.length === 0,
       );
       if (!owner || !(error instanceof MCPError) || error.code !== ManagerErrorCode.UNKNOWN_TOOL) throw error;
       await owner.callableClient(qualifiedName, this.options.callWhileRestarting, signal);
