@@ -40,7 +40,9 @@ export function composeParts(
     return (manager.emit as (e: string, p: unknown) => boolean)(event, payload);
   };
   const server = (name: string) => servers.get(name);
-  const catalog = new ServerCatalog(options, () => [...servers.values()].some((s) => s.start === 'lazy'));
+  const catalog = new ServerCatalog(options, () =>
+    [...servers.values()].some((s) => s.onDemand.start === 'lazy'),
+  );
   const recordLists = (name: string) => {
     const s = [...servers.values()].find((each) => each.name === name);
     if (s?.status().connected) void catalog.record(s, s.liveClient());
@@ -51,7 +53,7 @@ export function composeParts(
     await s.connect({}, 'catalog');
     await catalog.record(s, s.liveClient());
     // With no idle timeout to stop it later, it stops now: lazy means not running until called.
-    if (s.idleTimeout === 0) await s.park();
+    if (s.onDemand.idleTimeout === 0) await s.park();
   };
   const tools = new ToolSurface(options, { assertOpen, server, all: () => servers.values() });
   const features = new ServerFeatures(options, {
@@ -63,7 +65,7 @@ export function composeParts(
   const servers: ServerRegistry = new ServerRegistry(options, {
     createClientFor: (name) => features.createClientFor(name),
     registered: (s) => {
-      s.inUse = () => features.access.holds(s.name);
+      s.onDemand.inUse = () => features.access.holds(s.name);
       tools.track(s);
       void catalog.load(s);
     },
@@ -96,7 +98,7 @@ export function composeParts(
       manager.emit('toolsChanged', { server: name });
     },
     connect: (name) =>
-      server(name).start === 'lazy' ? readyLazy(server(name)) : manager.connectServer(name),
+      server(name).onDemand.start === 'lazy' ? readyLazy(server(name)) : manager.connectServer(name),
     reloaded: (result) => manager.emit('configReloaded', result),
   });
   const watchers = new ConfigWatchers(

@@ -43,7 +43,11 @@ export class ServerCatalog {
    * given a store. Others are never read or written: an eager manager pays nothing for the catalog.
    */
   covers(server: ManagedServer): boolean {
-    return this.options.catalogStore !== undefined || server.start === 'lazy' || server.idleTimeout > 0;
+    return (
+      this.options.catalogStore !== undefined ||
+      server.onDemand.start === 'lazy' ||
+      server.onDemand.idleTimeout > 0
+    );
   }
 
   /** Reads a newly registered server's entry; its tools are offered from it until it runs. */

@@ -6,8 +6,7 @@ import { authRequiredIn, type ServerAuth, serverAuthFor, withAuth } from '../aut
 import { CallGuard } from '../calls/callGuard.js';
 import type { ManagerEventMap } from '../managerEvents.js';
 import type { ConnectServerOptions } from '../managerOptions.js';
-import { IdleTimer } from '../ondemand/idleTimer.js';
-import { onDemandOf, type StartMode } from '../ondemand/onDemandConfig.js';
+import { OnDemand } from '../ondemand/onDemand.js';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import { awaitComingUp, isComingUp } from './awaitComingUp.js';
 import { ClientHolder } from './clientHolder.js';
@@ -49,18 +48,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Its config entry could not be read: it never connects, and says why. */
   private refusal: MCPError | undefined;
   private entry: MCPServerConfig;
-  /** What its connect sequence reads of it and tells it. */
   private readonly lent: ConnectContext;
-  /** Its tools as the catalog last saw them, offered while it is not running on demand. */
-  private cataloged: readonly Tool[] = [];
-  private readonly idle: IdleTimer;
-  /** Stopping for idleness: a call now waits for the stop, then starts it again. */
-  private parking = false;
-  /** Whether something holds it running besides calls (a subscription, a task followed); set by the registry. */
-  inUse: () => boolean = () => false;
-  readonly start: StartMode;
-  /** Stopped after this many ms idle; 0: never. */
-  readonly idleTimeout: number;
+  /** How it starts, its catalog's tools, its idle timer. */
+  readonly onDemand: OnDemand;
 
   /** `turns` bounds the connect attempts in flight across the manager's servers. */
   constructor(
@@ -71,16 +61,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   ) {
     super();
     this.entry = config;
-    const onDemand = onDemandOf(config, options);
-    this.start = onDemand.start;
-    this.idleTimeout = onDemand.idleTimeout;
-    this.record = initialRecord(config.enabled !== false, this.start === 'lazy');
-    this.idle = new IdleTimer(
-      onDemand.idleTimeout,
-      options.sleep,
-      () => this.inUse(),
-      () => void this.park(),
-    );
+    this.onDemand = new OnDemand({ name, config, options, onIdle: () => void this.park() });
+    this.record = initialRecord(config.enabled !== false, this.onDemand.start === 'lazy');
     const { logger, shutdownTimeout: limit } = options;
     this.supervisor = new RestartSupervisor(name, options);
     this.calls = new CallGuard(name, options, (change) => this.emit('circuitStateChanged', change));
@@ -92,7 +74,6 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.lent = this.lend();
   }
 
-  /** Its config entry. */
   get config(): MCPServerConfig {
     return this.entry;
   }
@@ -103,51 +84,30 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** The tools it offers through the manager: none unless connected, or its catalog's while it waits on demand. */
   get tools(): readonly Tool[] {
-    return this.holder.client || !this.startsOnCall() ? this.holder.tools : this.cataloged;
+    return this.holder.client || !this.startsOnCall() ? this.holder.tools : this.onDemand.cataloged;
   }
 
   /** The tools it offered when last connected (or, never connected here, when the catalog saw it), kept while it is not. */
   get knownTools(): readonly Tool[] {
-    return this.holder.knownTools.length > 0 ? this.holder.knownTools : this.cataloged;
+    return this.holder.knownTools.length > 0 ? this.holder.knownTools : this.onDemand.cataloged;
   }
 
   /** Its tools as its catalog entry has them. */
   useCatalog(tools: readonly Tool[]): void {
-    this.cataloged = tools;
+    this.onDemand.cataloged = tools;
     if (!this.holder.client) this.emit('toolsChanged', { server: this.name });
-  }
-
-  /** Runs one call to it: while any runs, it is not idle. */
-  async using<T>(call: () => Promise<T>): Promise<T> {
-    this.idle.begin();
-    try {
-      return await call();
-    } finally {
-      this.idle.end();
-    }
   }
 
   /** Whether a call starts it: on demand and not running (or stopping for idleness), or lazy and its start failed. */
   startsOnCall(): boolean {
     const { state, enabled } = this.record;
-    if (!enabled || this.retired || this.refusal) return false;
-    return (
-      state === 'lazy' ||
-      (state === 'closing' && this.parking) ||
-      (this.start === 'lazy' && state === 'failed')
-    );
+    return enabled && !this.retired && !this.refusal && this.onDemand.startsOnCall(state);
   }
 
   /** Stops it for idleness, back to `lazy`, unless a call or a holder keeps it busy. */
   async park(): Promise<void> {
-    if (this.record.state !== 'connected' || !this.idle.idle || this.retired) return;
-    this.options.logger.info({ server: this.name }, 'idle; stopping until its next call');
-    this.parking = true;
-    try {
-      await this.stop('lazy', 'idle');
-    } finally {
-      this.parking = false;
-    }
+    if (this.record.state === 'connected' && !this.retired)
+      await this.onDemand.park(() => this.stop('lazy', 'idle'));
   }
 
   /** Takes an entry that starts it as this one does (configDiff's startsAlike): a reload that changed only the tool filter. */
@@ -221,7 +181,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** The live client for a call to `tool`; while the server is connecting or restarting, waits up to `limit` ms. */
   async callableClient(tool: string, limit: number, signal?: AbortSignal): Promise<MCPClient> {
-    this.idle.touch();
+    this.onDemand.idle.touch();
     if (this.startsOnCall()) await this.connect({ signal }, 'call');
     else if (this.enabled && isComingUp(this.record.state)) await awaitComingUp(this, limit, signal);
     return this.liveClient(tool);
@@ -257,7 +217,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
         configured: this.config.transport,
         restarts: this.supervisor.restarts,
         toolCount: this.tools.length,
-        start: this.start,
+        start: this.onDemand.start,
         auth: this.auth?.status(),
       }),
       ...this.calls.status(),
@@ -271,8 +231,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     const { state } = this.record;
     if (state !== previous.state) {
       this.options.logger.debug({ server: this.name, state, previous: previous.state }, 'state changed');
-      if (state === 'connected') this.idle.touch();
-      else this.idle.cancel();
+      this.onDemand.moved(state);
     }
     for (const [event, payload] of eventsOf(this.name, previous, this.record, action, this.auth))
       (this.emit as (event: string, payload: unknown) => boolean)(event, payload);
@@ -319,7 +278,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Aborts whatever runs, stops the client (and what a lost one left) and leaves the server in `finalState`. */
   /** Where a stop (not a disable) leaves it: `lazy` when it starts on demand. */
   private restingState(): ServerState {
-    return this.start === 'lazy' ? 'lazy' : 'idle';
+    return this.onDemand.start === 'lazy' ? 'lazy' : 'idle';
   }
 
   private stop(finalState: ServerState, reason?: StateReason): Promise<void> {

@@ -148,7 +148,7 @@ export class ServerRegistry {
     const connected = new Map<string, boolean | 'lazy'>();
     const all = Promise.all(
       enabled.map(async (server) => {
-        if (server.start === 'lazy') {
+        if (server.onDemand.start === 'lazy') {
           connected.set(server.name, 'lazy');
           return this.listener.readyLazy(server).catch(() => {});
         }

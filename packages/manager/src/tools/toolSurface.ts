@@ -50,7 +50,7 @@ export class ToolSurface {
         servers.assertOpen();
         return servers.server(name).callableClient(what, options.callWhileRestarting, signal);
       },
-      following: (name, wait) => servers.server(name).using(wait),
+      following: (name, wait) => servers.server(name).onDemand.using(wait),
     });
   }
 
@@ -126,7 +126,7 @@ export class ToolSurface {
     const wait = this.options.callWhileRestarting;
     const client = () => server.callableClient(qualifiedName, wait, options?.signal);
     // The load limits and the breaker hold the whole call, hooks included.
-    const call = () => server.using(() => managedToolCall(tool, args, options, this.hooks, client));
+    const call = () => server.onDemand.using(() => managedToolCall(tool, args, options, this.hooks, client));
     return server.calls.run(call, options?.signal);
   }
 
