@@ -39,9 +39,16 @@ const config = (name: string, idleTimeout: number): StdioServerConfig =>
     idleTimeout,
   }) as StdioServerConfig;
 
-/** The errors a call may meet when the list stopped its server on purpose (never an idle stop). */
+/**
+ * The errors a call may meet when the list stopped its server on purpose (never an idle stop): a stop aborts a
+ * start under way (SERVER_STOPPED, REQUEST_ABORTED while its handshake runs); a reload replaces a changed server, and
+ * between the old one's removal and the new one's registration its names are unknown.
+ */
 const STOPPED = new Set([
   'MANAGER_SHUT_DOWN',
+  'SERVER_STOPPED',
+  'REQUEST_ABORTED',
+  'UNKNOWN_TOOL',
   'SERVER_CLOSED',
   'SERVER_CLOSING',
   'CLIENT_CLOSED',

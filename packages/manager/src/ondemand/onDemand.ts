@@ -37,6 +37,11 @@ export class OnDemand {
     this.idle = new IdleTimer(this.idleTimeout, options.sleep, () => this.inUse(), onIdle);
   }
 
+  /** Where a stop (not a disable) leaves it: `lazy` when it starts on demand. */
+  get restingState(): ServerState {
+    return this.start === 'lazy' ? 'lazy' : 'idle';
+  }
+
   /** Whether a call starts a server in `state`: not running (or stopping for idleness), or lazy and its start failed. */
   startsOnCall(state: ServerState): boolean {
     return (

@@ -16,7 +16,7 @@ import { CurrentWork } from './currentWork.js';
 import { OperationQueue } from './operationQueue.js';
 import { restart, wentAway } from './restartSequence.js';
 import { RestartSupervisor } from './restartSupervisor.js';
-import { asMCPError, disabledError, noClientError, stoppedError, unhealthyError } from './serverErrors.js';
+import { asMCPError, noClientError, stopError, stoppedError, unhealthyError } from './serverErrors.js';
 import { type ServerState, type ServerStatus, type StateReason, statusOf } from './serverStatus.js';
 import {
   eventsOf,
@@ -124,7 +124,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Connects, retrying with backoff; joins a connect under way; takes over from a restart waiting out its backoff. */
   async connect(options: ConnectServerOptions = {}, reason?: StateReason): Promise<MCPClient> {
     if (this.retired) throw stoppedError(this.name);
-    if (!this.enabled) throw disabledError(this.name);
+    if (!this.enabled) throw stopError(this.name, 'disabled');
     if (this.refusal) {
       this.fail(this.refusal);
       throw this.refusal;
@@ -145,7 +145,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   async disconnect(): Promise<void> {
     if (this.retired) throw stoppedError(this.name);
-    return this.stop(this.enabled ? this.restingState() : 'disabled');
+    return this.stop(this.enabled ? this.onDemand.restingState : 'disabled');
   }
 
   /** Marks it enabled; it connects when asked. */
@@ -155,7 +155,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.dispatch({ type: 'enable' });
     await this.queue.run(async () => {
       if (this.enabled && this.record.state === 'disabled')
-        this.dispatch({ type: 'move', state: this.restingState() });
+        this.dispatch({ type: 'move', state: this.onDemand.restingState });
     });
   }
 
@@ -181,6 +181,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** The live client for a call to `tool`; while the server is connecting or restarting, waits up to `limit` ms. */
   async callableClient(tool: string, limit: number, signal?: AbortSignal): Promise<MCPClient> {
+    if (this.retired) throw stoppedError(this.name);
     this.onDemand.idle.touch();
     if (this.startsOnCall()) await this.connect({ signal }, 'call');
     else if (this.enabled && isComingUp(this.record.state)) await awaitComingUp(this, limit, signal);
@@ -276,15 +277,11 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   }
 
   /** Aborts whatever runs, stops the client (and what a lost one left) and leaves the server in `finalState`. */
-  /** Where a stop (not a disable) leaves it: `lazy` when it starts on demand. */
-  private restingState(): ServerState {
-    return this.onDemand.start === 'lazy' ? 'lazy' : 'idle';
-  }
-
   private stop(finalState: ServerState, reason?: StateReason): Promise<void> {
     const why = reason && { reason, at: new Date().toISOString() };
     const busy = this.work.abort(stoppedError(this.name));
-    this.calls.cancelQueued(finalState === 'disabled' ? disabledError(this.name) : stoppedError(this.name));
+    // Calls queued for a turn outlive an idle stop: they start it again.
+    if (!reason) this.calls.cancelQueued(stopError(this.name, finalState));
     const hadTools = this.holder.tools.length > 0;
     const client = this.holder.take();
     this.supervisor.down();

@@ -61,6 +61,11 @@ export function stoppedError(name: string): MCPConnectionError {
   });
 }
 
+/** What a stop to `finalState` tells the calls queued for a turn. */
+export function stopError(name: string, finalState: ServerState): MCPConnectionError {
+  return finalState === 'disabled' ? disabledError(name) : stoppedError(name);
+}
+
 export function unhealthyError(name: string, failures: number): MCPConnectionError {
   return new MCPConnectionError(
     ManagerErrorCode.UNHEALTHY,
