@@ -60,6 +60,14 @@ export function composeParts(
     connected: () => servers.connectedClients(),
     liveClient: (name) => server(name).liveClient(),
     client: (name, label, signal) => server(name).callableClient(label, options.callWhileRestarting, signal),
+    cataloged: (field) => {
+      const resting = [...servers.values()].filter((s) => !s.status().connected && s.startsOnCall());
+      return new Map(
+        resting.flatMap((s) =>
+          catalog.known(s.name) ? [[s.name, catalog.known(s.name)?.[field] ?? []]] : [],
+        ),
+      );
+    },
     emit,
   });
   const servers: ServerRegistry = new ServerRegistry(options, {

@@ -212,6 +212,28 @@ describe('idle stop', () => {
   });
 });
 
+describe("a lazy server's resources and prompts", () => {
+  it('are listed from the catalog while it is stopped; reading one starts it', async () => {
+    const catalogStore = new MemoryCatalogStore();
+    const f = { command: process.execPath, args: [featureServer, serverTag('lz-features')], start: 'lazy' };
+    const first = await manager({ f: f as StdioServerConfig }, { catalogStore });
+    await first.connectAllEnabled();
+    await first.shutdown();
+    const m = await manager({ f: f as StdioServerConfig }, { catalogStore });
+    await m.connectAllEnabled();
+    expect(running('lz-features')).toBe(0);
+    const resources = await m.listResources();
+    expect(resources.length).toBeGreaterThan(0);
+    expect((await m.listPrompts()).length).toBeGreaterThan(0);
+    const read = await m.readResource(resources[0]?.qualifiedName as string);
+    expect(read.contents.length).toBeGreaterThan(0);
+    expect((await m.getServerStatus()).f).toMatchObject({
+      state: 'connected',
+      lastStart: { reason: 'call' },
+    });
+  });
+});
+
 describe('a qualified name resolves to its server whatever its state', () => {
   it('a failed server known from the catalog fails at once with its state and last error; an unknown name is UNKNOWN_TOOL', async () => {
     const catalogStore = new MemoryCatalogStore();

@@ -19,6 +19,8 @@ export class ServerCatalog {
   private chosen: CatalogStore | undefined;
   /** Per server: its entry as read (undefined: none), once read. */
   private readonly entries = new Map<string, Promise<CatalogEntry | undefined>>();
+  /** Per server: its entry once read or written, for the features' listings. */
+  private readonly knownEntries = new Map<string, CatalogEntry>();
   /** Per server: the lists written last (or read) and whether they are fresh, to write only a change. */
   private readonly written = new Map<string, { lists: string; fresh: boolean }>();
   /** Per server: its writes, one at a time. */
@@ -58,6 +60,7 @@ export class ServerCatalog {
         if (!entry) return undefined;
         const fresh = Date.now() - Date.parse(entry.savedAt) <= this.options.catalogMaxAge;
         this.written.set(server.name, { lists: JSON.stringify(listsOf(entry)), fresh });
+        this.knownEntries.set(server.name, entry);
         server.useCatalog(entry.tools);
         return entry;
       },
@@ -68,6 +71,11 @@ export class ServerCatalog {
     );
     this.entries.set(server.name, read);
     return read;
+  }
+
+  /** The entry known now for a server (read or written), if any. */
+  known(name: string): CatalogEntry | undefined {
+    return this.knownEntries.get(name);
   }
 
   /** The server's entry as read at registration (undefined: none). */
@@ -96,6 +104,7 @@ export class ServerCatalog {
 
   forget(name: string): void {
     this.entries.delete(name);
+    this.knownEntries.delete(name);
     this.written.delete(name);
     this.writes.delete(name);
     this.queued.delete(name);
@@ -112,6 +121,7 @@ export class ServerCatalog {
     this.written.set(server.name, { lists: text, fresh: true });
     server.useCatalog(lists.tools);
     this.entries.set(server.name, Promise.resolve(entry));
+    this.knownEntries.set(server.name, entry);
   }
 }
 
