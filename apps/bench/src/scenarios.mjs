@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { textOf } from './contenders/contender.mjs';
 import { httpAuthScenario } from './httpAuthScenario.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
+import { onDemandScenario } from './onDemandScenario.mjs';
 import { outputSchemaScenario } from './outputSchemaScenario.mjs';
 import { percentile } from './stats.mjs';
 import { telemetryScenario } from './telemetryScenario.mjs';
@@ -261,6 +262,7 @@ export function scenarios(p) {
     toolSearchScenario(p),
     telemetryScenario(p),
     ...reliabilityScenarios(p),
+    onDemandScenario(p),
   );
   return list;
 }

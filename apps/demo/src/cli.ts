@@ -13,10 +13,13 @@ import {
 import { HELP, parseArgs } from './args.js';
 import { authorizeServer } from './authorizeServer.js';
 import { type DemoWorld, startDemoWorld } from './demoServers.js';
+import { onDemandTour } from './onDemandTour.js';
 import { pickToolCall } from './pickToolCall.js';
 import { ProgressDisplay } from './progressDisplay.js';
 import { DEFAULT_DEMO_DATA_DIR } from './protectedWorld.js';
+import { statusTable } from './statusTable.js';
 import { table } from './table.js';
+import { clip, firstLine } from './text.js';
 
 interface ToolCallReport {
   server: string;
@@ -109,6 +112,8 @@ async function main(): Promise<number> {
 
     const health = await manager.healthCheckAll();
     say(`\nhealthCheckAll(): ${JSON.stringify(health)}`);
+    const everything = { command: process.execPath, args: [world?.env.EVERYTHING_BIN ?? '', 'stdio'] };
+    const onDemand = world && !args.json ? await onDemandTour(everything, say) : undefined;
 
     if (args.watch) await watch(manager, status, say, { file: configPath, env: world?.env ?? process.env });
 
@@ -137,7 +142,7 @@ async function main(): Promise<number> {
           ? `tool calls failed: ${failedCalls.join(', ')}`
           : left.length > 0
             ? `processes left behind: ${left.join(', ')}`
-            : undefined;
+            : onDemand;
     if (args.json) {
       console.log(
         JSON.stringify(
@@ -169,20 +174,6 @@ async function main(): Promise<number> {
     await manager.shutdown();
     await world?.stop();
   }
-}
-
-function statusTable(status: Record<string, ServerStatus>): string {
-  const rows = Object.entries(status).map(([name, s]) => [
-    name,
-    s.transport,
-    s.state,
-    s.protocolVersion ?? '',
-    s.era ?? '',
-    s.connected ? String(s.toolCount) : '',
-    s.connectMs === undefined || !s.connected ? '' : `${s.connectMs} ms`,
-    s.lastError ? clip(`${s.lastError.code}: ${firstLine(s.lastError.message)}`, 90) : '',
-  ]);
-  return table(['server', 'transport', 'state', 'protocol', 'era', 'tools', 'connect', 'last error'], rows);
 }
 
 /** A connected stdio server's pid (it leads its own process group); undefined for remote ones. */
@@ -259,14 +250,6 @@ function summarise(result: CallToolResult): string {
     .join(' ')
     .replace(/\s+/g, ' ');
   return clip(text, 100);
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? '';
 }
 
 function wrap(names: string[]): string {

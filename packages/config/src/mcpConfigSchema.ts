@@ -75,6 +75,19 @@ export const McpServerEntrySchema = z
     disabled: z.boolean().meta({ description: 'Cline, Cursor: true is enabled: false.' }),
     timeout: milliseconds('Default per-request timeout, in milliseconds.'),
     connectTimeout: milliseconds('Timeout of connect (start and handshake), in milliseconds.'),
+    start: z.enum(['eager', 'lazy']).meta({
+      description:
+        "eager: connectAllEnabled starts it; lazy: its first call does (its tools listed from the catalog). Default: the manager's (eager).",
+    }),
+    idleTimeout: z
+      .number()
+      .int('must be a whole number of milliseconds')
+      .min(0)
+      .max(MAX_TIMER, `must be at most ${MAX_TIMER} milliseconds`)
+      .meta({
+        description:
+          "Stop it after this many milliseconds with no call, subscription or task (0: never). Default: the manager's (never).",
+      }),
     includeTools: toolNames('Globs over tool names: only the tools matching one are offered (Gemini CLI).'),
     excludeTools: toolNames('Globs over tool names: the tools matching one are not offered (Gemini CLI).'),
     disabledTools: toolNames('Cline, Roo Code: tools not offered, by name or glob.'),

@@ -126,6 +126,8 @@ export function normaliseServer(
     ...toolFilterOf(entry),
     ...(entry.timeout !== undefined && { timeout: entry.timeout }),
     ...(entry.connectTimeout !== undefined && { connectTimeout: entry.connectTimeout }),
+    ...(entry.start !== undefined && { start: entry.start }),
+    ...(entry.idleTimeout !== undefined && { idleTimeout: entry.idleTimeout }),
   };
 
   const oauth = normaliseOAuth(entry, {

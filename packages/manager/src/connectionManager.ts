@@ -92,9 +92,10 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
 
   /**
    * Connects every enabled server in parallel (connectConcurrency attempts at once); one bad server never blocks
-   * the rest. With `timeout`, resolves at that deadline: what is still connecting is `false` and goes on.
+   * the rest. With `timeout`, resolves at that deadline: what is still connecting is `false` and goes on. A lazy
+   * server is `'lazy'`: not started (unless once, to fill its catalog entry); its first call starts it.
    */
-  async connectAllEnabled(options: ConnectAllOptions = {}): Promise<Record<string, boolean>> {
+  async connectAllEnabled(options: ConnectAllOptions = {}): Promise<Record<string, boolean | 'lazy'>> {
     return this.#open().servers.connectAll((name, connect) => this.connectServer(name, connect), options);
   }
 

@@ -12,6 +12,15 @@ export {
   type CircuitBreakerOptions,
   type ServerLoadOptions,
 } from './calls/loadLimitOptions.js';
+export { catalogKey } from './catalog/catalogKey.js';
+export { CATALOG_VERSION, type CatalogEntry, type CatalogStore } from './catalog/catalogStore.js';
+export { defaultCatalogPath } from './catalog/defaultCatalogPath.js';
+export {
+  FILE_CATALOG_DEFAULTS,
+  FileCatalogStore,
+  type FileCatalogStoreOptions,
+} from './catalog/fileCatalogStore.js';
+export { MemoryCatalogStore } from './catalog/memoryCatalogStore.js';
 export {
   type ConnectAllOptions,
   type ConnectServerOptions,
@@ -44,9 +53,10 @@ export {
   type RestartPolicy,
   type ToolNamingPolicy,
 } from './managerOptions.js';
+export type { OnDemandEntry, StartMode } from './ondemand/onDemandConfig.js';
 export type { RefusedEntry, ReloadOptions, ReloadResult } from './reload/configReload.js';
 export { WATCH_DEFAULTS, type WatchOptions } from './reload/configWatcher.js';
-export type { ServerState, ServerStatus } from './server/serverStatus.js';
+export type { ServerState, ServerStatus, StateReason } from './server/serverStatus.js';
 export * from './stack.js';
 export type { ToolSearchResult } from './tools/toolDirectory.js';
 export {

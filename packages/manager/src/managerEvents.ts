@@ -1,7 +1,7 @@
 import type { LoggingLevel, MCPAuthError, MCPError } from '@org/mcp-core';
 import type { CircuitState } from './calls/circuitBreaker.js';
 import type { ReloadResult } from './reload/configReload.js';
-import type { ServerState } from './server/serverStatus.js';
+import type { ServerState, StateReason } from './server/serverStatus.js';
 
 /** A server moved from one state to another; `error` is its last error, if any. */
 export interface ServerStateChange {
@@ -12,6 +12,8 @@ export interface ServerStateChange {
   state: ServerState;
   previous: ServerState;
   error: MCPError | undefined;
+  /** Why, when it is on demand: `call` (started by a call), `catalog` (started to fill its catalog entry), `idle` (stopped for idleness). */
+  reason?: StateReason;
 }
 
 /** The tools one server offers through the manager changed (it connected, went away, or said so). */

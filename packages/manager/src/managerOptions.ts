@@ -10,6 +10,8 @@ import type {
 } from '@org/mcp-core';
 import type { ManagerAuthOptions } from './auth/managerAuthOptions.js';
 import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './calls/loadLimitOptions.js';
+import type { CatalogStore } from './catalog/catalogStore.js';
+import type { StartMode } from './ondemand/onDemandConfig.js';
 import type { WatchOptions } from './reload/configWatcher.js';
 
 /** How qualified tool names are made: always `server__tool`, only when two servers share a name, or refuse clashes. */
@@ -73,6 +75,16 @@ export interface ManagerOptions extends ManagerAuthOptions {
   telemetry?: boolean;
   /** initialize(path) also watches the file and reloads it on change (manager.watch). Default false. */
   watch?: boolean | WatchOptions;
+  /** How servers start unless their entry says (`start`): with connectAllEnabled (`eager`) or at their first call (`lazy`). Default 'eager'. */
+  start?: StartMode;
+  /** Stop a running server after this many ms with no call in flight, subscription or task followed (its entry's `idleTimeout` wins); 0: never. Default 0. */
+  idleTimeout?: number;
+  /** Where servers' tools, resources and prompts are kept between runs. Default: a FileCatalogStore at catalogPath when a server is lazy, else in memory. */
+  catalogStore?: CatalogStore;
+  /** The default store's file. Default: `org-mcp/catalog.json` under the user's cache folder (defaultCatalogPath). */
+  catalogPath?: string;
+  /** A catalog entry older than this (ms) is still served, and refreshed at the server's next start. Default 86 400 000 (a day). */
+  catalogMaxAge?: number;
   /** Injectable sleep (tests use fake timers instead). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -102,4 +114,7 @@ export const MANAGER_DEFAULTS = {
   callWhileRestarting: 5_000,
   toolNaming: 'prefix' as ToolNamingPolicy,
   shutdownTimeout: 15_000,
+  start: 'eager' as StartMode,
+  idleTimeout: 0,
+  catalogMaxAge: 86_400_000,
 } as const;

@@ -1,8 +1,10 @@
+import { ServerCatalog } from './catalog/serverCatalog.js';
 import type { MCPConnectionManager } from './connectionManager.js';
 import { ServerFeatures } from './features/serverFeatures.js';
 import { ConfigReloader } from './reload/configReload.js';
 import { ConfigWatchers } from './reload/configWatcher.js';
 import type { ResolvedOptions } from './resolvedOptions.js';
+import type { ManagedServer } from './server/managedServer.js';
 import { ServerRegistry } from './server/serverRegistry.js';
 import { ToolSurface } from './tools/toolSurface.js';
 
@@ -13,6 +15,7 @@ export interface ManagerParts {
   features: ServerFeatures;
   reloader: ConfigReloader;
   watchers: ConfigWatchers;
+  catalog: ServerCatalog;
 }
 
 /** What the parts need of the facade: its events and public calls, and whether it is open. */
@@ -30,20 +33,55 @@ export function composeParts(
   options: ResolvedOptions,
   { manager, assertOpen, shuttingDown }: Facade,
 ): ManagerParts {
-  const emit = (event: string, payload: unknown) =>
-    (manager.emit as (e: string, p: unknown) => boolean)(event, payload);
+  const emit = (event: string, payload: unknown) => {
+    // A server's resources or prompts changed: its catalog entry follows.
+    if (event === 'resourcesChanged' || event === 'promptsChanged')
+      recordLists((payload as { server: string }).server);
+    return (manager.emit as (e: string, p: unknown) => boolean)(event, payload);
+  };
   const server = (name: string) => servers.get(name);
-  const tools = new ToolSurface(options, { assertOpen, server });
+  const catalog = new ServerCatalog(options, () =>
+    [...servers.values()].some((s) => s.onDemand.start === 'lazy'),
+  );
+  const recordLists = (name: string) => {
+    const s = [...servers.values()].find((each) => each.name === name);
+    if (s?.status().connected) void catalog.record(s, s.liveClient());
+  };
+  /** A lazy server stays down, unless it has no catalog entry: then it starts once to fill one. */
+  const readyLazy = async (s: ManagedServer) => {
+    if (await catalog.entry(s.name)) return;
+    await s.connect({}, 'catalog');
+    await catalog.record(s, s.liveClient());
+    // With no idle timeout to stop it later, it stops now: lazy means not running until called.
+    if (s.onDemand.idleTimeout === 0) await s.park();
+  };
+  const tools = new ToolSurface(options, { assertOpen, server, all: () => servers.values() });
   const features = new ServerFeatures(options, {
     connected: () => servers.connectedClients(),
     liveClient: (name) => server(name).liveClient(),
     client: (name, label, signal) => server(name).callableClient(label, options.callWhileRestarting, signal),
+    cataloged: (field) => {
+      const resting = [...servers.values()].filter((s) => !s.status().connected && s.startsOnCall());
+      return new Map(
+        resting.flatMap((s) =>
+          catalog.known(s.name) ? [[s.name, catalog.known(s.name)?.[field] ?? []]] : [],
+        ),
+      );
+    },
     emit,
   });
   const servers: ServerRegistry = new ServerRegistry(options, {
     createClientFor: (name) => features.createClientFor(name),
-    registered: (s) => tools.track(s),
-    toolsMayChange: (s) => tools.sync(s),
+    registered: (s) => {
+      s.onDemand.inUse = () => features.access.holds(s.name);
+      tools.track(s);
+      void catalog.load(s);
+    },
+    toolsMayChange: (s) => {
+      tools.sync(s);
+      if (servers.holds(s) && s.status().connected) void catalog.record(s, s.liveClient());
+    },
+    readyLazy,
     stateChanged: (s, event) => {
       if (event.state === 'connected') features.connected(s.name, s.liveClient());
       else if (event.previous === 'connected') features.disconnected(s.name);
@@ -51,6 +89,7 @@ export function composeParts(
     removed: (name) => {
       tools.forget(name);
       features.removed(name);
+      catalog.forget(name);
       manager.emit('toolsChanged', { server: name });
     },
     emit,
@@ -66,7 +105,8 @@ export function composeParts(
       tools.refilter(server(name), config);
       manager.emit('toolsChanged', { server: name });
     },
-    connect: (name) => manager.connectServer(name),
+    connect: (name) =>
+      server(name).onDemand.start === 'lazy' ? readyLazy(server(name)) : manager.connectServer(name),
     reloaded: (result) => manager.emit('configReloaded', result),
   });
   const watchers = new ConfigWatchers(
@@ -79,5 +119,5 @@ export function composeParts(
       manager.emit('configReloadFailed', failure);
     },
   );
-  return { servers, tools, features, reloader, watchers };
+  return { servers, tools, features, reloader, watchers, catalog };
 }

@@ -9,6 +9,7 @@ import {
 } from '@org/mcp-core';
 import { sleep } from '@org/mcp-core/internal';
 import { MCPClientFactory } from '@org/mcp-factory';
+import { defaultCatalogPath } from './catalog/defaultCatalogPath.js';
 import { MANAGER_DEFAULTS, type ManagerOptions, type RestartPolicy } from './managerOptions.js';
 import type { WatchOptions } from './reload/configWatcher.js';
 import { managerTelemetry } from './telemetry/managerTelemetry.js';
@@ -35,6 +36,10 @@ export interface ResolvedOptions
         | 'metaTools'
         | 'sleep'
         | 'tokenStore'
+        | 'start'
+        | 'idleTimeout'
+        | 'catalogMaxAge'
+        | 'catalogPath'
       >
     >,
     Pick<
@@ -48,6 +53,7 @@ export interface ResolvedOptions
       | 'serverLoad'
       | 'authorizationHandler'
       | 'oauth'
+      | 'catalogStore'
     > {
   /** The manager's own logger (component `mcp-manager`). */
   logger: Logger;
@@ -97,5 +103,10 @@ export function resolveOptions(options: ManagerOptions): ResolvedOptions {
     tokenStore: options.tokenStore ?? new MemoryTokenStore(),
     authorizationHandler: options.authorizationHandler,
     oauth: options.oauth,
+    start: options.start ?? d.start,
+    idleTimeout: options.idleTimeout ?? d.idleTimeout,
+    catalogStore: options.catalogStore,
+    catalogPath: options.catalogPath ?? defaultCatalogPath(),
+    catalogMaxAge: options.catalogMaxAge ?? d.catalogMaxAge,
   };
 }

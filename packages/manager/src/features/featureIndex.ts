@@ -3,12 +3,14 @@ import type { ToolNamingPolicy } from '../managerOptions.js';
 import { type Qualified, qualifyNames } from '../tools/toolNaming.js';
 import { closestName } from '../util/closestName.js';
 import { mapWithConcurrency } from '../util/mapWithConcurrency.js';
-import type { FeatureKind } from './featureKinds.js';
+import type { CatalogField, FeatureKind } from './featureKinds.js';
 import { KeptList } from './keptList.js';
 
 /** What an index needs of the manager: the connected servers, in registration order. */
 export interface FeatureServers {
   connected(): ReadonlyMap<string, MCPClient>;
+  /** The servers on demand that are not running, with their catalog entry's items of `field`. */
+  cataloged?(field: CatalogField): ReadonlyMap<string, readonly unknown[]>;
 }
 
 export interface FeatureIndexSettings {
@@ -45,6 +47,11 @@ export class FeatureIndex<T extends { name: string }, O = never> {
       });
       return [server, items] as const;
     });
+    // Servers on demand that are not running: their items from the catalog, reached by starting them.
+    const field = this.kind.cataloged;
+    if (field)
+      for (const [server, items] of this.servers.cataloged?.(field) ?? [])
+        listed.push([server, items as T[]]);
     const items = qualifyNames(new Map(listed), policy, this.kind.collision);
     this.byName = new Map(items.map((item) => [item.qualifiedName, item]));
     return items;

@@ -16,6 +16,9 @@ import { type Skill, SkillsClient, type SkillsOptions } from '@org/mcp-skills';
 import type { Qualified } from '../tools/toolNaming.js';
 import { didYouMean } from '../util/closestName.js';
 
+/** The lists of a catalog entry that the features offer. */
+export type CatalogField = 'resources' | 'resourceTemplates' | 'prompts';
+
 /** A resource with a name: its URI when the server gave none. */
 export type NamedResource = Resource & { name: string };
 /** A resource template with a name: its URI template when the server gave none. */
@@ -39,6 +42,8 @@ export interface FeatureKind<T extends { name: string }, O = never> {
   offers(client: MCPClient): boolean;
   /** Every page of one server's list. */
   list(client: MCPClient, limits: ListLimits | undefined, options: O | undefined): Promise<T[]>;
+  /** The catalog entry's list of this kind, shown for a server on demand while it is not running. */
+  readonly cataloged?: CatalogField;
   /** Kept per connection until the server says it changed; else asked afresh at each listing. */
   readonly kept: boolean;
   /** The log message of a server's failed listing. */
@@ -77,6 +82,7 @@ const RESOURCE_CODES = {
 };
 
 export const RESOURCES: FeatureKind<NamedResource> = {
+  cataloged: 'resources',
   offers: (client) => client.serverCapabilities?.resources !== undefined,
   kept: true,
   failed: LISTING_FAILED,
@@ -94,6 +100,7 @@ export const RESOURCES: FeatureKind<NamedResource> = {
 };
 
 export const RESOURCE_TEMPLATES: FeatureKind<NamedResourceTemplate> = {
+  cataloged: 'resourceTemplates',
   offers: (client) => client.serverCapabilities?.resources !== undefined,
   kept: true,
   failed: LISTING_FAILED,
@@ -111,6 +118,7 @@ export const RESOURCE_TEMPLATES: FeatureKind<NamedResourceTemplate> = {
 };
 
 export const PROMPTS: FeatureKind<Prompt> = {
+  cataloged: 'prompts',
   offers: (client) => client.serverCapabilities?.prompts !== undefined,
   kept: true,
   failed: LISTING_FAILED,

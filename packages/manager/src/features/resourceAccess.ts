@@ -89,6 +89,11 @@ export class ResourceAccess {
     if (this.subscribed.get(server)?.has(uri)) this.servers.emit({ server, uri });
   }
 
+  /** Whether a subscription holds `server` running. */
+  holds(server: string): boolean {
+    return (this.subscribed.get(server)?.size ?? 0) > 0;
+  }
+
   forget(server: string): void {
     this.subscribed.delete(server);
   }

@@ -10,6 +10,7 @@ import { openClient } from './openClient.js';
 import type { OperationQueue } from './operationQueue.js';
 import type { RestartSupervisor } from './restartSupervisor.js';
 import { asMCPError } from './serverErrors.js';
+import type { StateReason } from './serverStatus.js';
 import type { ServerAction, ServerRecord } from './serverTransition.js';
 
 /** What a server's connect and restart sequences read of it and tell it: the server's own parts, lent. */
@@ -38,10 +39,12 @@ export async function connectWithRetry(
   server: ConnectContext,
   work: AbortController,
   options: ConnectServerOptions,
+  reason?: StateReason,
 ): Promise<MCPClient> {
   const signal = options.signal ? AbortSignal.any([work.signal, options.signal]) : work.signal;
   signal.throwIfAborted();
-  server.dispatch({ type: 'sequence', state: 'connecting' });
+  const why = reason && { reason, at: new Date().toISOString() };
+  server.dispatch({ type: 'sequence', state: 'connecting', ...why });
   const retries = connectRetries(server.options, options, signal, ({ attempt, error, delay }) => {
     server.dispatch({ type: 'attemptFailed', error: asMCPError(error, server.name) });
     server.options.logger.warn(

@@ -6,6 +6,7 @@ import { authRequiredIn, type ServerAuth, serverAuthFor, withAuth } from '../aut
 import { CallGuard } from '../calls/callGuard.js';
 import type { ManagerEventMap } from '../managerEvents.js';
 import type { ConnectServerOptions } from '../managerOptions.js';
+import { OnDemand } from '../ondemand/onDemand.js';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import { awaitComingUp, isComingUp } from './awaitComingUp.js';
 import { ClientHolder } from './clientHolder.js';
@@ -15,8 +16,8 @@ import { CurrentWork } from './currentWork.js';
 import { OperationQueue } from './operationQueue.js';
 import { restart, wentAway } from './restartSequence.js';
 import { RestartSupervisor } from './restartSupervisor.js';
-import { asMCPError, disabledError, noClientError, stoppedError, unhealthyError } from './serverErrors.js';
-import { type ServerState, type ServerStatus, statusOf } from './serverStatus.js';
+import { asMCPError, noClientError, stopError, stoppedError, unhealthyError } from './serverErrors.js';
+import { type ServerState, type ServerStatus, type StateReason, statusOf } from './serverStatus.js';
 import {
   eventsOf,
   initialRecord,
@@ -47,8 +48,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Its config entry could not be read: it never connects, and says why. */
   private refusal: MCPError | undefined;
   private entry: MCPServerConfig;
-  /** What its connect sequence reads of it and tells it. */
   private readonly lent: ConnectContext;
+  /** How it starts, its catalog's tools, its idle timer. */
+  readonly onDemand: OnDemand;
 
   /** `turns` bounds the connect attempts in flight across the manager's servers. */
   constructor(
@@ -59,7 +61,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   ) {
     super();
     this.entry = config;
-    this.record = initialRecord(config.enabled !== false);
+    this.onDemand = new OnDemand({ name, config, options, onIdle: () => void this.park() });
+    this.record = initialRecord(config.enabled !== false, this.onDemand.start === 'lazy');
     const { logger, shutdownTimeout: limit } = options;
     this.supervisor = new RestartSupervisor(name, options);
     this.calls = new CallGuard(name, options, (change) => this.emit('circuitStateChanged', change));
@@ -71,7 +74,6 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.lent = this.lend();
   }
 
-  /** Its config entry. */
   get config(): MCPServerConfig {
     return this.entry;
   }
@@ -80,14 +82,32 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     return this.record.enabled;
   }
 
-  /** The tools it offers through the manager: none unless connected. */
+  /** The tools it offers through the manager: none unless connected, or its catalog's while it waits on demand. */
   get tools(): readonly Tool[] {
-    return this.holder.tools;
+    return this.holder.client || !this.startsOnCall() ? this.holder.tools : this.onDemand.cataloged;
   }
 
-  /** The tools it offered when last connected, kept while it is not. */
+  /** The tools it offered when last connected (or, never connected here, when the catalog saw it), kept while it is not. */
   get knownTools(): readonly Tool[] {
-    return this.holder.knownTools;
+    return this.holder.knownTools.length > 0 ? this.holder.knownTools : this.onDemand.cataloged;
+  }
+
+  /** Its tools as its catalog entry has them. */
+  useCatalog(tools: readonly Tool[]): void {
+    this.onDemand.cataloged = tools;
+    if (!this.holder.client) this.emit('toolsChanged', { server: this.name });
+  }
+
+  /** Whether a call starts it: on demand and not running (or stopping for idleness), or lazy and its start failed. */
+  startsOnCall(): boolean {
+    const { state, enabled } = this.record;
+    return enabled && !this.retired && !this.refusal && this.onDemand.startsOnCall(state);
+  }
+
+  /** Stops it for idleness, back to `lazy`, unless a call or a holder keeps it busy. */
+  async park(): Promise<void> {
+    if (this.record.state === 'connected' && !this.retired)
+      await this.onDemand.park(() => this.stop('lazy', 'idle'));
   }
 
   /** Takes an entry that starts it as this one does (configDiff's startsAlike): a reload that changed only the tool filter. */
@@ -102,9 +122,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   }
 
   /** Connects, retrying with backoff; joins a connect under way; takes over from a restart waiting out its backoff. */
-  async connect(options: ConnectServerOptions = {}): Promise<MCPClient> {
+  async connect(options: ConnectServerOptions = {}, reason?: StateReason): Promise<MCPClient> {
     if (this.retired) throw stoppedError(this.name);
-    if (!this.enabled) throw disabledError(this.name);
+    if (!this.enabled) throw stopError(this.name, 'disabled');
     if (this.refusal) {
       this.fail(this.refusal);
       throw this.refusal;
@@ -112,7 +132,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     if (this.holder.client) return this.holder.client;
     if (this.work.joinable) return this.work.joinable;
     const work = this.work.take();
-    return this.work.track(this.queue.run(() => connectWithRetry(this.lent, work, options)));
+    return this.work.track(this.queue.run(() => connectWithRetry(this.lent, work, options, reason)));
   }
 
   /** Connects with `handler` (else the default, else a loopback one) for the user's part of OAuth. */
@@ -125,7 +145,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   async disconnect(): Promise<void> {
     if (this.retired) throw stoppedError(this.name);
-    return this.stop(this.enabled ? 'idle' : 'disabled');
+    return this.stop(this.enabled ? this.onDemand.restingState : 'disabled');
   }
 
   /** Marks it enabled; it connects when asked. */
@@ -134,7 +154,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     if (this.enabled) return;
     this.dispatch({ type: 'enable' });
     await this.queue.run(async () => {
-      if (this.enabled && this.record.state === 'disabled') this.dispatch({ type: 'move', state: 'idle' });
+      if (this.enabled && this.record.state === 'disabled')
+        this.dispatch({ type: 'move', state: this.onDemand.restingState });
     });
   }
 
@@ -160,7 +181,10 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
 
   /** The live client for a call to `tool`; while the server is connecting or restarting, waits up to `limit` ms. */
   async callableClient(tool: string, limit: number, signal?: AbortSignal): Promise<MCPClient> {
-    if (this.enabled && isComingUp(this.record.state)) await awaitComingUp(this, limit, signal);
+    if (this.retired) throw stoppedError(this.name);
+    this.onDemand.idle.touch();
+    if (this.startsOnCall()) await this.connect({ signal }, 'call');
+    else if (this.enabled && isComingUp(this.record.state)) await awaitComingUp(this, limit, signal);
     return this.liveClient(tool);
   }
 
@@ -194,6 +218,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
         configured: this.config.transport,
         restarts: this.supervisor.restarts,
         toolCount: this.tools.length,
+        start: this.onDemand.start,
         auth: this.auth?.status(),
       }),
       ...this.calls.status(),
@@ -205,8 +230,10 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     const previous = this.record;
     this.record = transition(previous, action);
     const { state } = this.record;
-    if (state !== previous.state)
+    if (state !== previous.state) {
       this.options.logger.debug({ server: this.name, state, previous: previous.state }, 'state changed');
+      this.onDemand.moved(state);
+    }
     for (const [event, payload] of eventsOf(this.name, previous, this.record, action, this.auth))
       (this.emit as (event: string, payload: unknown) => boolean)(event, payload);
   }
@@ -250,18 +277,20 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   }
 
   /** Aborts whatever runs, stops the client (and what a lost one left) and leaves the server in `finalState`. */
-  private stop(finalState: ServerState): Promise<void> {
+  private stop(finalState: ServerState, reason?: StateReason): Promise<void> {
+    const why = reason && { reason, at: new Date().toISOString() };
     const busy = this.work.abort(stoppedError(this.name));
-    this.calls.cancelQueued(finalState === 'disabled' ? disabledError(this.name) : stoppedError(this.name));
+    // Calls queued for a turn outlive an idle stop: they start it again.
+    if (!reason) this.calls.cancelQueued(stopError(this.name, finalState));
     const hadTools = this.holder.tools.length > 0;
     const client = this.holder.take();
     this.supervisor.down();
-    if (client || busy) this.dispatch({ type: 'move', state: 'closing' });
+    if (client || busy) this.dispatch({ type: 'move', state: 'closing', ...why });
     if (hadTools) this.emit('toolsChanged', { server: this.name });
     return this.queue.run(async () => {
       if (client) await this.holder.release(client);
       await this.holder.releaseLost();
-      this.dispatch({ type: 'move', state: finalState });
+      this.dispatch({ type: 'move', state: finalState, ...why });
     });
   }
 }

@@ -16,6 +16,7 @@ const UNAVAILABLE: Record<
 > = {
   disabled: [ManagerErrorCode.SERVER_DISABLED, () => 'is disabled'],
   idle: [ManagerErrorCode.SERVER_IDLE, () => 'is not connected yet; call connectServer() first'],
+  lazy: [ManagerErrorCode.SERVER_IDLE, () => 'starts on demand and is not running'],
   connecting: [ManagerErrorCode.SERVER_CONNECTING, () => 'is still connecting'],
   reconnecting: [ManagerErrorCode.SERVER_RECONNECTING, (last) => `is reconnecting after a failure (${last})`],
   failed: [ManagerErrorCode.SERVER_FAILED, (last) => `failed: ${last}`],
@@ -58,6 +59,11 @@ export function stoppedError(name: string): MCPConnectionError {
   return new MCPConnectionError(ManagerErrorCode.SERVER_STOPPED, `Server "${name}" was stopped.`, {
     serverName: name,
   });
+}
+
+/** What a stop to `finalState` tells the calls queued for a turn. */
+export function stopError(name: string, finalState: ServerState): MCPConnectionError {
+  return finalState === 'disabled' ? disabledError(name) : stoppedError(name);
 }
 
 export function unhealthyError(name: string, failures: number): MCPConnectionError {

@@ -35,6 +35,8 @@ export interface RegistryListener {
   stateChanged(server: ManagedServer, event: ManagerEvents['serverStateChanged']): void;
   /** A server was removed. */
   removed(name: string): void;
+  /** connectAllEnabled for a lazy server: nothing, or a start to fill its catalog entry when it has none. */
+  readyLazy(server: ManagedServer): Promise<void>;
   emit<E extends ServerEvent>(event: E, payload: ManagerEvents[E]): void;
 }
 
@@ -139,17 +141,22 @@ export class ServerRegistry {
   async connectAll(
     connectServer: (name: string, options: Omit<ConnectAllOptions, 'timeout'>) => Promise<MCPClient>,
     options: ConnectAllOptions,
-  ): Promise<Record<string, boolean>> {
+  ): Promise<Record<string, boolean | 'lazy'>> {
     const { timeout, ...connect } = options;
-    const names = [...this.servers.values()].filter((s) => s.enabled).map((s) => s.name);
-    const connected = new Map<string, boolean>();
+    const enabled = [...this.servers.values()].filter((s) => s.enabled);
+    const names = enabled.map((s) => s.name);
+    const connected = new Map<string, boolean | 'lazy'>();
     const all = Promise.all(
-      names.map(async (name) => {
-        const ok = await connectServer(name, connect).then(
+      enabled.map(async (server) => {
+        if (server.onDemand.start === 'lazy') {
+          connected.set(server.name, 'lazy');
+          return this.listener.readyLazy(server).catch(() => {});
+        }
+        const ok = await connectServer(server.name, connect).then(
           () => true,
           () => false,
         );
-        connected.set(name, ok);
+        connected.set(server.name, ok);
       }),
     );
     if (timeout === undefined) await all;

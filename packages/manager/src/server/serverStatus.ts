@@ -7,6 +7,8 @@ import type { CircuitStatus } from '../calls/circuitBreaker.js';
 export type ServerState =
   | 'disabled'
   | 'idle'
+  /** On demand and not running (start: 'lazy', or stopped for idleness): its first call starts it. */
+  | 'lazy'
   | 'connecting'
   | 'connected'
   | 'reconnecting'
@@ -15,6 +17,9 @@ export type ServerState =
   | 'needs-auth'
   | 'closing'
   | 'closed';
+
+/** Why an on-demand server started (`call`, `catalog`: to fill its catalog entry) or stopped (`idle`). */
+export type StateReason = 'call' | 'catalog' | 'idle';
 
 /** What getServerStatus() reports per server. Never holds header or env values. */
 export interface ServerStatus {
@@ -36,6 +41,12 @@ export interface ServerStatus {
   /** 'modern' (the modern era, 2026-07-28) or 'handshake' (initialize), while connected. */
   era: ProtocolEra | undefined;
   toolCount: number;
+  /** `eager`: connectAllEnabled starts it; `lazy`: its first call does. */
+  start: 'eager' | 'lazy';
+  /** When and why it last started on demand (by a call, or to fill its catalog entry). */
+  lastStart: { at: string; reason: StateReason } | undefined;
+  /** When it was last stopped for idleness. */
+  lastIdleStop: string | undefined;
   /** Calls in flight and queued, and the limits (callLimits). */
   calls: CallsStatus;
   /** The circuit breaker's state, counts and next probe; undefined when it is off. */
@@ -58,6 +69,9 @@ export interface ServerFacts {
   lastConnect: { at: string; ms: number } | undefined;
   lastHealthCheck: { at: string; healthy: boolean } | undefined;
   toolCount: number;
+  start: 'eager' | 'lazy';
+  lastStart: { at: string; reason: StateReason } | undefined;
+  lastIdleStop: string | undefined;
   auth?: ServerAuthStatus | undefined;
 }
 
@@ -79,6 +93,9 @@ export function statusOf(facts: ServerFacts): Omit<ServerStatus, 'calls' | 'circ
     protocolVersion: client?.protocolVersion,
     era: client?.era,
     toolCount: facts.toolCount,
+    start: facts.start,
+    lastStart: facts.lastStart && { ...facts.lastStart },
+    lastIdleStop: facts.lastIdleStop,
     ...(facts.auth && { auth: facts.auth }),
   };
 }

@@ -1,6 +1,6 @@
 import type { MCPAuthError, MCPError } from '@org/mcp-core';
 import type { ManagerEvents } from '../managerEvents.js';
-import type { ServerState } from './serverStatus.js';
+import type { ServerState, StateReason } from './serverStatus.js';
 
 /** What the manager records of one server's life; changed only by `transition`, through the server's dispatch. */
 export interface ServerRecord {
@@ -13,6 +13,10 @@ export interface ServerRecord {
   readonly lastHealthCheck: { at: string; healthy: boolean } | undefined;
   /** Health checks of the live client that failed in a row. */
   readonly healthFailures: number;
+  /** When and why it last started on demand. */
+  readonly lastStart: { at: string; reason: StateReason } | undefined;
+  /** When it was last stopped for idleness. */
+  readonly lastIdleStop: string | undefined;
 }
 
 /** Every way a server's record changes. */
@@ -20,9 +24,9 @@ export type ServerAction =
   | { type: 'enable' }
   | { type: 'disable' }
   /** A state of its own, nothing else learnt (idle, closing, reconnecting …). */
-  | { type: 'move'; state: ServerState }
-  /** A connect sequence starts: its attempts count from 0 (`connecting`, or a restart's attempt while `reconnecting`). */
-  | { type: 'sequence'; state: ServerState }
+  | { type: 'move'; state: ServerState; reason?: StateReason; at?: string }
+  /** A connect sequence starts: its attempts count from 0 (`connecting`, or a restart's attempt while `reconnecting`); `reason`: on demand. */
+  | { type: 'sequence'; state: ServerState; reason?: StateReason; at?: string }
   | { type: 'attempt' }
   /** One attempt failed and another follows. */
   | { type: 'attemptFailed'; error: MCPError }
@@ -35,16 +39,18 @@ export type ServerAction =
   | { type: 'failed'; error: MCPError; needsAuth: MCPAuthError | undefined }
   | { type: 'healthChecked'; at: string; healthy: boolean };
 
-/** A server's first record: idle, or disabled when its entry says so. */
-export function initialRecord(enabled: boolean): ServerRecord {
+/** A server's first record: idle (lazy when it starts on demand), or disabled when its entry says so. */
+export function initialRecord(enabled: boolean, lazy = false): ServerRecord {
   return {
-    state: enabled ? 'idle' : 'disabled',
+    state: enabled ? (lazy ? 'lazy' : 'idle') : 'disabled',
     enabled,
     lastError: undefined,
     attempts: 0,
     lastConnect: undefined,
     lastHealthCheck: undefined,
     healthFailures: 0,
+    lastStart: undefined,
+    lastIdleStop: undefined,
   };
 }
 
@@ -56,8 +62,13 @@ export function transition(record: ServerRecord, action: ServerAction): ServerRe
     case 'disable':
       return { ...record, enabled: false };
     case 'move':
+      if (action.reason === 'idle') return { ...record, state: action.state, lastIdleStop: action.at };
       return { ...record, state: action.state };
     case 'sequence':
+      if (action.reason && action.at) {
+        const lastStart = { at: action.at, reason: action.reason };
+        return { ...record, state: action.state, attempts: 0, lastStart };
+      }
       return { ...record, state: action.state, attempts: 0 };
     case 'attempt':
       return { ...record, attempts: record.attempts + 1 };
@@ -110,7 +121,13 @@ export function eventsOf(
 ): ServerEventList {
   const events: ServerEventList = [];
   if (next.state !== previous.state) {
-    const change = { state: next.state, previous: previous.state, error: next.lastError };
+    const reason = (action.type === 'move' || action.type === 'sequence') && action.reason;
+    const change = {
+      state: next.state,
+      previous: previous.state,
+      error: next.lastError,
+      ...(reason && { reason }),
+    };
     events.push(['serverStateChanged', { server, name: server, ...change }]);
   }
   if (action.type === 'failed' && action.needsAuth) {

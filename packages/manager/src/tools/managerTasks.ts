@@ -17,6 +17,8 @@ export interface TaskRoutes {
   tool(qualifiedName: string): QualifiedTool;
   /** A server's live client, waiting (callWhileRestarting) while it connects or restarts; its MCPConnectionError otherwise. */
   client(serverName: string, what: string, signal?: AbortSignal): Promise<MCPClient>;
+  /** Runs a wait on a server's task: while it runs the server is in use. */
+  following<T>(serverName: string, wait: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -55,7 +57,9 @@ export class ManagerTasks {
     taskId: string,
     options?: TaskWaitOptions,
   ): Promise<CallToolResult> {
-    return (await this.owner(serverName, options?.signal)).getTaskResult(taskId, options);
+    const owner = await this.owner(serverName, options?.signal);
+    // A task followed holds its server running: not stopped for idleness meanwhile.
+    return this.routes.following(serverName, () => owner.getTaskResult(taskId, options));
   }
 
   async cancelTask(

@@ -1,4 +1,12 @@
-import type { CallToolOptions, CallToolResult, MCPServerConfig, Tool, ToolCallHook } from '@org/mcp-core';
+import {
+  type CallToolOptions,
+  type CallToolResult,
+  ManagerErrorCode,
+  MCPError,
+  type MCPServerConfig,
+  type Tool,
+  type ToolCallHook,
+} from '@org/mcp-core';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import type { ManagedServer } from '../server/managedServer.js';
 import { managedToolCall } from './managedToolCall.js';
@@ -6,12 +14,14 @@ import { ManagerTasks } from './managerTasks.js';
 import { CALL_TOOL, callMetaTool, metaToolDefinitions, SEARCH_TOOLS } from './metaTools.js';
 import { ToolDirectory, type ToolSearchResult } from './toolDirectory.js';
 import { ToolFilter } from './toolFilter.js';
-import type { QualifiedTool } from './toolNaming.js';
+import { type QualifiedTool, safeName, TOOL_NAME_SEPARATOR } from './toolNaming.js';
 
 /** What the tool surface needs of the manager: that it is open (MANAGER_SHUT_DOWN otherwise), a server by name. */
 export interface ToolServers {
   assertOpen(): void;
   server(name: string): ManagedServer;
+  /** Every server, in registration order. */
+  all(): Iterable<ManagedServer>;
 }
 
 /**
@@ -40,6 +50,7 @@ export class ToolSurface {
         servers.assertOpen();
         return servers.server(name).callableClient(what, options.callWhileRestarting, signal);
       },
+      following: (name, wait) => servers.server(name).onDemand.using(wait),
     });
   }
 
@@ -80,12 +91,43 @@ export class ToolSurface {
       const host = { searchTools: this.search.bind(this), callTool: this.call.bind(this) };
       return callMetaTool(host, qualifiedName, args as Record<string, unknown>, options);
     }
-    const tool = this.directory.find(qualifiedName);
+    return this.findOrStart(qualifiedName, options?.signal).then((tool) => this.send(tool, args, options));
+  }
+
+  /**
+   * The tool a qualified name stands for. Not offered now, but named after a server (`server__…`) that is not
+   * running: that server is started (on demand), or waited for (connecting), or its own error thrown (failed,
+   * disabled), and the name looked up again. UNKNOWN_TOOL is for names no server answers to.
+   */
+  private async findOrStart(qualifiedName: string, signal: AbortSignal | undefined): Promise<QualifiedTool> {
+    try {
+      return this.directory.find(qualifiedName);
+    } catch (error) {
+      const owner = [...this.servers.all()].find(
+        (s) =>
+          qualifiedName.startsWith(`${safeName(s.name)}${TOOL_NAME_SEPARATOR}`) &&
+          !s.status().connected &&
+          s.knownTools.length === 0,
+      );
+      if (!owner || !(error instanceof MCPError) || error.code !== ManagerErrorCode.UNKNOWN_TOOL) throw error;
+      await owner.callableClient(qualifiedName, this.options.callWhileRestarting, signal);
+      this.sync(owner);
+      return this.directory.find(qualifiedName);
+    }
+  }
+
+  private send(
+    tool: QualifiedTool,
+    args: object,
+    options: CallToolOptions | undefined,
+  ): Promise<CallToolResult> {
+    const qualifiedName = tool.qualifiedName;
     const server = this.servers.server(tool.serverName);
     const wait = this.options.callWhileRestarting;
     const client = () => server.callableClient(qualifiedName, wait, options?.signal);
     // The load limits and the breaker hold the whole call, hooks included.
-    return server.calls.run(() => managedToolCall(tool, args, options, this.hooks, client), options?.signal);
+    const call = () => server.onDemand.using(() => managedToolCall(tool, args, options, this.hooks, client));
+    return server.calls.run(call, options?.signal);
   }
 
   addHook(hook: ToolCallHook): () => void {
