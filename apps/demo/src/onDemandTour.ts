@@ -34,7 +34,7 @@ export async function onDemandTour(
   try {
     say(`\nOne server on demand (start: "lazy", idleTimeout: ${IDLE_MS} ms):`);
     await manager.initialize({
-      mcpServers: { ondemand: { ...everything, start: 'lazy', idleTimeout: IDLE_MS } as never },
+      mcpServers: { ondemand: { ...everything, start: 'lazy', idleTimeout: IDLE_MS } },
     });
     const firstIdle = stopped();
     say(`  connectAllEnabled(): ${JSON.stringify(await manager.connectAllEnabled())}`);

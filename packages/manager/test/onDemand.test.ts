@@ -53,7 +53,7 @@ describe('a lazy server', () => {
   it('with no catalog entry starts once to fill it, stops, and still lists its tools', async () => {
     const catalogStore = new MemoryCatalogStore();
     const m = await manager(
-      { now: server('lz-now'), later: server('lz-later', { start: 'lazy' } as never) },
+      { now: server('lz-now'), later: server('lz-later', { start: 'lazy' }) },
       { catalogStore },
     );
     const seen = changes(m, 'later');
@@ -73,11 +73,11 @@ describe('a lazy server', () => {
 
   it('is started by its first call, once for concurrent first calls, and the catalog lists it before', async () => {
     const catalogStore = new MemoryCatalogStore();
-    const first = await manager({ l: server('lz-first', { start: 'lazy' } as never) }, { catalogStore });
+    const first = await manager({ l: server('lz-first', { start: 'lazy' }) }, { catalogStore });
     await first.connectAllEnabled();
     await first.shutdown();
 
-    const m = await manager({ l: server('lz-first', { start: 'lazy' } as never) }, { catalogStore });
+    const m = await manager({ l: server('lz-first', { start: 'lazy' }) }, { catalogStore });
     const seen = changes(m, 'l');
     expect(await m.connectAllEnabled()).toEqual({ l: 'lazy' });
     expect(seen).toEqual([]);
@@ -102,7 +102,7 @@ describe('a lazy server', () => {
     writeFileSync(once, '');
     const catalogStore = new MemoryCatalogStore();
     const m = await manager(
-      { l: server('lz-fail', { start: 'lazy' } as never, { EXIT_WHILE: once }) },
+      { l: server('lz-fail', { start: 'lazy' }, { EXIT_WHILE: once }) },
       { catalogStore },
     );
     const failed = await m.callTool('l__echo', {}).catch((error: unknown) => error);
@@ -119,7 +119,7 @@ describe('idle stop', () => {
   it('stops a server with nothing in flight after idleTimeout, back to lazy; the next call starts it again', async () => {
     const clock = fakeSleep();
     const m = await manager(
-      { l: server('idle-a', { start: 'lazy', idleTimeout: 1000 } as never) },
+      { l: server('idle-a', { start: 'lazy', idleTimeout: 1000 }) },
       { catalogStore: new MemoryCatalogStore(), sleep: clock.sleep },
     );
     const seen = changes(m, 'l');
@@ -153,7 +153,7 @@ describe('idle stop', () => {
     const hold = join(dir, `hold-${process.pid}`);
     const clock = fakeSleep();
     const m = await manager(
-      { l: server('idle-busy', { start: 'lazy', idleTimeout: 1000 } as never, { HOLD_WHILE: hold }) },
+      { l: server('idle-busy', { start: 'lazy', idleTimeout: 1000 }, { HOLD_WHILE: hold }) },
       { catalogStore: new MemoryCatalogStore(), sleep: clock.sleep },
     );
     await m.callTool('l__echo', {});
@@ -171,7 +171,7 @@ describe('idle stop', () => {
   it('a call that arrives while it stops for idleness waits for the stop and starts it again', async () => {
     const clock = fakeSleep();
     const m = await manager(
-      { l: server('idle-race', { start: 'lazy', idleTimeout: 100 } as never, { SLOW_STOP: '150' }) },
+      { l: server('idle-race', { start: 'lazy', idleTimeout: 100 }, { SLOW_STOP: '150' }) },
       { catalogStore: new MemoryCatalogStore(), sleep: clock.sleep, shutdownTimeout: 5000 },
     );
     await m.callTool('l__echo', {});

@@ -3,7 +3,7 @@ import type { MCPServerConfig } from '@org/mcp-core';
 /** How a server starts: with connectAllEnabled (`eager`), or at its first call (`lazy`). */
 export type StartMode = 'eager' | 'lazy';
 
-/** The per-server keys of servers on demand (config's `start` and `idleTimeout`), beside core's MCPServerConfig. */
+/** The per-server keys of servers on demand (config's `start` and `idleTimeout`, as in core's MCPServerConfig). */
 export interface OnDemandEntry {
   start?: StartMode;
   idleTimeout?: number;
@@ -14,6 +14,5 @@ export function onDemandOf(
   config: MCPServerConfig,
   defaults: { start: StartMode; idleTimeout: number },
 ): { start: StartMode; idleTimeout: number } {
-  const entry = config as MCPServerConfig & OnDemandEntry;
-  return { start: entry.start ?? defaults.start, idleTimeout: entry.idleTimeout ?? defaults.idleTimeout };
+  return { start: config.start ?? defaults.start, idleTimeout: config.idleTimeout ?? defaults.idleTimeout };
 }
