@@ -60,6 +60,7 @@ export function composeParts(
     connected: () => servers.connectedClients(),
     liveClient: (name) => server(name).liveClient(),
     client: (name, label, signal) => server(name).callableClient(label, options.callWhileRestarting, signal),
+    using: (name, call) => server(name).onDemand.using(call),
     cataloged: (field) => {
       const resting = [...servers.values()].filter((s) => !s.status().connected && s.startsOnCall());
       return new Map(

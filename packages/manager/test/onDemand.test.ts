@@ -210,6 +210,31 @@ describe('idle stop', () => {
     expect(entry?.prompts.length).toBeGreaterThan(0);
     expect(entry?.protocolVersion).toEqual(expect.any(String));
   });
+  it('a resource read or a prompt in flight is a call: never stopped for idleness under it', async () => {
+    const hold = join(dir, `hold-read-${process.pid}`);
+    const clock = fakeSleep();
+    const features: StdioServerConfig = {
+      command: process.execPath,
+      args: [featureServer, serverTag('idle-read')],
+      env: { HOLD_WHILE: hold },
+      idleTimeout: 100,
+    };
+    const m = await manager({ f: features }, { catalogStore: new MemoryCatalogStore(), sleep: clock.sleep });
+    await m.connectAllEnabled();
+    const [resource] = await m.listResources();
+    const [prompt] = await m.listPrompts();
+    writeFileSync(hold, '');
+    const read = m.readResource(resource?.qualifiedName as string);
+    const got = m.getPrompt(prompt?.qualifiedName as string, {});
+    await waitUntil(() => clock.pending() === 0, 'the read and the prompt to be in flight');
+    await clock.advance(1000);
+    expect((await m.getServerStatus()).f?.state).toBe('connected');
+    rmSync(hold);
+    await expect(read).resolves.toHaveProperty('contents');
+    await expect(got).resolves.toHaveProperty('messages');
+    await clock.advance(100);
+    await waitUntil(() => running('idle-read') === 0, 'the idle stop after the read');
+  });
 });
 
 describe("a lazy server's resources and prompts", () => {

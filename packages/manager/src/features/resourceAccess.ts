@@ -20,6 +20,8 @@ export interface ResourceTarget {
 export interface ResourceServers {
   /** The server's live client; while it connects or restarts, waits as a tool call does. */
   client(server: string, label: string, signal: AbortSignal | undefined): Promise<MCPClient>;
+  /** Runs `call` as one of the server's calls in flight (it is not stopped for idleness meanwhile). */
+  using<T>(server: string, call: () => Promise<T>): Promise<T>;
   emit(update: ResourceUpdate): void;
 }
 
@@ -42,10 +44,13 @@ export class ResourceAccess {
 
   async read(target: string | ResourceTarget, options?: RequestOptions): Promise<ReadResourceResult> {
     const { server, uri } = await this.resolve(target);
-    const client = await this.servers.client(server, uri, options?.signal);
-    // The stack's clients check the result's shape; a custom client answers as it answers.
-    if (client instanceof BaseMCPClient) return client.readResource(uri, options);
-    return client.request<ReadResourceResult>('resources/read', { uri }, options);
+    // A read in flight is a call: a server on demand is not stopped for idleness under it.
+    return this.servers.using(server, async () => {
+      const client = await this.servers.client(server, uri, options?.signal);
+      // The stack's clients check the result's shape; a custom client answers as it answers.
+      if (client instanceof BaseMCPClient) return client.readResource(uri, options);
+      return client.request<ReadResourceResult>('resources/read', { uri }, options);
+    });
   }
 
   async subscribe(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {

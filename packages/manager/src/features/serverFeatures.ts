@@ -23,7 +23,7 @@ import { ServerLogs } from './serverLogs.js';
 import { SkillIndex, type SkillServers } from './skillIndex.js';
 
 /** What the features need of the manager. */
-export interface FeatureHost extends SkillServers, Pick<ResourceServers, 'client'> {
+export interface FeatureHost extends SkillServers, Pick<ResourceServers, 'client' | 'using'> {
   emit<E extends 'resourcesChanged' | 'promptsChanged' | 'resourceUpdated' | 'serverLog'>(
     event: E,
     payload: ManagerEvents[E],
@@ -106,11 +106,13 @@ export class ServerFeatures {
     options?: RequestOptions,
   ): Promise<GetPromptResult> {
     const prompt = await this.prompts.find(qualifiedName);
-    const client = await this.host.client(prompt.serverName, qualifiedName, options?.signal);
-    const params = { name: prompt.originalName, arguments: args };
-    // The stack's clients check the result's shape; a custom client answers as it answers.
-    if (client instanceof BaseMCPClient) return client.getPrompt(prompt.originalName, args, options);
-    return client.request<GetPromptResult>('prompts/get', params, options);
+    return this.host.using(prompt.serverName, async () => {
+      const client = await this.host.client(prompt.serverName, qualifiedName, options?.signal);
+      const params = { name: prompt.originalName, arguments: args };
+      // The stack's clients check the result's shape; a custom client answers as it answers.
+      if (client instanceof BaseMCPClient) return client.getPrompt(prompt.originalName, args, options);
+      return client.request<GetPromptResult>('prompts/get', params, options);
+    });
   }
 
   private received(server: string, client: MCPClient, { method, params }: JSONRPCNotification): void {
