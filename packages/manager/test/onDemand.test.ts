@@ -142,7 +142,12 @@ describe('idle stop', () => {
       { catalogStore: new MemoryCatalogStore(), sleep: clock.sleep, idleTimeout: 500 },
     );
     await m.connectAllEnabled();
+    // The state settles after the process is gone: wait for the event, not the process count.
+    const parked = new Promise<void>((resolve) =>
+      m.on('serverStateChanged', (e) => e.server === 'e' && e.state === 'lazy' && resolve()),
+    );
     await clock.advance(500);
+    await parked;
     await waitUntil(() => running('idle-eager') === 0, 'the idle stop');
     expect((await m.getServerStatus()).e?.state).toBe('lazy');
     expect((await m.listTools()).map((t) => t.qualifiedName)).toEqual(['e__echo', 'e__add']);
