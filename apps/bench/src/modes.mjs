@@ -17,6 +17,7 @@
  * @property {number} fleetBroken how many of them exit at once
  * @property {number} kills SIGKILLs timed per repetition of the recovery scenario
  * @property {number} schemaRounds list-and-call rounds timed per repetition of the outputSchema scenario
+ * @property {number} onDemandFleet stdio servers configured in the servers-on-demand scenario (5 of them used)
  */
 
 /** @type {Record<'full' | 'quick' | 'smoke', BenchParams>} */
@@ -40,6 +41,7 @@ export const MODES = {
     fleetBroken: 5,
     kills: 10,
     schemaRounds: 30,
+    onDemandFleet: 100,
   },
   // The same scenarios with fewer calls: under a minute on 2 cores.
   quick: {
@@ -60,6 +62,7 @@ export const MODES = {
     fleetBroken: 5,
     kills: 5,
     schemaRounds: 12,
+    onDemandFleet: 30,
   },
   // Proves every scenario still runs (pnpm test); the figures mean nothing.
   smoke: {
@@ -80,5 +83,6 @@ export const MODES = {
     fleetBroken: 1,
     kills: 1,
     schemaRounds: 2,
+    onDemandFleet: 10,
   },
 };

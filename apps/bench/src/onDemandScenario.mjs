@@ -11,7 +11,6 @@ import { percentile } from './stats.mjs';
 /** @typedef {import('./scenarios.mjs').Scenario} Scenario */
 /** @typedef {import('./modes.mjs').BenchParams} BenchParams */
 
-const FLEET = 100;
 const USED = 5;
 const TOOLS = 20;
 const fleetServer = fileURLToPath(new URL('./servers/fleetToolServer.mjs', import.meta.url));
@@ -37,11 +36,14 @@ function rssOf(/** @type {number} */ pid) {
   }
 }
 
-/** @param {'eager' | 'lazy'} start */
-function fleet(start) {
+/**
+ * @param {'eager' | 'lazy'} start
+ * @param {number} size
+ */
+function fleet(start, size) {
   /** @type {Record<string, object>} */
   const mcpServers = {};
-  for (let i = 0; i < FLEET; i++)
+  for (let i = 0; i < size; i++)
     mcpServers[`s${i}`] = {
       command: process.execPath,
       args: [fleetServer],
@@ -56,22 +58,23 @@ function fleet(start) {
  * the processes alive and memory once those calls are done.
  * @param {'eager' | 'lazy'} start
  * @param {string} catalogPath
+ * @param {number} size
  */
-async function measure(start, catalogPath) {
+async function measure(start, catalogPath, size) {
   const { MCPConnectionManager } = await ourManager();
   const before = process.memoryUsage().rss;
   const manager = new MCPConnectionManager({ catalogPath, connectConcurrency: 8 });
   try {
     const started = performance.now();
-    await manager.initialize(/** @type {any} */ (fleet(start)));
+    await manager.initialize(/** @type {any} */ (fleet(start, size)));
     await manager.connectAllEnabled();
     const tools = await manager.listTools();
     const readyMs = performance.now() - started;
-    if (tools.length !== FLEET * TOOLS) throw new Error(`${start}: listTools gave ${tools.length} tools`);
+    if (tools.length !== size * TOOLS) throw new Error(`${start}: listTools gave ${tools.length} tools`);
     const firsts = [];
     for (let i = 0; i < USED; i++) {
       const call = performance.now();
-      await manager.callTool(`s${i * 19}__echo`, { text: 'hi' });
+      await manager.callTool(`s${Math.floor((i * size) / USED)}__echo`, { text: 'hi' });
       firsts.push(performance.now() - call);
     }
     const pids = children();
@@ -87,15 +90,15 @@ async function measure(start, catalogPath) {
   }
 }
 
-/** @type {Scenario['run']} */
-async function onDemandRun() {
+/** @param {number} size */
+async function onDemandRun(size) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-catalog-'));
   const catalogPath = join(dir, 'catalog.json');
   try {
     // A previous run on this machine filled the catalog (each lazy server started once): untimed.
-    await measure('lazy', catalogPath);
-    const lazy = await measure('lazy', catalogPath);
-    const eager = await measure('eager', catalogPath);
+    await measure('lazy', catalogPath, size);
+    const lazy = await measure('lazy', catalogPath, size);
+    const eager = await measure('eager', catalogPath, size);
     /** @type {Record<string, number>} */
     const figures = {};
     for (const [key, value] of Object.entries(lazy)) figures[`lazy_${key}`] = value;
@@ -121,7 +124,7 @@ export function onDemandScenario(p) {
   ];
   return {
     id: 'manager.ondemand',
-    title: `manager: ${FLEET} stdio servers × ${TOOLS} tools, ${USED} used; lazy (catalog warm) against eager`,
+    title: `manager: ${p.onDemandFleet} stdio servers × ${TOOLS} tools, ${USED} used; lazy (catalog warm) against eager`,
     transport: 'stdio',
     contenders: ['ours'],
     metrics: ['lazy', 'eager'].flatMap((mode) =>
@@ -132,7 +135,7 @@ export function onDemandScenario(p) {
         kind,
       })),
     ),
-    run: onDemandRun,
+    run: () => onDemandRun(p.onDemandFleet),
     reps: p.managerReps,
   };
 }
