@@ -25,12 +25,12 @@ async function bench(args: string[]): Promise<string> {
   return stdout;
 }
 
-// A smoke check only: `pnpm bench --quick` still runs every scenario with every contender. Speed is never asserted.
-describe('pnpm bench --quick', () => {
+// A smoke check only: `pnpm bench --smoke` still runs every scenario with every contender. Speed is never asserted.
+describe('pnpm bench --smoke', () => {
   it('runs every scenario with every contender and prints them as JSON and as a table', async () => {
-    const result = JSON.parse(await bench(['--quick', '--json'])) as BenchResult;
+    const result = JSON.parse(await bench(['--smoke', '--json'])) as BenchResult;
 
-    const expected = scenarios(MODES.quick).map((s) => s.id);
+    const expected = scenarios(MODES.smoke).map((s) => s.id);
     expect(result.scenarios.map((s) => s.id)).toEqual(expected);
     expect(result.contenders).toEqual(['bare', 'sdk', 'ours']);
     for (const scenario of result.scenarios) {
@@ -47,7 +47,7 @@ describe('pnpm bench --quick', () => {
     }
 
     const table = renderTable(result);
-    for (const scenario of scenarios(MODES.quick)) expect(table).toContain(`| ${scenario.title} |`);
+    for (const scenario of scenarios(MODES.smoke)) expect(table).toContain(`| ${scenario.title} |`);
     expect(table).toMatch(/Targets: \d+ of \d+ met\./);
   });
 

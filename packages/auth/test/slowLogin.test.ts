@@ -33,9 +33,13 @@ function slowPerson(ms: number): AuthorizationHandler {
 }
 
 describe('a login that takes longer than the protocol deadlines, to a server that speaks only 2026-07-28', () => {
-  it('neither the era probe (5 s) nor the connect deadline (30 s) counts a login of 31 s: connected in the modern era', async () => {
-    const auth = new OAuthProvider({ authorizationHandler: slowPerson(31_000) });
-    const client = new MCPHttpClient({ transport: 'http', url: mcp.url }, { name: 'slow-login', auth });
+  // The deadlines are shortened (defaults: probe 5 s, connect 30 s) so the login outlasts both in 3 s, not 31.
+  it('neither the era probe nor the connect deadline counts a login longer than both: connected in the modern era', async () => {
+    const auth = new OAuthProvider({ authorizationHandler: slowPerson(3_000) });
+    const client = new MCPHttpClient(
+      { transport: 'http', url: mcp.url },
+      { name: 'slow-login', auth, probeTimeout: 1_000, connectTimeout: 2_000 },
+    );
     try {
       await client.connect();
       expect(client.era).toBe('modern');
