@@ -1,8 +1,9 @@
 import type { CallToolResult, RequestOptions, Tool } from '@org/mcp-core';
 
 /**
- * What this package needs of an MCPConnectionManager: its tools under qualified names, a call by that
- * name, and the `toolsChanged` event. Structural, so that the package depends on core only.
+ * What this package needs of an MCPConnectionManager (or of one user's view of it, `manager.forUser(principal)`):
+ * its tools under qualified names, a call by that name, and the `toolsChanged` event. Structural, so that the
+ * package depends on core only, and both the manager and a view satisfy it.
  */
 export interface ManagerToolSource {
   listTools(): Promise<Array<Tool & { qualifiedName: string }>>;

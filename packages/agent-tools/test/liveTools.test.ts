@@ -1,4 +1,4 @@
-import { MCPConnectionManager } from '@org/mcp-manager';
+import { MCPConnectionManager, MemoryCatalogStore } from '@org/mcp-manager';
 import { officialModernServerScript } from '@org/test-utils';
 import { afterEach, expect, it } from 'vitest';
 import { liveTools, openaiChatTools } from '../src/index.js';
@@ -51,4 +51,30 @@ it('follows servers going away and coming back, and stops following once closed'
   live.close();
   await manager.connectServer('official');
   expect(await live.current()).toBe(before);
+});
+
+it('takes a user’s view of a manager as it takes a manager: the same names, calls through that user’s own connection', async () => {
+  const manager = new MCPConnectionManager({ catalogStore: new MemoryCatalogStore() });
+  managers.push(manager);
+  await manager.initialize({
+    mcpServers: {
+      official: {
+        transport: 'stdio',
+        command: process.execPath,
+        args: [officialModernServerScript, 'stdio'],
+        env: { USER_MARK: `$\{user:MARK}` },
+        scope: 'user',
+      },
+    },
+  });
+  const view = manager.forUser('alice', { variables: { MARK: 'a' } });
+  const live = liveTools(view, openaiChatTools);
+  // Nothing started yet, and no catalog entry: no tools until the first user's call fills it.
+  expect(await names(live)).toEqual([]);
+  const changed = new Promise((resolve) => view.on('toolsChanged', resolve));
+  expect((await view.callTool('official__grow')).isError).toBeFalsy();
+  await changed;
+  await expect.poll(() => names(live)).toContain('official__grow');
+  expect((await manager.getServerStatus()).official?.userConnections).toBe(1);
+  live.close();
 });

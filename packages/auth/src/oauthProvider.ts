@@ -106,7 +106,8 @@ export class OAuthProvider implements HttpAuthProvider {
 
   /** The tokens a store kept for this server (by the authorization it remembers for it), so the first request carries them. */
   private async loadStored(): Promise<void> {
-    const key = await this.store.getTokenKey?.(resourceString(this.resource as URL));
+    const { principal } = this.options;
+    const key = await this.store.getTokenKey?.(resourceString(this.resource as URL), principal);
     const tokens = key ? await this.store.getTokens(key) : undefined;
     this.tokens ??= tokens;
   }
@@ -178,7 +179,12 @@ export class OAuthProvider implements HttpAuthProvider {
     // A 401 may mean the server moved to another authorization server: discover again then.
     if (!this.context || reason !== 'expiry') this.context = await this.discover(challenge, signal);
     const context = this.context;
-    const key: TokenStoreKey = { resource: context.resource, issuer: context.issuer };
+    const { principal } = this.options;
+    const key: TokenStoreKey = {
+      resource: context.resource,
+      issuer: context.issuer,
+      ...(principal !== undefined && { principal }),
+    };
     if (reason === 'scope') this.scope = unionScopes(this.scope, challenge?.scope);
     else this.scope ??= initialScope(challenge?.scope, context);
     // Another holder of the store (another provider or process) may have renewed meanwhile.
@@ -210,7 +216,7 @@ export class OAuthProvider implements HttpAuthProvider {
   /** The tokens in use from now on; the store remembers whose they are, for a provider's first request in a later run. */
   private async keep(key: TokenStoreKey, tokens: TokenSet): Promise<void> {
     this.tokens = tokens;
-    await this.store.setTokenKey?.(resourceString(this.resource as URL), key);
+    await this.store.setTokenKey?.(resourceString(this.resource as URL), key, this.options.principal);
   }
 
   private discover(

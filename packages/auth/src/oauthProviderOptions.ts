@@ -46,6 +46,8 @@ export interface OAuthProviderOptions {
   clientMetadata?: ClientMetadata | undefined;
   /** Where tokens and registered clients are kept. Default: a MemoryTokenStore of this provider's own. */
   store?: TokenStore | undefined;
+  /** The end user these tokens act for: part of every token key in the store. Default: the default principal. */
+  principal?: string | undefined;
   /** Refresh this long before an access token expires, in ms. Default {@link DEFAULT_REFRESH_BEFORE}. */
   refreshBefore?: number | undefined;
   /** Timeout of each request to an authorization server, in ms. Default {@link DEFAULT_AUTH_REQUEST_TIMEOUT}. */

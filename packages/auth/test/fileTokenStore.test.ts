@@ -159,3 +159,46 @@ describe('FileTokenStore remembers whose tokens serve a server', () => {
     expect(await new FileTokenStore(path).getTokenKey('https://mcp.example/mcp')).toEqual(key);
   });
 });
+
+describe('FileTokenStore keeps each principal apart', () => {
+  const server = 'https://mcp.example/mcp';
+  const alice = { ...key, principal: 'alice' };
+  const bob = { ...key, principal: 'bob' };
+
+  it('an entry written before principals existed belongs to the default principal, untouched by the others', async () => {
+    const path = join(dir, 'tokens.json');
+    // A file of an earlier version: keys of [resource, issuer], servers by URL.
+    const oldId = JSON.stringify([key.resource, key.issuer]);
+    await writeFile(
+      path,
+      JSON.stringify({ tokens: { [oldId]: tokens('old') }, clients: {}, servers: { [server]: key } }),
+    );
+    const store = new FileTokenStore(path);
+    expect(await store.getTokens(key)).toEqual(tokens('old'));
+    expect(await store.getTokenKey(server)).toEqual(key);
+    expect(await store.getTokens(alice)).toBeUndefined();
+    expect(await store.getTokenKey(server, 'alice')).toBeUndefined();
+
+    await store.updateTokens(alice, async () => tokens('a1'));
+    await store.updateTokens(bob, async () => tokens('b1'));
+    await store.setTokenKey(server, alice, 'alice');
+    await store.setTokenKey(server, bob, 'bob');
+    const again = new FileTokenStore(path);
+    expect(await again.getTokens(key)).toEqual(tokens('old'));
+    expect(await again.getTokens(alice)).toEqual(tokens('a1'));
+    expect(await again.getTokens(bob)).toEqual(tokens('b1'));
+    expect(await again.getTokenKey(server)).toEqual(key);
+    expect(await again.getTokenKey(server, 'alice')).toEqual(alice);
+    expect(await again.getTokenKey(server, 'bob')).toEqual(bob);
+
+    // One principal's removal leaves the others.
+    await again.updateTokens(alice, async () => undefined);
+    await again.setTokenKey(server, undefined, 'alice');
+    expect(await store.getTokens(alice)).toBeUndefined();
+    expect(await store.getTokenKey(server, 'alice')).toBeUndefined();
+    expect(await store.getTokens(bob)).toEqual(tokens('b1'));
+    expect(await store.getTokens(key)).toEqual(tokens('old'));
+    const file = JSON.parse(await readFile(path, 'utf8'));
+    expect(Object.keys(file.tokens)).toEqual([oldId, JSON.stringify([key.resource, key.issuer, 'bob'])]);
+  });
+});

@@ -7,9 +7,10 @@ export type VariableEnv = Record<string, string | undefined>;
 export interface VariableProblem {
   /**
    * `unset`: no such variable and no default; `malformed`: `${` not followed by a name and `}`;
-   * `unsupported`: a VS Code `${input:...}` prompt with no value in `inputs` (an editor would prompt for it).
+   * `unsupported`: a VS Code `${input:...}` prompt with no value in `inputs` (an editor would prompt for it);
+   * `user`: a `${user:NAME}` where no user gives one (outside a user-scoped server's url, headers, env and args).
    */
-  kind: 'unset' | 'malformed' | 'unsupported';
+  kind: 'unset' | 'malformed' | 'unsupported' | 'user';
   /** The variable's name, for `unset` and `unsupported`. */
   variable?: string;
   /** 0-based offset of the `${` in the text. */
@@ -27,15 +28,23 @@ export interface ExpandVariablesOptions {
    * Default: throw an `MCPConfigError` naming the variable.
    */
   onProblem?: (problem: VariableProblem) => void;
+  /**
+   * Keep each `${user:NAME}` as written: a user-scoped server's value, filled per user by the manager
+   * (`manager.forUser(principal, { variables })`), never from the environment. Default false: it is a problem.
+   */
+  keepUserVariables?: boolean;
 }
 
 const REFERENCE = /^(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::-([\s\S]*))?$/;
+const USER_REFERENCE = /^user:[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** What to tell the user about a problem; shared with the config parser. */
 export function describeVariableProblem(problem: VariableProblem): string {
   switch (problem.kind) {
     case 'unset':
       return `variable ${problem.variable} is not set; set it, or give a default with \${${problem.variable}:-default}`;
+    case 'user':
+      return `user variable \${${problem.variable}} is only taken in a user-scoped server's url, headers, env and args ("scope": "user"), where each user gives its value`;
     case 'unsupported':
       return `VS Code input variable ${problem.variable} has no value; pass it in the \`inputs\` option by its id, or put the value in an environment variable and write \${env:NAME}`;
     default:
@@ -85,6 +94,12 @@ export function expandVariables(
     const body = close < 0 ? '' : text.slice(start + 2, close);
     pos = close < 0 ? text.length : close + 1;
     const match = REFERENCE.exec(body);
+    const user = USER_REFERENCE.exec(body);
+    if (user) {
+      if (options.keepUserVariables) out += `\${${body}}`;
+      else onProblem({ kind: 'user', variable: body, offset: start });
+      continue;
+    }
     if (!match) {
       const id = /^input:([\w.-]+)$/.exec(body)?.[1];
       const value =

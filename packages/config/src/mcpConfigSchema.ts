@@ -88,6 +88,23 @@ export const McpServerEntrySchema = z
         description:
           "Stop it after this many milliseconds with no call, subscription or task (0: never). Default: the manager's (never).",
       }),
+    scope: z.enum(['shared', 'user']).meta({
+      description:
+        'shared: one connection every user of the manager shares; user: one connection per end user (manager.forUser), with ${user:NAME} in url, headers, env and args. Default shared.',
+    }),
+    userIdleTimeout: z
+      .number()
+      .int('must be a whole number of milliseconds')
+      .min(0)
+      .max(MAX_TIMER, `must be at most ${MAX_TIMER} milliseconds`)
+      .meta({
+        description:
+          "A user-scoped server: close a user's connection after this many milliseconds with no work (0: never). Default: the manager's (15 minutes).",
+      }),
+    maxUserConnections: z.number().int('must be a whole number').min(1).meta({
+      description:
+        "A user-scoped server: its users' connections at most; past it the least recently used idle one closes. Default: the manager's (1000).",
+    }),
     includeTools: toolNames('Globs over tool names: only the tools matching one are offered (Gemini CLI).'),
     excludeTools: toolNames('Globs over tool names: the tools matching one are not offered (Gemini CLI).'),
     disabledTools: toolNames('Cline, Roo Code: tools not offered, by name or glob.'),

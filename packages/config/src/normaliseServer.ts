@@ -20,6 +20,8 @@ export interface NormaliseContext {
   report: (path: string, message: string, unset: boolean) => void;
 }
 
+/** Where a user-scoped server takes `${user:NAME}`: filled per user by the manager. */
+const USER_FIELDS = /^(url|serverUrl|headers\.|env\.|args\.)/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** `./x`, `../x` (and `.\x` on Windows): relative to a directory, not looked up on PATH. */
 const RELATIVE_PATH = /^\.\.?[\\/]/;
@@ -76,6 +78,7 @@ export function normaliseServer(
   const expand = (field: string, text: string | number | boolean, prefix = '') =>
     expandVariables(String(text), ctx.env, {
       inputs: ctx.inputs,
+      keepUserVariables: entry.scope === 'user' && USER_FIELDS.test(field),
       onProblem: (problem) =>
         report(
           field,
@@ -128,6 +131,9 @@ export function normaliseServer(
     ...(entry.connectTimeout !== undefined && { connectTimeout: entry.connectTimeout }),
     ...(entry.start !== undefined && { start: entry.start }),
     ...(entry.idleTimeout !== undefined && { idleTimeout: entry.idleTimeout }),
+    ...(entry.scope !== undefined && { scope: entry.scope }),
+    ...(entry.userIdleTimeout !== undefined && { userIdleTimeout: entry.userIdleTimeout }),
+    ...(entry.maxUserConnections !== undefined && { maxUserConnections: entry.maxUserConnections }),
   };
 
   const oauth = normaliseOAuth(entry, {

@@ -37,6 +37,8 @@ import type { ServerStatus } from './server/serverStatus.js';
 import { traceManagerEvents } from './telemetry/managerTelemetry.js';
 import type { ToolSearchResult } from './tools/toolDirectory.js';
 import type { QualifiedTool } from './tools/toolNaming.js';
+import type { MCPUserView, UserViewOptions } from './users/userView.js';
+import { userView } from './users/userViews.js';
 
 export type { ConnectAllOptions, ConnectServerOptions } from './managerOptions.js';
 
@@ -123,21 +125,25 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return this.#parts.servers.health.checkAll();
   }
 
-  /** Everything known about each server. Never includes header or env values. */
+  /** Everything known about each server (a user-scoped one: how many users' connections). Never a header or env value. */
   async getServerStatus(): Promise<Record<string, ServerStatus>> {
-    return this.#parts.servers.status();
+    return this.#parts.users.status(this.#parts.servers.status());
+  }
+
+  /** One end user's view (starts nothing): the agent-facing API, user-scoped servers through that user's own connections (users/). */
+  forUser(principal: string, options: UserViewOptions = {}): MCPUserView {
+    return userView(this.#open().viewHost, principal, options);
   }
 
   /**
-   * Stops every server in parallel, bounded in time; idempotent. Afterwards every call that acts (connects,
-   * calls, lists through servers, changes the servers, watches, reloads) fails with MANAGER_SHUT_DOWN; the
-   * reads that need no server still answer, showing what shutdown left: getServerStatus() (every server
-   * `closed`), listTools() and searchTools() (none), healthCheckAll() (every enabled server unhealthy), metaTools().
+   * Stops every server (and user connection) in parallel, bounded in time; idempotent. Afterwards every call that acts
+   * fails with MANAGER_SHUT_DOWN; the reads that need no server still answer, showing what shutdown left:
+   * getServerStatus() (every server `closed`), listTools() and searchTools() (none), healthCheckAll(), metaTools().
    */
   shutdown(): Promise<void> {
     if (this.#shuttingDown) return this.#shuttingDown;
     this.#parts.watchers.closeAll();
-    this.#shuttingDown = this.#parts.servers.retireAll();
+    this.#shuttingDown = this.#parts.retireAll();
     return this.#shuttingDown;
   }
 

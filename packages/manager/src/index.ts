@@ -66,3 +66,4 @@ export {
   safeName,
   TOOL_NAME_SEPARATOR,
 } from './tools/toolNaming.js';
+export type { MCPUserView, UserViewOptions } from './users/userView.js';

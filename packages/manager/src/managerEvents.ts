@@ -12,6 +12,8 @@ export interface ServerStateChange {
   state: ServerState;
   previous: ServerState;
   error: MCPError | undefined;
+  /** The user whose own connection this is (a user-scoped server); absent for the manager's own. */
+  principal?: string;
   /** Why, when it is on demand: `call` (started by a call), `catalog` (started to fill its catalog entry), `idle` (stopped for idleness). */
   reason?: StateReason;
 }
@@ -19,6 +21,8 @@ export interface ServerStateChange {
 /** The tools one server offers through the manager changed (it connected, went away, or said so). */
 export interface ToolsChange {
   server: string;
+  /** The user whose own connection this is (a user-scoped server); absent for the manager's own. */
+  principal?: string;
 }
 
 /** A server failed: a connect gave up, it went away with an error, or it ran out of restarts. */
@@ -27,6 +31,8 @@ export interface ServerErrorEvent {
   server: string;
   /** @deprecated Use `server`; set alike until the next minor version. */
   name: string;
+  /** The user whose own connection this is (a user-scoped server); absent for the manager's own. */
+  principal?: string;
   error: MCPError;
 }
 
@@ -58,6 +64,8 @@ export interface CircuitStateChange {
   name: string;
   state: CircuitState;
   previous: CircuitState;
+  /** The user whose own connection this is (a user-scoped server); absent for the manager's own. */
+  principal?: string;
   /** Failed calls in a row that opened it. */
   failures: number;
   retryAt: string | undefined;
@@ -81,6 +89,8 @@ export interface AuthorizationRequiredEvent {
   issuer: string | undefined;
   /** The scopes it would ask for. */
   scopes: string[] | undefined;
+  /** The user who must authorize (a user-scoped server: `view.authorize`); absent for a shared server. */
+  principal?: string;
   error: MCPAuthError;
 }
 

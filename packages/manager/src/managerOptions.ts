@@ -85,6 +85,10 @@ export interface ManagerOptions extends ManagerAuthOptions {
   catalogPath?: string;
   /** A catalog entry older than this (ms) is still served, and refreshed at the server's next start. Default 86 400 000 (a day). */
   catalogMaxAge?: number;
+  /** A user-scoped server's connection (one per user) is closed after this many ms with no work (its entry's wins); 0: never. Default 900 000 (15 minutes). */
+  userIdleTimeout?: number;
+  /** A user-scoped server's connections at most (its entry's wins): past it the least recently used idle one closes. Default 1 000. */
+  maxUserConnections?: number;
   /** Injectable sleep (tests use fake timers instead). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -117,4 +121,6 @@ export const MANAGER_DEFAULTS = {
   start: 'eager' as StartMode,
   idleTimeout: 0,
   catalogMaxAge: 86_400_000,
+  userIdleTimeout: 900_000,
+  maxUserConnections: 1_000,
 } as const;

@@ -7,6 +7,8 @@ import type { ResolvedOptions } from './resolvedOptions.js';
 import type { ManagedServer } from './server/managedServer.js';
 import { ServerRegistry } from './server/serverRegistry.js';
 import { ToolSurface } from './tools/toolSurface.js';
+import type { ViewHost } from './users/userRoute.js';
+import { Users } from './users/users.js';
 
 /** The parts MCPConnectionManager owns and delegates to. */
 export interface ManagerParts {
@@ -16,6 +18,11 @@ export interface ManagerParts {
   reloader: ConfigReloader;
   watchers: ConfigWatchers;
   catalog: ServerCatalog;
+  users: Users;
+  /** What users' views reach through. */
+  viewHost: ViewHost;
+  /** Stops every server and every user's connection, for good. */
+  retireAll(): Promise<void>;
 }
 
 /** What the parts need of the facade: its events and public calls, and whether it is open. */
@@ -49,7 +56,8 @@ export function composeParts(
   };
   /** A lazy server stays down, unless it has no catalog entry: then it starts once to fill one. */
   const readyLazy = async (s: ManagedServer) => {
-    if (await catalog.entry(s.name)) return;
+    // A user-scoped server's catalog entry is filled by its first user's connection.
+    if (s.config.scope === 'user' || (await catalog.entry(s.name))) return;
     await s.connect({}, 'catalog');
     await catalog.record(s, s.liveClient());
     // With no idle timeout to stop it later, it stops now: lazy means not running until called.
@@ -76,6 +84,7 @@ export function composeParts(
     registered: (s) => {
       s.onDemand.inUse = () => features.access.holds(s.name);
       tools.track(s);
+      users.track(s);
       void catalog.load(s);
     },
     toolsMayChange: (s) => {
@@ -87,13 +96,27 @@ export function composeParts(
       if (event.state === 'connected') features.connected(s.name, s.liveClient());
       else if (event.previous === 'connected') features.disconnected(s.name);
     },
-    removed: (name) => {
+    removed: async (name) => {
       tools.forget(name);
       features.removed(name);
       catalog.forget(name);
       manager.emit('toolsChanged', { server: name });
+      await users.forget(name);
     },
     emit,
+  });
+  const users: Users = new Users({
+    options,
+    get turns() {
+      return servers.turns;
+    },
+    emit: (event, payload) => emit(event, payload),
+    // The first user's connection fills the catalog entry every view lists the server's tools from.
+    connected: (template, own, client) => {
+      if (catalog.known(template.name)) return;
+      template.useCatalog(own.tools);
+      void catalog.record(template, client, { tools: own.tools, alive: () => own.status().connected });
+    },
   });
   const reloader = new ConfigReloader({
     running: () =>
@@ -120,5 +143,19 @@ export function composeParts(
       manager.emit('configReloadFailed', failure);
     },
   );
-  return { servers, tools, features, reloader, watchers, catalog };
+  const retireAll = async () => {
+    await Promise.all([servers.retireAll(), users.retireAll()]);
+  };
+  const parts: ManagerParts = {
+    ...{ servers, tools, features, reloader, watchers, catalog, users, retireAll },
+    viewHost: {
+      manager,
+      options,
+      assertOpen,
+      get parts() {
+        return parts;
+      },
+    },
+  };
+  return parts;
 }

@@ -40,6 +40,8 @@ export interface ResolvedOptions
         | 'idleTimeout'
         | 'catalogMaxAge'
         | 'catalogPath'
+        | 'userIdleTimeout'
+        | 'maxUserConnections'
       >
     >,
     Pick<
@@ -67,6 +69,8 @@ export interface ResolvedOptions
   watch: WatchOptions | undefined;
   /** Spans and metrics, when on and `@opentelemetry/api` is installed. */
   telemetry: Telemetry | undefined;
+  /** The end user a user's own connection serves (its OAuth tokens are that user's); absent for the manager's. */
+  principal?: string | undefined;
 }
 
 /** Every default applied, in one place. */
@@ -108,5 +112,7 @@ export function resolveOptions(options: ManagerOptions): ResolvedOptions {
     catalogStore: options.catalogStore,
     catalogPath: options.catalogPath ?? defaultCatalogPath(),
     catalogMaxAge: options.catalogMaxAge ?? d.catalogMaxAge,
+    userIdleTimeout: options.userIdleTimeout ?? d.userIdleTimeout,
+    maxUserConnections: options.maxUserConnections ?? d.maxUserConnections,
   };
 }

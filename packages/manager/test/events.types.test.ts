@@ -27,7 +27,12 @@ describe('MCPConnectionManager events', () => {
     });
     manager.once('toolsChanged', (event) => expectTypeOf(event).toEqualTypeOf<ToolsChange>());
     manager.on('serverError', (event) => expectTypeOf(event.error).toEqualTypeOf<MCPError>());
-    expectTypeOf<ServerErrorEvent>().toEqualTypeOf<{ server: string; name: string; error: MCPError }>();
+    expectTypeOf<ServerErrorEvent>().toEqualTypeOf<{
+      server: string;
+      name: string;
+      principal?: string;
+      error: MCPError;
+    }>();
     // As a new user writes it: the error's code, without a cast.
     manager.on('serverError', ({ error }) => expectTypeOf(error.code).toEqualTypeOf<MCPErrorCode>());
     manager.on('circuitStateChanged', (event) => {

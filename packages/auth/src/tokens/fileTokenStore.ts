@@ -7,7 +7,13 @@ import type { ClientRegistration } from '../client/clientRegistration.js';
 import { storeFailed, withFileLock } from './fileLock.js';
 import { KeyedLock } from './keyedLock.js';
 import type { TokenSet } from './tokenSet.js';
-import { type TokenStore, type TokenStoreKey, tokenStoreKeyString } from './tokenStore.js';
+import {
+  sameTokenKey,
+  type TokenStore,
+  type TokenStoreKey,
+  tokenKeyIdOf,
+  tokenStoreKeyString,
+} from './tokenStore.js';
 
 export interface FileTokenStoreOptions {
   /** How long an update waits for another process's lock, in ms. Default 60 000. */
@@ -19,7 +25,7 @@ export interface FileTokenStoreOptions {
 interface StoreFile {
   tokens: Record<string, TokenSet>;
   clients: Record<string, ClientRegistration>;
-  /** Whose tokens serve each MCP server (absent in files of earlier versions). */
+  /** Whose tokens serve each MCP server, by tokenKeyIdOf(server, principal) (absent in files of earlier versions). */
   servers: Record<string, TokenStoreKey>;
 }
 
@@ -76,17 +82,17 @@ export class FileTokenStore implements TokenStore {
     });
   }
 
-  async getTokenKey(server: string): Promise<TokenStoreKey | undefined> {
-    return (await this.read()).servers[server];
+  async getTokenKey(server: string, principal?: string): Promise<TokenStoreKey | undefined> {
+    return (await this.read()).servers[tokenKeyIdOf(server, principal)];
   }
 
-  setTokenKey(server: string, key: TokenStoreKey | undefined): Promise<void> {
+  setTokenKey(server: string, key: TokenStoreKey | undefined, principal?: string): Promise<void> {
+    const id = tokenKeyIdOf(server, principal);
     return this.locked(async () => {
       const file = await this.read();
-      const current = file.servers[server];
-      if (current?.issuer === key?.issuer && current?.resource === key?.resource) return;
-      if (key) file.servers[server] = key;
-      else delete file.servers[server];
+      if (sameTokenKey(file.servers[id], key)) return;
+      if (key) file.servers[id] = key;
+      else delete file.servers[id];
       await this.write(file);
     });
   }

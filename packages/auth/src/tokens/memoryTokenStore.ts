@@ -1,7 +1,7 @@
 import type { ClientRegistration } from '../client/clientRegistration.js';
 import { KeyedLock } from './keyedLock.js';
 import type { TokenSet } from './tokenSet.js';
-import { type TokenStore, type TokenStoreKey, tokenStoreKeyString } from './tokenStore.js';
+import { type TokenStore, type TokenStoreKey, tokenKeyIdOf, tokenStoreKeyString } from './tokenStore.js';
 
 /** The default store: this process's memory, gone when it exits. */
 export class MemoryTokenStore implements TokenStore {
@@ -36,12 +36,13 @@ export class MemoryTokenStore implements TokenStore {
     else this.clients.delete(issuer);
   }
 
-  async getTokenKey(server: string): Promise<TokenStoreKey | undefined> {
-    return this.keys.get(server);
+  async getTokenKey(server: string, principal?: string): Promise<TokenStoreKey | undefined> {
+    return this.keys.get(tokenKeyIdOf(server, principal));
   }
 
-  async setTokenKey(server: string, key: TokenStoreKey | undefined): Promise<void> {
-    if (key) this.keys.set(server, key);
-    else this.keys.delete(server);
+  async setTokenKey(server: string, key: TokenStoreKey | undefined, principal?: string): Promise<void> {
+    const id = tokenKeyIdOf(server, principal);
+    if (key) this.keys.set(id, key);
+    else this.keys.delete(id);
   }
 }

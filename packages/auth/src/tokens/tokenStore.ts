@@ -7,6 +7,11 @@ export interface TokenStoreKey {
   resource: string;
   /** The authorization server's `issuer`. */
   issuer: string;
+  /**
+   * The end user the tokens act for (a manager's user-scoped servers). Absent: the default principal, which
+   * is what every entry of a store written before principals existed belongs to.
+   */
+  principal?: string;
 }
 
 /**
@@ -33,12 +38,27 @@ export interface TokenStore {
    * provider's first request in a later run carries them instead of taking a 401 first. A store
    * without it still works; the first request then goes without a token.
    */
-  getTokenKey?(server: string): Promise<TokenStoreKey | undefined>;
-  /** Optional, with {@link getTokenKey}: remembers (or, with undefined, forgets) whose tokens serve `server`. */
-  setTokenKey?(server: string, key: TokenStoreKey | undefined): Promise<void>;
+  getTokenKey?(server: string, principal?: string): Promise<TokenStoreKey | undefined>;
+  /**
+   * Optional, with {@link getTokenKey}: remembers (or, with undefined, forgets) whose tokens serve `server`
+   * for `principal` (absent: the default principal).
+   */
+  setTokenKey?(server: string, key: TokenStoreKey | undefined, principal?: string): Promise<void>;
 }
 
-/** One string per key, for stores that keep a flat map. */
+/** One string per key, for stores that keep a flat map; a key without a principal keeps its earlier string. */
 export function tokenStoreKeyString(key: TokenStoreKey): string {
-  return JSON.stringify([key.resource, key.issuer]);
+  return key.principal === undefined
+    ? JSON.stringify([key.resource, key.issuer])
+    : JSON.stringify([key.resource, key.issuer, key.principal]);
+}
+
+/** One string per (server, principal) for the remembered token keys; the default principal's is the server's URL. */
+export function tokenKeyIdOf(server: string, principal: string | undefined): string {
+  return principal === undefined ? server : JSON.stringify([server, principal]);
+}
+
+/** Whether two remembered keys are the same. */
+export function sameTokenKey(a: TokenStoreKey | undefined, b: TokenStoreKey | undefined): boolean {
+  return a?.resource === b?.resource && a?.issuer === b?.issuer && a?.principal === b?.principal;
 }

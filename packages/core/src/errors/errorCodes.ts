@@ -107,6 +107,8 @@ export const ManagerErrorCode = {
   CALL_QUEUE_TIMEOUT: 'CALL_QUEUE_TIMEOUT',
   CIRCUIT_OPEN: 'CIRCUIT_OPEN',
   NOT_OAUTH_SERVER: 'NOT_OAUTH_SERVER',
+  USER_SCOPED_SERVER: 'USER_SCOPED_SERVER',
+  USER_CONNECTION_LIMIT: 'USER_CONNECTION_LIMIT',
 } as const;
 
 /** Raised by the Skills extension's host side (io.modelcontextprotocol/skills): listing, loading, verifying. */

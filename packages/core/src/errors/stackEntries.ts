@@ -156,4 +156,16 @@ export const STACK_ENTRIES: Readonly<Record<Code, ErrorCodeEntry>> = {
     retry: false,
     meaning: '`authorize()` on a server that does not use OAuth (stdio, or `"oauth": false`)',
   },
+  USER_SCOPED_SERVER: {
+    class: 'MCPConnectionError',
+    retry: false,
+    meaning:
+      'a user-scoped server (`"scope": "user"`) used without a user: go through `manager.forUser(principal)`',
+  },
+  USER_CONNECTION_LIMIT: {
+    class: 'MCPConnectionError',
+    retry: true,
+    meaning:
+      'a user-scoped server has `maxUserConnections` connections and none is idle to close; the call was not sent',
+  },
 };

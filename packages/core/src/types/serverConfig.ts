@@ -35,6 +35,15 @@ interface CommonServerConfig extends ToolFilterConfig {
   start?: 'eager' | 'lazy';
   /** A running server with no work for this long (ms) is stopped and starts again on demand; 0 never. Default: the manager's. */
   idleTimeout?: number;
+  /**
+   * `shared`: one connection all users share; `user`: one connection per end user (manager.forUser), started on
+   * that user's first use, with `${user:NAME}` variables in url, headers, env and args. Default `shared`.
+   */
+  scope?: 'shared' | 'user';
+  /** A user-scoped server's connection with no work for this long (ms) is closed; 0 never. Default: the manager's. */
+  userIdleTimeout?: number;
+  /** A user-scoped server's connections at most: past it the least recently used idle one closes. Default: the manager's. */
+  maxUserConnections?: number;
 }
 
 /**

@@ -21,7 +21,7 @@ import type { ManagerAuthOptions } from './managerAuthOptions.js';
 import { readPrivateKeyFile } from './privateKeyFile.js';
 
 /** The manager's auth options as resolved: its token store always there. */
-type ServerAuthOptions = ManagerAuthOptions & { tokenStore: TokenStore };
+type ServerAuthOptions = ManagerAuthOptions & { tokenStore: TokenStore; principal?: string | undefined };
 
 /** Where one server stands with OAuth, as getServerStatus() shows it. Holds no token, code or secret. */
 export interface ServerAuthStatus {
@@ -64,6 +64,7 @@ export class ServerAuth {
       ...options.oauth,
       serverName: name,
       store: this.observed(options.tokenStore),
+      principal: options.principal,
       grant: this.grant(),
       ...(clientId !== undefined && {
         client: { clientId, clientSecret, ...(privateKey && { privateKey }) },

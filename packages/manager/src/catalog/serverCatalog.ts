@@ -9,6 +9,19 @@ import { MemoryCatalogStore } from './memoryCatalogStore.js';
 
 type Lists = Omit<CatalogEntry, 'version' | 'savedAt'>;
 
+/** The connection a catalog entry is read from: its tools (as the manager holds them) and whether it is still up. */
+interface LiveConnection {
+  tools: readonly Tool[];
+  alive(): boolean;
+}
+
+const ownConnection = (server: ManagedServer): LiveConnection => ({
+  get tools() {
+    return server.tools;
+  },
+  alive: () => server.status().connected,
+});
+
 /**
  * The manager's side of the catalog: each server's entry read when it is registered (its tools then offered
  * while it is not running), and written when its live lists differ from the entry or the entry is older than
@@ -83,17 +96,24 @@ export class ServerCatalog {
     return this.entries.get(name) ?? Promise.resolve(undefined);
   }
 
-  /** The server runs with `client`: its lists are read and written if they differ from the entry, or it is stale. */
-  record(server: ManagedServer, client: MCPClient): Promise<void> {
+  /**
+   * The server runs with `client`: its lists are read and written if they differ from the entry, or it is stale.
+   * `live`: the tools and liveness of the connection `client` is (a user's), when it is not the server's own.
+   */
+  record(
+    server: ManagedServer,
+    client: MCPClient,
+    live: LiveConnection = ownConnection(server),
+  ): Promise<void> {
     if (!this.covers(server)) return Promise.resolve();
     const { name } = server;
     const waiting = this.queued.get(name);
     if (waiting) return waiting;
     const next = (this.writes.get(name) ?? Promise.resolve()).then(() => {
       this.queued.delete(name);
-      return this.write(server, client).catch((error: unknown) => {
+      return this.write(server, client, live).catch((error: unknown) => {
         // The client went while its lists were read: the entry stays as it was.
-        if (server.status().connected)
+        if (live.alive())
           this.options.logger.warn({ server: name, err: error }, 'could not write the catalog');
       });
     });
@@ -110,9 +130,9 @@ export class ServerCatalog {
     this.queued.delete(name);
   }
 
-  private async write(server: ManagedServer, client: MCPClient): Promise<void> {
-    const lists = await liveLists(client, server.tools);
-    if (!server.status().connected) return;
+  private async write(server: ManagedServer, client: MCPClient, live: LiveConnection): Promise<void> {
+    const lists = await liveLists(client, live.tools);
+    if (!live.alive()) return;
     const text = JSON.stringify(lists);
     const last = this.written.get(server.name);
     if (last?.fresh && last.lists === text) return;

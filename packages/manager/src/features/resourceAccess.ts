@@ -16,6 +16,9 @@ export interface ResourceTarget {
   uri: string;
 }
 
+/** How a request reaches a server: the manager's own connection, or a user's (a view's route). */
+export type ServerRoute = Pick<ResourceServers, 'client' | 'using'>;
+
 /** What resource access needs of the manager. */
 export interface ResourceServers {
   /** The server's live client; while it connects or restarts, waits as a tool call does. */
@@ -42,11 +45,16 @@ export class ResourceAccess {
     private readonly logger: Logger,
   ) {}
 
-  async read(target: string | ResourceTarget, options?: RequestOptions): Promise<ReadResourceResult> {
+  /** Reads a resource on its server, reached through `route` (a user's view routes to that user's connection). */
+  async read(
+    target: string | ResourceTarget,
+    options?: RequestOptions,
+    route: ServerRoute = this.servers,
+  ): Promise<ReadResourceResult> {
     const { server, uri } = await this.resolve(target);
     // A read in flight is a call: a server on demand is not stopped for idleness under it.
-    return this.servers.using(server, async () => {
-      const client = await this.servers.client(server, uri, options?.signal);
+    return route.using(server, async () => {
+      const client = await route.client(server, uri, options?.signal);
       // The stack's clients check the result's shape; a custom client answers as it answers.
       if (client instanceof BaseMCPClient) return client.readResource(uri, options);
       return client.request<ReadResourceResult>('resources/read', { uri }, options);

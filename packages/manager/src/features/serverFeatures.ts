@@ -18,7 +18,7 @@ import {
   RESOURCE_TEMPLATES,
   RESOURCES,
 } from './featureKinds.js';
-import { ResourceAccess, type ResourceServers } from './resourceAccess.js';
+import { ResourceAccess, type ResourceServers, type ServerRoute } from './resourceAccess.js';
 import { ServerLogs } from './serverLogs.js';
 import { SkillIndex, type SkillServers } from './skillIndex.js';
 
@@ -100,14 +100,16 @@ export class ServerFeatures {
     this.logs.forget(server);
   }
 
+  /** Gets a prompt from its server, reached through `route` (a user's view routes to that user's connection). */
   async getPrompt(
     qualifiedName: string,
     args: Record<string, string> = {},
     options?: RequestOptions,
+    route: ServerRoute = this.host,
   ): Promise<GetPromptResult> {
     const prompt = await this.prompts.find(qualifiedName);
-    return this.host.using(prompt.serverName, async () => {
-      const client = await this.host.client(prompt.serverName, qualifiedName, options?.signal);
+    return route.using(prompt.serverName, async () => {
+      const client = await route.client(prompt.serverName, qualifiedName, options?.signal);
       const params = { name: prompt.originalName, arguments: args };
       // The stack's clients check the result's shape; a custom client answers as it answers.
       if (client instanceof BaseMCPClient) return client.getPrompt(prompt.originalName, args, options);

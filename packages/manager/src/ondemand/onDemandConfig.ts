@@ -14,5 +14,7 @@ export function onDemandOf(
   config: MCPServerConfig,
   defaults: { start: StartMode; idleTimeout: number },
 ): { start: StartMode; idleTimeout: number } {
-  return { start: config.start ?? defaults.start, idleTimeout: config.idleTimeout ?? defaults.idleTimeout };
+  // A user-scoped server never starts itself: each user's connection starts on that user's first use.
+  const start = config.scope === 'user' ? 'lazy' : (config.start ?? defaults.start);
+  return { start, idleTimeout: config.idleTimeout ?? defaults.idleTimeout };
 }

@@ -8,6 +8,7 @@ import type { ManagerEventMap } from '../managerEvents.js';
 import type { ConnectServerOptions } from '../managerOptions.js';
 import { OnDemand } from '../ondemand/onDemand.js';
 import type { ResolvedOptions } from '../resolvedOptions.js';
+import { userScopedError } from '../users/userErrors.js';
 import { awaitComingUp, isComingUp } from './awaitComingUp.js';
 import { ClientHolder } from './clientHolder.js';
 import { type ConnectContext, connectWithRetry } from './connectSequence.js';
@@ -124,6 +125,7 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** Connects, retrying with backoff; joins a connect under way; takes over from a restart waiting out its backoff. */
   async connect(options: ConnectServerOptions = {}, reason?: StateReason): Promise<MCPClient> {
     if (this.retired) throw stoppedError(this.name);
+    if (this.entry.scope === 'user') throw userScopedError(this.name);
     if (!this.enabled) throw stopError(this.name, 'disabled');
     if (this.refusal) {
       this.fail(this.refusal);

@@ -33,8 +33,8 @@ export interface RegistryListener {
   toolsMayChange(server: ManagedServer): void;
   /** A server's state changed (its connection may be new or gone); told before the event goes out. */
   stateChanged(server: ManagedServer, event: ManagerEvents['serverStateChanged']): void;
-  /** A server was removed. */
-  removed(name: string): void;
+  /** A server was removed; what it held (users' connections) is closed before the removal resolves. */
+  removed(name: string): Promise<void>;
   /** connectAllEnabled for a lazy server: nothing, or a start to fill its catalog entry when it has none. */
   readyLazy(server: ManagedServer): Promise<void>;
   emit<E extends ServerEvent>(event: E, payload: ManagerEvents[E]): void;
@@ -46,7 +46,8 @@ export interface RegistryListener {
  */
 export class ServerRegistry {
   private readonly servers = new Map<string, ManagedServer>();
-  private readonly turns: ConnectTurns;
+  /** The connect attempts in flight across servers (connectConcurrency), users' connections too. */
+  readonly turns: ConnectTurns;
   readonly health: HealthMonitor;
 
   constructor(
@@ -131,7 +132,7 @@ export class ServerRegistry {
     await server.retire('closing');
     if (!this.holds(server)) return;
     this.servers.delete(name);
-    this.listener.removed(name);
+    await this.listener.removed(name);
   }
 
   /**

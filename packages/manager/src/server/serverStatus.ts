@@ -53,6 +53,10 @@ export interface ServerStatus {
   circuit: CircuitStatus | undefined;
   /** For a server behind OAuth: issuer, scopes asked for, whether authorized. Never a token or secret. */
   auth?: ServerAuthStatus;
+  /** `user` for a user-scoped server (one connection per user); absent for a shared one. */
+  scope?: 'user';
+  /** A user-scoped server, in the manager's status: how many users' connections it has open now. */
+  userConnections?: number;
 }
 
 /** What a server knows of itself, to be reported. */

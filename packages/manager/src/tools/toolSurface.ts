@@ -91,7 +91,9 @@ export class ToolSurface {
       const host = { searchTools: this.search.bind(this), callTool: this.call.bind(this) };
       return callMetaTool(host, qualifiedName, args as Record<string, unknown>, options);
     }
-    return this.findOrStart(qualifiedName, options?.signal).then((tool) => this.send(tool, args, options));
+    return this.findOrStart(qualifiedName, options?.signal).then((tool) =>
+      this.sendTo(this.servers.server(tool.serverName), tool, args, options),
+    );
   }
 
   /**
@@ -116,13 +118,14 @@ export class ToolSurface {
     }
   }
 
-  private send(
+  /** Sends a call to `server` (the tool's own, or a user's connection to it) through its guard and the hooks. */
+  sendTo(
+    server: ManagedServer,
     tool: QualifiedTool,
     args: object,
     options: CallToolOptions | undefined,
   ): Promise<CallToolResult> {
     const qualifiedName = tool.qualifiedName;
-    const server = this.servers.server(tool.serverName);
     const wait = this.options.callWhileRestarting;
     const client = () => server.callableClient(qualifiedName, wait, options?.signal);
     // The load limits and the breaker hold the whole call, hooks included.

@@ -1,0 +1,149 @@
+import type { MCPServerConfig } from '@org/mcp-core';
+import type { ManagerEventMap } from '../managerEvents.js';
+import type { ResolvedOptions } from '../resolvedOptions.js';
+import type { ConnectTurns } from '../server/connectTurns.js';
+import { ManagedServer } from '../server/managedServer.js';
+import { userConnectionLimitError } from './userErrors.js';
+import { type UserVariables, userConfigOf } from './userVariables.js';
+
+/** The events of a user's connection, each sent to that user's views with the principal. */
+const USER_EVENTS = [
+  'serverStateChanged',
+  'toolsChanged',
+  'serverError',
+  'circuitStateChanged',
+  'authorizationRequired',
+] as const;
+
+/** One user's connection to a user-scoped server, and what holds it open. */
+interface UserConnection {
+  principal: string;
+  server: ManagedServer;
+  /** Calls (and starts) that acquired it and have not ended: never closed under them. */
+  held: number;
+  /** Its close, once begun; it counts against the cap until done. */
+  closing: Promise<void> | undefined;
+}
+
+/** What one server's user connections need of the manager. */
+export interface UserConnectionsHost {
+  options: ResolvedOptions;
+  turns: ConnectTurns;
+  /** Every event of a user's connection, for that user's views. */
+  emit(principal: string, event: keyof ManagerEventMap, payload: object): void;
+  /** A user's connection is up (its tools may fill the catalog). */
+  connected(server: ManagedServer): void;
+}
+
+/**
+ * One user-scoped server's connections, one per principal (a ManagedServer each, with that user's config and
+ * OAuth principal), in least-recently-used order. A user's first use opens one; it closes after
+ * `userIdleTimeout` idle. At `maxUserConnections`, a new user's connection closes the least recently used idle
+ * one first; with none idle the call fails at once (USER_CONNECTION_LIMIT). A connection held by a call is
+ * never closed.
+ */
+export class UserConnections {
+  /** By principal, least recently used first. */
+  private readonly connections = new Map<string, UserConnection>();
+
+  constructor(
+    readonly name: string,
+    private readonly config: MCPServerConfig,
+    private readonly host: UserConnectionsHost,
+  ) {}
+
+  get idleTimeout(): number {
+    return this.config.userIdleTimeout ?? this.host.options.userIdleTimeout;
+  }
+
+  get cap(): number {
+    return this.config.maxUserConnections ?? this.host.options.maxUserConnections;
+  }
+
+  /** How many connections there are (closing ones too: they may still hold a process). */
+  get size(): number {
+    return this.connections.size;
+  }
+
+  /** The user's connection, if open. */
+  of(principal: string): ManagedServer | undefined {
+    const connection = this.connections.get(principal);
+    return connection && !connection.closing ? connection.server : undefined;
+  }
+
+  /** Runs `use` with the user's connection (opened if need be), held open meanwhile. */
+  async run<T>(
+    principal: string,
+    variables: UserVariables,
+    use: (server: ManagedServer) => Promise<T>,
+  ): Promise<T> {
+    const connection = await this.acquire(principal, variables);
+    try {
+      return await use(connection.server);
+    } finally {
+      connection.held -= 1;
+    }
+  }
+
+  /** Closes every connection (a removal, a reload that changed the server, shutdown). */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.connections.values()].map((c) => this.close(c)));
+  }
+
+  /** The user's connection, held (the caller releases it): an open one, else a new one once the cap allows. */
+  private async acquire(principal: string, variables: UserVariables): Promise<UserConnection> {
+    for (;;) {
+      const found = this.connections.get(principal);
+      if (found?.closing) {
+        await found.closing;
+        continue;
+      }
+      if (found) {
+        this.connections.delete(principal);
+        this.connections.set(principal, found);
+        found.held += 1;
+        return found;
+      }
+      if (this.connections.size < this.cap) return this.open(principal, variables);
+      const idle = [...this.connections.values()].find((c) => !c.closing && this.isIdle(c));
+      const closing = [...this.connections.values()].find((c) => c.closing);
+      if (idle) await this.close(idle);
+      else if (closing) await closing.closing;
+      else throw userConnectionLimitError(this.name, this.cap);
+    }
+  }
+
+  private isIdle(connection: UserConnection): boolean {
+    return connection.held === 0 && connection.server.onDemand.idle.idle;
+  }
+
+  private open(principal: string, variables: UserVariables): UserConnection {
+    // A missing variable throws here: nothing is opened, nothing else is touched.
+    const config = userConfigOf(this.name, this.config, variables, this.idleTimeout);
+    const { options, turns } = this.host;
+    const logger = options.logger.child({ principal });
+    const own: ResolvedOptions = { ...options, logger, principal, authorizationHandler: undefined };
+    const server = new ManagedServer(this.name, config, own, turns);
+    const connection: UserConnection = { principal, server, held: 1, closing: undefined };
+    server.onDemand.inUse = () => connection.held > 0;
+    this.connections.set(principal, connection);
+    const forward = (event: keyof ManagerEventMap) =>
+      server.on(event, (payload: object) => this.host.emit(principal, event, { ...payload, principal }));
+    for (const event of USER_EVENTS) forward(event);
+    server.on('serverStateChanged', (change) => {
+      if (change.state === 'connected') this.host.connected(server);
+      // Stopped for idleness: it holds no connection, and goes unless a call holds it again.
+      if (change.state === 'lazy' && change.reason === 'idle' && connection.held === 0)
+        void this.close(connection);
+    });
+    return connection;
+  }
+
+  private close(connection: UserConnection): Promise<void> {
+    connection.closing ??= connection.server.retire('closed').then(() => {
+      if (this.connections.get(connection.principal) === connection)
+        this.connections.delete(connection.principal);
+    });
+    return connection.closing;
+  }
+}
