@@ -1,0 +1,11 @@
+// The public API of @org/mcp-redis: everything below is exported on purpose; nothing else is.
+
+export { DEFAULT_COMMAND_TIMEOUT_MS } from './connection/redisCall.js';
+export type { RedisConnection, ScriptArguments } from './connection/redisConnection.js';
+export { DEFAULT_KEY_PREFIX } from './connection/redisKeys.js';
+export type { RedisStoreOptions } from './connection/storeOptions.js';
+export {
+  REDIS_TOKEN_STORE_DEFAULTS,
+  RedisTokenStore,
+  type RedisTokenStoreOptions,
+} from './tokens/redisTokenStore.js';
