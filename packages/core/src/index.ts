@@ -17,6 +17,7 @@ export type {
   ToolCallHook,
   ToolCallOutcome,
 } from './client/toolCallHooks.js';
+export type { EraChoice, EraStore } from './era/eraCache.js';
 export {
   LATEST_PROTOCOL_VERSION,
   MODERN_PROTOCOL_VERSIONS,

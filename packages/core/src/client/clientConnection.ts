@@ -174,6 +174,8 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
           era: handshakeOnly ? 'handshake' : era,
           probeTimeout: this.options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
           cacheKey: this.options.eraCacheKey,
+          store: this.options.eraStore,
+          onStoreError: (error) => this.logger.warn({ err: error }, 'the era store failed; it is bypassed'),
           timeout,
           signal,
           serverName: this.name,
