@@ -4,14 +4,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A real `redis-server` (Debian's package) on 127.0.0.1, with no persistence: one per test file. */
+/** A real `redis-server` (Debian's package) on 127.0.0.1, with no persistence unless asked: one per test file. */
 export interface TestRedisServer {
   readonly port: number;
   /** `redis://127.0.0.1:<port>`. */
   readonly url: string;
   /** The server's pid while it runs. */
   readonly pid: number | undefined;
-  /** Kills it (by pid) and starts it again on the same port, empty: what a restart without persistence does. */
+  /** Kills it (by pid, SIGKILL) and starts it again on the same port: empty unless persistent. */
   restart(): Promise<void>;
   /** Kills it by pid (SIGKILL when `hard`), waits for the exit. */
   stop(hard?: boolean): Promise<void>;
@@ -34,8 +34,10 @@ async function freePort(): Promise<number> {
 }
 
 /** Spawns redis-server in the foreground and resolves once it says it accepts connections. */
-function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+function spawnRedis(port: number, dir: string, persistent: boolean): Promise<ChildProcess> {
+  // Persistent: every write is in the append-only file before it is answered, so a SIGKILL loses nothing.
+  const keep = persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...keep];
   const child = spawn('redis-server', [...args, '--dir', dir, '--daemonize', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,8 +63,12 @@ function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
   });
 }
 
-/** Starts a redis-server on a free loopback port; install it with `apt-get install redis-server`. */
-export async function startRedisServer(): Promise<TestRedisServer> {
+/**
+ * Starts a redis-server on a free loopback port; install it with `apt-get install redis-server`.
+ * `persistent`: what it held survives `restart()`, as a production Redis's does.
+ */
+export async function startRedisServer(options: { persistent?: boolean } = {}): Promise<TestRedisServer> {
+  const persistent = options.persistent ?? false;
   const dir = mkdtempSync(join(tmpdir(), 'mcp-redis-'));
   let port = 0;
   let child: ChildProcess | undefined;
@@ -70,7 +76,7 @@ export async function startRedisServer(): Promise<TestRedisServer> {
   for (let attempt = 0; !child; attempt++) {
     port = await freePort();
     try {
-      child = await spawnRedis(port, dir);
+      child = await spawnRedis(port, dir, persistent);
     } catch (error) {
       if (attempt >= 4) throw error;
     }
@@ -84,7 +90,7 @@ export async function startRedisServer(): Promise<TestRedisServer> {
     await exited;
   };
   const start = async () => {
-    child ??= await spawnRedis(port, dir);
+    child ??= await spawnRedis(port, dir, persistent);
   };
   return {
     port,

@@ -8,7 +8,7 @@ const clientFor = (url: string | undefined) =>
 export type TestConnection = ReturnType<typeof clientFor>;
 
 /** One real redis-server for the test file, and a connected client to it; both gone after the file. */
-export function useRedis(): {
+export function useRedis(options: { persistent?: boolean } = {}): {
   server: () => TestRedisServer;
   connection: () => TestConnection;
   connect: () => Promise<TestConnection>;
@@ -24,7 +24,7 @@ export function useRedis(): {
     return client;
   };
   beforeAll(async () => {
-    server = await startRedisServer();
+    server = await startRedisServer(options);
     await connect();
   });
   afterAll(async () => {
