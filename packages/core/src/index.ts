@@ -9,6 +9,10 @@ export {
   DEFAULT_HEALTH_CHECK_TIMEOUT,
   DEFAULT_PROBE_TIMEOUT,
 } from './client/clientOptions.js';
+export {
+  CONNECTION_SNAPSHOT_VERSION,
+  type ConnectionSnapshot,
+} from './client/connectionSnapshot.js';
 export type { ClientState, ConnectOptions, MCPClient } from './client/mcpClient.js';
 export type {
   AfterToolCall,

@@ -33,9 +33,9 @@ export interface Negotiation extends ServerIdentity {
   era: ProtocolEra;
   /**
    * How the era was settled, for the connect log: a pin, a remembered answer, the probe, a refused
-   * initialize, or a transport that has only the handshake era.
+   * initialize, a transport that has only the handshake era, or a snapshot resumed.
    */
-  how?: 'pinned' | 'remembered' | 'probed' | 'initialize refused' | 'transport';
+  how?: 'pinned' | 'remembered' | 'probed' | 'initialize refused' | 'transport' | 'resumed';
 }
 
 /** The probe ended the connection (some old servers exit on any request before initialize): start again in the handshake era. */
