@@ -9,6 +9,10 @@ export {
   DEFAULT_HEALTH_CHECK_TIMEOUT,
   DEFAULT_PROBE_TIMEOUT,
 } from './client/clientOptions.js';
+export {
+  CONNECTION_SNAPSHOT_VERSION,
+  type ConnectionSnapshot,
+} from './client/connectionSnapshot.js';
 export type { ClientState, ConnectOptions, MCPClient } from './client/mcpClient.js';
 export type {
   AfterToolCall,
@@ -17,6 +21,7 @@ export type {
   ToolCallHook,
   ToolCallOutcome,
 } from './client/toolCallHooks.js';
+export type { EraChoice, EraStore } from './era/eraCache.js';
 export {
   LATEST_PROTOCOL_VERSION,
   MODERN_PROTOCOL_VERSIONS,

@@ -139,6 +139,17 @@ export class StreamableHttpTransport implements Transport {
     this.inflight.get(requestId)?.abort(reason);
   }
 
+  /** The session id the server gave, for a connection snapshot. */
+  get sessionId(): string | undefined {
+    return this.session.id;
+  }
+
+  /** Takes up a session another process opened (a resumed snapshot): its id and version on every request. */
+  resumeSession(sessionId: string, protocolVersion: string): void {
+    this.session.adopt(sessionId);
+    this.session.setProtocolVersion(protocolVersion);
+  }
+
   /** The version is agreed: put it on every request and, in the handshake era, open the GET stream. */
   setProtocolVersion(version: string): void {
     this.session.setProtocolVersion(version);

@@ -20,6 +20,13 @@ import {
 } from './clientOptions.js';
 import { connectFailure } from './connectFailure.js';
 import { connectCancelled, disconnected, notConnected, stillClosing } from './connectionErrors.js';
+import {
+  type ConnectionSnapshot,
+  type ResumableTransport,
+  ResumeRefused,
+  resumeConnection,
+  snapshotOf,
+} from './connectionSnapshot.js';
 import type { ClientState, ConnectOptions } from './mcpClient.js';
 
 export interface BaseClientOptions extends ClientOptions {
@@ -90,6 +97,12 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     return this.identity?.era;
   }
 
+  /** What this connection agreed with its server, for `connect({ resume })` in another process; undefined unless connected. */
+  snapshot(): ConnectionSnapshot | undefined {
+    if (this.currentState !== 'connected' || !this.identity) return undefined;
+    return snapshotOf(this.identity, this.transportType, this.transport);
+  }
+
   /** Lists that may have changed: on the server (a notification, a resubscription), or for this client only (a reconnect). */
   protected abstract invalidateLists(methods?: readonly ListMethod[], onServer?: boolean): void;
 
@@ -122,7 +135,7 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     this.setState('connecting');
     try {
       try {
-        await this.openConnection(controller.signal, timeout, this.options.era ?? 'auto');
+        await this.openResumed(controller.signal, timeout, options.resume);
       } catch (error) {
         if (!(error instanceof ProbeLostConnection)) throw error;
         this.logger.info('the server closed on the era probe; starting it again in the handshake era');
@@ -143,11 +156,25 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     }
   }
 
-  /** One transport and protocol engine, started and negotiated; on failure nothing is left running. */
+  /** Takes up the snapshot's connection when given; one the server no longer knows falls back to a new handshake. */
+  private async openResumed(signal: AbortSignal, timeout: number, resume: ConnectionSnapshot | undefined) {
+    const era = this.options.era ?? 'auto';
+    if (!resume) return this.openConnection(signal, timeout, era);
+    try {
+      await this.openConnection(signal, timeout, era, resume);
+    } catch (error) {
+      if (!(error instanceof ResumeRefused)) throw error;
+      this.logger.info({ reason: error.message }, 'the connection could not be resumed; connecting anew');
+      await this.openConnection(signal, timeout, era);
+    }
+  }
+
+  /** One transport and protocol engine, started and negotiated (or resumed); on failure nothing is left running. */
   private async openConnection(
     signal: AbortSignal,
     timeout: number,
     era: 'auto' | ProtocolEra,
+    resume?: ConnectionSnapshot,
   ): Promise<void> {
     const transport = this.options.createTransport({ logger: this.logger, serverName: this.name });
     const engine = new ProtocolEngine(transport, {
@@ -166,24 +193,32 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
       await abortable(transport.start({ signal }), signal);
       // Read after start: a transport that detects what the server speaks knows only then.
       const handshakeOnly = era === 'auto' && transport.handshakeOnly === true;
+      const clientInfo = this.options.clientInfo ?? DEFAULT_CLIENT_INFO;
+      const capabilities = capabilitiesFor(this.options);
+      const context = { transportType: this.transportType, clientInfo, capabilities, timeout, signal };
       const negotiated = await abortable(
-        negotiateEra(engine, {
-          clientInfo: this.options.clientInfo ?? DEFAULT_CLIENT_INFO,
-          capabilities: capabilitiesFor(this.options),
-          protocolVersion: this.options.protocolVersion,
-          era: handshakeOnly ? 'handshake' : era,
-          probeTimeout: this.options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
-          cacheKey: this.options.eraCacheKey,
-          timeout,
-          signal,
-          serverName: this.name,
-        }),
+        resume
+          ? resumeConnection(engine, transport as ResumableTransport, resume, context)
+          : negotiateEra(engine, {
+              clientInfo,
+              capabilities,
+              protocolVersion: this.options.protocolVersion,
+              era: handshakeOnly ? 'handshake' : era,
+              probeTimeout: this.options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
+              cacheKey: this.options.eraCacheKey,
+              store: this.options.eraStore,
+              onStoreError: (error) =>
+                this.logger.warn({ err: error }, 'the era store failed; it is bypassed'),
+              timeout,
+              signal,
+              serverName: this.name,
+            }),
         signal,
       );
       this.identity = handshakeOnly ? { ...negotiated, how: 'transport' } : negotiated;
       transport.setProtocolVersion?.(negotiated.protocolVersion);
     } catch (raw) {
-      const probeLost = raw instanceof ProbeLostConnection;
+      const probeLost = raw instanceof ProbeLostConnection || raw instanceof ResumeRefused;
       const error = probeLost ? raw : connectFailure(this.name, raw, signal, transport);
       engine.close(error);
       await this.closeTransport(transport);

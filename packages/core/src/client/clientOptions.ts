@@ -1,3 +1,4 @@
+import type { EraStore } from '../era/eraCache.js';
 import type { ProtocolEra } from '../era/protocolVersion.js';
 import type { CachePartition, ListCacheStore } from '../lists/listCacheStore.js';
 import type { ListLimits } from '../lists/paginate.js';
@@ -54,6 +55,12 @@ export interface ClientOptions {
    * MemoryListCacheStore of this client's own.
    */
   listCache?: ListCacheStore;
+  /**
+   * Where the protocol era learnt of each server is remembered (`eraCacheKey`), so the next connect
+   * skips the probe. Pass a shared one (Redis …) so a process that starts cold knows what its peers
+   * learnt. Default: this process's memory, shared by all its clients.
+   */
+  eraStore?: EraStore;
   /**
    * The caller's authorization context: `private` results (`cacheScope`) are reused, and put in the
    * store, only under it. Unset: private results are reused only by this client, never stored.

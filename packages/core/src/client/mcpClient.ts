@@ -5,6 +5,7 @@ import type { TaskInfo } from '../tasks/taskInfo.js';
 import type { TaskCallOptions, TaskWaitOptions, ToolTaskStart } from '../tasks/taskOptions.js';
 import type { CallToolResult, Implementation, ServerCapabilities, Tool } from '../types/mcpTypes.js';
 import type { MCPClientEvents } from './clientEvents.js';
+import type { ConnectionSnapshot } from './connectionSnapshot.js';
 
 export type ClientState = 'idle' | 'connecting' | 'connected' | 'closing' | 'closed';
 
@@ -12,6 +13,12 @@ export interface ConnectOptions {
   signal?: AbortSignal;
   /** Overrides the client's connectTimeout, in ms. */
   timeout?: number;
+  /**
+   * Takes up the connection a `snapshot()` describes (another process's, an earlier run's) instead of a
+   * new handshake; when the server no longer knows its session, or the snapshot does not fit, a new
+   * handshake runs. Over stdio only a modern-era snapshot is taken up (a new process never saw a handshake).
+   */
+  resume?: ConnectionSnapshot | undefined;
 }
 
 /** The contract every client honours, whatever its transport. */

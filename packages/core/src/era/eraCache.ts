@@ -6,9 +6,21 @@ export interface EraChoice {
   version: string;
 }
 
+/**
+ * Where the era learnt of each server is remembered, keyed by server identity (a command line, an
+ * origin and path). Pass one backed by Redis, a file … (`ClientOptions.eraStore`) so a process that
+ * starts cold knows what others learnt. A method may return a promise; a store that throws or rejects
+ * is logged and bypassed, never failing a connect.
+ */
+export interface EraStore {
+  get(key: string): EraChoice | undefined | Promise<EraChoice | undefined>;
+  set(key: string, choice: EraChoice): void | Promise<void>;
+  delete(key: string): void | Promise<void>;
+}
+
 const choices = new Map<string, EraChoice>();
 
-/** Remembered answers of era detection, keyed by server identity (a command line, an origin and path). */
+/** The default store: this process's memory, shared by every client. */
 export const eraCache = {
   get: (key: string | undefined): EraChoice | undefined => (key === undefined ? undefined : choices.get(key)),
   set: (key: string | undefined, choice: EraChoice): void => {
@@ -18,4 +30,4 @@ export const eraCache = {
     if (key !== undefined) choices.delete(key);
   },
   clear: (): void => choices.clear(),
-};
+} satisfies EraStore & { clear(): void };

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RpcError, ScriptedServer } from '../../test/scriptedServer.js';
 import { BaseMCPClient } from '../client/baseClient.js';
 import type { ClientOptions } from '../client/clientOptions.js';
-import { eraCache } from './eraCache.js';
+import { type LogFn, type Logger, silentLogger } from '../util/logger.js';
+import { type EraChoice, type EraStore, eraCache } from './eraCache.js';
 import { META } from './modernEra.js';
 
 const DISCOVER = {
@@ -164,6 +165,52 @@ describe('era negotiation', () => {
     const versionPinned = modernServer();
     await clientFor(versionPinned, { protocolVersion: '2026-07-28' }).connect();
     expect(versionPinned.requests('initialize')).toHaveLength(0);
+  });
+
+  it('keeps eras in the eraStore given, asynchronous too, and bypasses one that fails', async () => {
+    const kept = new Map<string, EraChoice>();
+    const store: EraStore = {
+      get: async (key) => kept.get(key),
+      set: async (key, choice) => {
+        kept.set(key, choice);
+      },
+      delete: async (key) => {
+        kept.delete(key);
+      },
+    };
+    await clientFor(modernServer(), { eraCacheKey: 'shared', eraStore: store }).connect();
+    expect(kept.get('shared')).toEqual({ era: 'modern', version: '2026-07-28' });
+    // Another process (an empty memory cache) reads what the first learnt: no probe.
+    eraCache.clear();
+    kept.set('peer', { era: 'handshake', version: '2025-11-25' });
+    const handshakeServer = new ScriptedServer();
+    const peer = clientFor(handshakeServer, { eraCacheKey: 'peer', eraStore: store });
+    await peer.connect();
+    expect(peer.era).toBe('handshake');
+    expect(handshakeServer.requests('server/discover')).toHaveLength(0);
+
+    const broken: EraStore = {
+      get: () => Promise.reject(new Error('store down')),
+      set: () => {
+        throw new Error('store down');
+      },
+      delete: () => undefined,
+    };
+    const warnings: string[] = [];
+    const logger: Logger = {
+      ...silentLogger,
+      warn: ((_: object, message?: string) => {
+        warnings.push(String(message));
+      }) as LogFn,
+      child: () => logger,
+    };
+    const client = clientFor(modernServer(), { eraCacheKey: 'broken', eraStore: broken, logger });
+    await client.connect();
+    expect(client.era).toBe('modern');
+    expect(warnings).toEqual([
+      'the era store failed; it is bypassed',
+      'the era store failed; it is bypassed',
+    ]);
   });
 
   it('answers input_required with the registered handlers and retries with inputResponses and requestState', async () => {

@@ -1,7 +1,7 @@
 import { CoreErrorCode } from '../errors/errorCodes.js';
 import { MCPAuthError, MCPConnectionError, MCPProtocolError, MCPTransportError } from '../errors/errors.js';
 import type { ProtocolEngine } from '../protocol/protocolEngine.js';
-import { type EraChoice, eraCache } from './eraCache.js';
+import { type EraChoice, type EraStore, eraCache } from './eraCache.js';
 import { initializeHandshake, type NegotiationOptions, type ServerIdentity } from './handshake.js';
 import {
   identityFromDiscover,
@@ -23,15 +23,19 @@ export interface EraNegotiationOptions extends NegotiationOptions {
   probeTimeout: number;
   /** Where the answer is remembered (a command line, an origin and path); none: not remembered. */
   cacheKey?: string | undefined;
+  /** Where answers are kept. Default: the process's memory (eraCache). */
+  store?: EraStore | undefined;
+  /** Hears of a store that failed (it is then bypassed). */
+  onStoreError?: ((error: unknown) => void) | undefined;
 }
 
 export interface Negotiation extends ServerIdentity {
   era: ProtocolEra;
   /**
    * How the era was settled, for the connect log: a pin, a remembered answer, the probe, a refused
-   * initialize, or a transport that has only the handshake era.
+   * initialize, a transport that has only the handshake era, or a snapshot resumed.
    */
-  how?: 'pinned' | 'remembered' | 'probed' | 'initialize refused' | 'transport';
+  how?: 'pinned' | 'remembered' | 'probed' | 'initialize refused' | 'transport' | 'resumed';
 }
 
 /** The probe ended the connection (some old servers exit on any request before initialize): start again in the handshake era. */
@@ -63,7 +67,8 @@ export async function negotiateEra(
   options: EraNegotiationOptions,
 ): Promise<Negotiation> {
   const pinned = options.protocolVersion ? eraOf(options.protocolVersion) : undefined;
-  const cached = eraCache.get(options.cacheKey);
+  const remembered = rememberedEras(options);
+  const cached = await remembered.get();
   const choice: EraChoice | undefined = pinned
     ? { era: pinned, version: options.protocolVersion as string }
     : options.era !== 'auto'
@@ -81,16 +86,35 @@ export async function negotiateEra(
         ? await discover(engine, options, choice.version, options.timeout)
         : await handshake(engine, options, choice.version)
       : await probe(engine, options);
-    eraCache.set(options.cacheKey, { era: result.era, version: result.protocolVersion });
+    await remembered.set({ era: result.era, version: result.protocolVersion });
     return {
       ...result,
       how: result.how ?? (pinned || options.era !== 'auto' ? 'pinned' : cached ? 'remembered' : 'probed'),
     };
   } catch (error) {
     // A remembered answer that no longer holds is forgotten, so the next connect probes again.
-    if (cached) eraCache.delete(options.cacheKey);
+    if (cached) await remembered.delete();
     throw error;
   }
+}
+
+/** The store's answers for this server's key; a store that fails is reported and counts as having none. */
+function rememberedEras(options: EraNegotiationOptions) {
+  const { cacheKey: key, store = eraCache, onStoreError } = options;
+  const safely = async <T>(use: (key: string) => T | Promise<T>): Promise<T | undefined> => {
+    if (key === undefined) return undefined;
+    try {
+      return await use(key);
+    } catch (error) {
+      onStoreError?.(error);
+      return undefined;
+    }
+  };
+  return {
+    get: () => safely((k) => store.get(k)),
+    set: (choice: EraChoice) => safely((k) => store.set(k, choice)),
+    delete: () => safely((k) => store.delete(k)),
+  };
 }
 
 async function probe(engine: ProtocolEngine, options: EraNegotiationOptions): Promise<Negotiation> {

@@ -1,0 +1,3 @@
+import { packageBuild } from '@org/build-config/tsup';
+
+export default packageBuild();
