@@ -75,6 +75,9 @@ export const McpServerEntrySchema = z
     disabled: z.boolean().meta({ description: 'Cline, Cursor: true is enabled: false.' }),
     timeout: milliseconds('Default per-request timeout, in milliseconds.'),
     connectTimeout: milliseconds('Timeout of connect (start and handshake), in milliseconds.'),
+    maxTotalTimeout: milliseconds(
+      'How long progress may keep one tool call alive, in milliseconds (each progress restarts the timeout). Default 600000.',
+    ),
     start: z.enum(['eager', 'lazy']).meta({
       description:
         "eager: connectAllEnabled starts it; lazy: its first call does (its tools listed from the catalog). Default: the manager's (eager).",

@@ -126,6 +126,7 @@ export function normaliseServer(
     ...toolFilterOf(entry),
     ...(entry.timeout !== undefined && { timeout: entry.timeout }),
     ...(entry.connectTimeout !== undefined && { connectTimeout: entry.connectTimeout }),
+    ...(entry.maxTotalTimeout !== undefined && { maxTotalTimeout: entry.maxTotalTimeout }),
     ...(entry.start !== undefined && { start: entry.start }),
     ...(entry.idleTimeout !== undefined && { idleTimeout: entry.idleTimeout }),
   };

@@ -33,6 +33,7 @@ export class MCPStdioClient extends BaseMCPClient {
       ...options,
       name,
       requestTimeout: options.requestTimeout ?? config.timeout,
+      maxTotalTimeout: options.maxTotalTimeout ?? config.maxTotalTimeout,
       connectTimeout: options.connectTimeout ?? config.connectTimeout ?? DEFAULT_STDIO_CONNECT_TIMEOUT,
       transportType: TransportType.STDIO,
       // The era a server speaks is learnt once per command line.

@@ -40,6 +40,7 @@ import { ClientConnection } from './clientConnection.js';
 import { capabilitiesFor, DEFAULT_HEALTH_CHECK_TIMEOUT } from './clientOptions.js';
 import type { MCPClient } from './mcpClient.js';
 import { callThroughHooks } from './toolCallHooks.js';
+import { toolCallRequestOptions } from './toolCallTimeouts.js';
 
 export type { BaseClientOptions } from './clientConnection.js';
 
@@ -152,6 +153,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     options: RequestOptions | undefined,
   ): Promise<CallToolResult> {
     const params = { name, arguments: args };
+    options = toolCallRequestOptions(options, this.options);
     const call = this.checkedRequest('tools/call', params, options, this.resultCheckFor(name));
     // Only the modern era has Mcp-Param headers; the handshake era's hot path stays one promise.
     if (this.era !== 'modern') return call;

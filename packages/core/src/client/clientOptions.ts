@@ -24,6 +24,12 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   /** Default per-request timeout in ms. Default 30 000. */
   requestTimeout?: number;
+  /**
+   * How long progress may keep a tool call alive, in ms: each `notifications/progress` restarts a
+   * `tools/call`'s timeout, up to this ceiling (never below the timeout itself). Per call: the
+   * `maxTotalTimeout` option. Default 600 000 (10 minutes).
+   */
+  maxTotalTimeout?: number;
   /** Timeout for connect (start plus handshake) in ms. Default 30 000 (60 000 for stdio). */
   connectTimeout?: number;
   /** Timeout of the isHealthy round trip in ms. Default 5000. */

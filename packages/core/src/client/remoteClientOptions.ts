@@ -10,17 +10,25 @@ import type { ClientOptions } from './clientOptions.js';
  * the config's), and the key its protocol era is remembered under (the endpoint, per the spec).
  */
 export function remoteClientOptions(
-  config: { timeout?: number | undefined; connectTimeout?: number | undefined },
+  config: {
+    timeout?: number | undefined;
+    connectTimeout?: number | undefined;
+    maxTotalTimeout?: number | undefined;
+  },
   options: ClientOptions,
   url: URL,
   transportType: string,
-): Pick<BaseClientOptions, 'requestTimeout' | 'connectTimeout' | 'transportType' | 'eraCacheKey'> & {
+): Pick<
+  BaseClientOptions,
+  'requestTimeout' | 'connectTimeout' | 'maxTotalTimeout' | 'transportType' | 'eraCacheKey'
+> & {
   name: string;
 } {
   return {
     name: options.name ?? url.host,
     requestTimeout: options.requestTimeout ?? config.timeout,
     connectTimeout: options.connectTimeout ?? config.connectTimeout,
+    maxTotalTimeout: options.maxTotalTimeout ?? config.maxTotalTimeout,
     transportType,
     eraCacheKey: `${transportType} ${url.origin}${url.pathname}`,
   };
@@ -42,6 +50,7 @@ export function remoteClient(
   config: {
     timeout?: number | undefined;
     connectTimeout?: number | undefined;
+    maxTotalTimeout?: number | undefined;
     headers?: HeadersOption | undefined;
   },
   options: ClientOptions,

@@ -8,9 +8,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Called for each `notifications/progress` the server sends for this request. */
   onProgress?: (progress: Progress) => void;
-  /** Restart the timeout on each progress notification. Default false. */
+  /** Restart the timeout on each progress notification. Default false; true for `callTool` (longCalls.ts). */
   resetTimeoutOnProgress?: boolean;
-  /** Hard ceiling in ms that progress cannot extend. Default: none. */
+  /**
+   * Hard ceiling in ms that progress cannot extend; Infinity for none. Default: none; for `callTool`, the
+   * client's `maxTotalTimeout` (600 000), never below the plain timeout.
+   */
   maxTotalTimeout?: number;
 }
 

@@ -31,6 +31,8 @@ interface CommonServerConfig extends ToolFilterConfig {
   timeout?: number;
   /** Timeout for connect (start plus handshake), in ms. */
   connectTimeout?: number;
+  /** How long progress may keep one of its tool calls alive, in ms (the client's `maxTotalTimeout`). Default 600 000. */
+  maxTotalTimeout?: number;
   /** When the manager starts it: at `connectAllEnabled` (`eager`) or at its first call (`lazy`). Default: the manager's. */
   start?: 'eager' | 'lazy';
   /** A running server with no work for this long (ms) is stopped and starts again on demand; 0 never. Default: the manager's. */
