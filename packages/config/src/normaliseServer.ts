@@ -127,6 +127,7 @@ export function normaliseServer(
     ...(entry.timeout !== undefined && { timeout: entry.timeout }),
     ...(entry.connectTimeout !== undefined && { connectTimeout: entry.connectTimeout }),
     ...(entry.maxTotalTimeout !== undefined && { maxTotalTimeout: entry.maxTotalTimeout }),
+    ...(entry.trust !== undefined && { trust: entry.trust }),
     ...(entry.start !== undefined && { start: entry.start }),
     ...(entry.idleTimeout !== undefined && { idleTimeout: entry.idleTimeout }),
   };

@@ -136,5 +136,6 @@ export {
   TransportType,
   type TransportTypeName,
 } from './types/serverConfig.js';
+export { mayDestroy, type ToolAnnotations, toolAnnotations } from './types/toolAnnotations.js';
 export { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from './util/backoff.js';
 export { createLogger, type LogFn, type Logger, REDACT_PATHS, silentLogger } from './util/logger.js';

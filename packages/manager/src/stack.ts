@@ -71,6 +71,7 @@ export {
   MCPToolError,
   MCPTransportError,
   MemoryListCacheStore,
+  mayDestroy,
   type OAuthServerConfig,
   type Prompt,
   type ProtocolEra,
@@ -95,6 +96,7 @@ export {
   type TaskWaitOptions,
   type TextContent,
   type Tool,
+  type ToolAnnotations,
   type ToolCall,
   type ToolCallHook,
   type ToolCallOutcome,
@@ -104,6 +106,7 @@ export {
   type ToolTaskStart,
   TransportType,
   type TransportTypeName,
+  toolAnnotations,
   toolResultText,
 } from '@org/mcp-core';
 export { type ClientCreator, MCPClientFactory } from '@org/mcp-factory';

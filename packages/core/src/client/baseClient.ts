@@ -22,6 +22,7 @@ import {
 } from '../results/resultShapes.js';
 import { resultOrToolError } from '../results/toolResultError.js';
 import { ClientTasks } from '../tasks/clientTasks.js';
+import { runAsTask } from '../tasks/runAsTask.js';
 import type { TaskInfo } from '../tasks/taskInfo.js';
 import type { TaskCallOptions, TaskWaitOptions, ToolTaskStart } from '../tasks/taskOptions.js';
 import {
@@ -35,6 +36,7 @@ import {
   type Resource,
   type Tool,
 } from '../types/mcpTypes.js';
+import { toolAnnotations } from '../types/toolAnnotations.js';
 import { settled } from '../util/settled.js';
 import { ClientConnection } from './clientConnection.js';
 import { capabilitiesFor, DEFAULT_HEALTH_CHECK_TIMEOUT } from './clientOptions.js';
@@ -132,19 +134,37 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
    */
   callTool(name: string, args: object = {}, options?: CallToolOptions): Promise<CallToolResult> {
     const hooks = this.options.hooks;
-    if (!hooks?.length && !options?.throwOnError) return this.sendToolCall(name, args, options);
+    if (!hooks?.length && !options?.throwOnError) return this.runToolCall(name, args, options);
     const call = {
       server: this.name,
       tool: name,
       name,
       args: args as Record<string, unknown>,
       autoApprove: false,
+      annotations: toolAnnotations(this.tools.find(name)),
+      trusted: this.options.trust === true,
       signal: options?.signal,
     };
     const result = hooks?.length
-      ? callThroughHooks(hooks, call, (hooked) => this.sendToolCall(name, hooked, options))
-      : this.sendToolCall(name, args, options);
+      ? callThroughHooks(hooks, call, (hooked) => this.runToolCall(name, hooked, options))
+      : this.runToolCall(name, args, options);
     return result.then((done) => resultOrToolError(done, name, this.name, options?.throwOnError));
+  }
+
+  /** A call in task mode runs as a task where the server can (runAsTask.ts); others are sent as they are. */
+  private runToolCall(
+    name: string,
+    args: object,
+    options: CallToolOptions | undefined,
+  ): Promise<CallToolResult> {
+    if (!options?.task) return this.sendToolCall(name, args, options);
+    const { signal, timeout, onProgress } = options;
+    return runAsTask(
+      () => this.callToolAsTask(name, args, { signal, timeout, onProgress }),
+      () => this.sendToolCall(name, args, options),
+      (task) => task.result({ signal }),
+      signal,
+    );
   }
 
   private sendToolCall(

@@ -65,6 +65,8 @@ export interface ClientOptions {
    * store, only under it. Unset: private results are reused only by this client, never stored.
    */
   cachePartition?: CachePartition;
+  /** Believe this server's tool annotations: hooks see `trusted: true` (`mayDestroy`). Default false. */
+  trust?: boolean;
   /** Interceptors around every callTool of this client, in order (toolCallHooks.ts). Default: none. */
   hooks?: readonly ToolCallHook[];
   /** Sees every request sent (tracing, metrics) and may add `_meta` keys such as `traceparent`. Default: none. */

@@ -14,13 +14,14 @@ export function remoteClientOptions(
     timeout?: number | undefined;
     connectTimeout?: number | undefined;
     maxTotalTimeout?: number | undefined;
+    trust?: boolean | undefined;
   },
   options: ClientOptions,
   url: URL,
   transportType: string,
 ): Pick<
   BaseClientOptions,
-  'requestTimeout' | 'connectTimeout' | 'maxTotalTimeout' | 'transportType' | 'eraCacheKey'
+  'requestTimeout' | 'connectTimeout' | 'maxTotalTimeout' | 'trust' | 'transportType' | 'eraCacheKey'
 > & {
   name: string;
 } {
@@ -29,6 +30,7 @@ export function remoteClientOptions(
     requestTimeout: options.requestTimeout ?? config.timeout,
     connectTimeout: options.connectTimeout ?? config.connectTimeout,
     maxTotalTimeout: options.maxTotalTimeout ?? config.maxTotalTimeout,
+    trust: options.trust ?? config.trust,
     transportType,
     eraCacheKey: `${transportType} ${url.origin}${url.pathname}`,
   };
@@ -51,6 +53,7 @@ export function remoteClient(
     timeout?: number | undefined;
     connectTimeout?: number | undefined;
     maxTotalTimeout?: number | undefined;
+    trust?: boolean | undefined;
     headers?: HeadersOption | undefined;
   },
   options: ClientOptions,

@@ -23,4 +23,11 @@ export const DEFAULT_REQUEST_TIMEOUT = 30_000;
 export interface CallToolOptions extends RequestOptions {
   /** A result with `isError: true` rejects with MCPToolError (TOOL_RESULT_ERROR, carrying the content) instead of resolving. Default false. */
   throwOnError?: boolean;
+  /**
+   * Run the call as a task where the server (and the tool) supports tasks, and follow it to its end without
+   * a request timeout (`timeout` bounds only the start; `signal` stops the wait and cancels the task); a
+   * plain call where it does not. Through the manager, also per tool with the config's `taskTools`, and the
+   * wait survives a reconnect in the 2026-07-28 era. Default false.
+   */
+  task?: boolean;
 }
