@@ -86,6 +86,8 @@ export {
   DEFAULT_REQUEST_TIMEOUT,
   type RequestOptions,
 } from './protocol/requestOptions.js';
+export type { Root, RootsSource } from './protocol/roots.js';
+export type { SamplingHandler } from './protocol/sampling.js';
 export type { Transport, TransportSendOptions } from './protocol/transport.js';
 export { type ToolResultTextOptions, toolResultText } from './results/toolResultText.js';
 export { MAX_TASK_INPUT_ROUNDS, TASK_POLL } from './tasks/modernTasks.js';
@@ -123,6 +125,16 @@ export {
   type Tool,
   ToolSchema,
 } from './types/mcpTypes.js';
+export type {
+  CreateMessageRequest,
+  CreateMessageResult,
+  SamplingContent,
+  SamplingMessage,
+  SamplingTool,
+  ToolChoice,
+  ToolResultContent,
+  ToolUseContent,
+} from './types/samplingTypes.js';
 export {
   type CustomServerConfig,
   type HeadersOption,

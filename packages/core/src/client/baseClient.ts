@@ -103,6 +103,17 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     );
   }
 
+  /**
+   * Tells the server its roots changed (`notifications/roots/list_changed`) when the `roots` option now gives
+   * another list than the one the server last got; it then asks `roots/list` again. Resolves with whether
+   * it told. False without roots, or while the server never asked for them.
+   */
+  async rootsChanged(): Promise<boolean> {
+    if (!this.roots || !(await this.roots.changed())) return false;
+    await this.notify('notifications/roots/list_changed');
+    return true;
+  }
+
   /** Connected, transport alive and a ping answered within the timeout (a -32601 counts as alive). Never throws. */
   async isHealthy(options: { timeout?: number } = {}): Promise<boolean> {
     if (this.state !== 'connected' || !this.engine) return false;
