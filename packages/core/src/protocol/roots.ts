@@ -1,5 +1,5 @@
 import { CoreErrorCode } from '../errors/errorCodes.js';
-import { JSONRPC_ERROR, MCPProtocolError } from '../errors/errors.js';
+import { JSONRPC_ERROR, MCPConfigError, MCPProtocolError } from '../errors/errors.js';
 import type { RequestHandler } from './requestHandlers.js';
 
 /** A place the server may work in: a `file://` URI and a name for people. */
@@ -23,7 +23,14 @@ export class ClientRoots {
   /** The last list answered on any connection, as JSON; undefined until the server first asks. */
   private told: string | undefined;
 
-  constructor(private readonly source: RootsSource) {}
+  /** A list is checked at once (MCPConfigError naming the root); a function's answers at each `roots/list`. */
+  constructor(private readonly source: RootsSource) {
+    const problem = typeof source === 'function' ? undefined : problemOf(source);
+    if (problem)
+      throw new MCPConfigError('The roots option is not a list of roots.', {
+        issues: [{ path: `roots${problem.path}`, message: problem.message }],
+      });
+  }
 
   readonly handler: RequestHandler = async () => {
     const roots = await this.current();
@@ -39,22 +46,26 @@ export class ClientRoots {
 
   private async current(): Promise<Root[]> {
     const roots = typeof this.source === 'function' ? await this.source() : this.source;
-    if (!Array.isArray(roots) || roots.length > MAX_ROOTS)
-      invalid(`must be an array of at most ${MAX_ROOTS} roots`);
-    return roots.map((root, index) => {
-      if (typeof root?.uri !== 'string' || !root.uri.startsWith('file://'))
-        invalid(`root ${index} needs a file:// uri`);
-      return {
-        uri: root.uri,
-        ...(typeof root.name === 'string' && { name: root.name }),
-        ...(root._meta !== undefined && { _meta: root._meta }),
-      };
-    });
+    const problem = problemOf(roots);
+    if (problem) invalid(`answered roots${problem.path} that ${problem.message}`);
+    return roots.map((root) => ({
+      uri: root.uri,
+      ...(typeof root.name === 'string' && { name: root.name }),
+      ...(root._meta !== undefined && { _meta: root._meta }),
+    }));
   }
 }
 
+/** What is wrong with a list of roots, and where; undefined when nothing is. */
+function problemOf(roots: readonly Root[]): { path: string; message: string } | undefined {
+  if (!Array.isArray(roots) || roots.length > MAX_ROOTS)
+    return { path: '', message: `must be an array of at most ${MAX_ROOTS} roots` };
+  const at = roots.findIndex((root) => typeof root?.uri !== 'string' || !root.uri.startsWith('file://'));
+  return at < 0 ? undefined : { path: `.${at}.uri`, message: 'must be a file:// URI' };
+}
+
 function invalid(what: string): never {
-  throw new MCPProtocolError(CoreErrorCode.INVALID_HANDLER_RESULT, `The roots option ${what}.`, {
+  throw new MCPProtocolError(CoreErrorCode.INVALID_HANDLER_RESULT, `The roots function ${what}.`, {
     rpcCode: JSONRPC_ERROR.INTERNAL_ERROR,
   });
 }
