@@ -163,19 +163,9 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
   }
 
   /** A call in task mode runs as a task where the server can (runAsTask.ts); others are sent as they are. */
-  private runToolCall(
-    name: string,
-    args: object,
-    options: CallToolOptions | undefined,
-  ): Promise<CallToolResult> {
-    if (!options?.task) return this.sendToolCall(name, args, options);
-    const { signal, timeout, onProgress } = options;
-    return runAsTask(
-      () => this.callToolAsTask(name, args, { signal, timeout, onProgress }),
-      () => this.sendToolCall(name, args, options),
-      (task) => task.result({ signal }),
-      signal,
-    );
+  private runToolCall(name: string, args: object, options?: CallToolOptions): Promise<CallToolResult> {
+    const plain = () => this.sendToolCall(name, args, options);
+    return options?.task ? runAsTask(this, { name, args, options }, plain) : plain();
   }
 
   private sendToolCall(

@@ -1,7 +1,8 @@
 import { TaskErrorCode } from '../errors/errorCodes.js';
 import { MCPError } from '../errors/errors.js';
+import type { CallToolOptions } from '../protocol/requestOptions.js';
 import type { CallToolResult } from '../types/mcpTypes.js';
-import type { ToolTaskStart } from './taskOptions.js';
+import type { TaskCallOptions, ToolTaskStart } from './taskOptions.js';
 import type { ToolTask } from './toolTask.js';
 
 /**
@@ -12,14 +13,15 @@ import type { ToolTask } from './toolTask.js';
  * aborted plain call tells the server to stop.
  */
 export async function runAsTask(
-  start: () => Promise<ToolTaskStart>,
+  client: { callToolAsTask(name: string, args: object, options: TaskCallOptions): Promise<ToolTaskStart> },
+  call: { name: string; args: object; options: CallToolOptions },
   plain: () => Promise<CallToolResult>,
-  wait: (task: ToolTask) => Promise<CallToolResult>,
-  signal: AbortSignal | undefined,
+  wait: (task: ToolTask) => Promise<CallToolResult> = (task) => task.result({ signal: call.options.signal }),
 ): Promise<CallToolResult> {
+  const { signal, timeout, onProgress } = call.options;
   let started: ToolTaskStart;
   try {
-    started = await start();
+    started = await client.callToolAsTask(call.name, call.args, { signal, timeout, onProgress });
   } catch (error) {
     if (error instanceof MCPError && error.code === TaskErrorCode.TASKS_UNSUPPORTED) return plain();
     throw error;

@@ -63,13 +63,12 @@ export class ManagerTasks {
    * its end (core's runAsTask: no request timeout, the plain call where tasks are not supported).
    */
   async runToEnd(tool: QualifiedTool, args: object, options: CallToolOptions): Promise<CallToolResult> {
-    const { signal, timeout, onProgress } = options;
-    const client = await this.routes.client(tool.serverName, tool.qualifiedName, signal);
+    const client = await this.routes.client(tool.serverName, tool.qualifiedName, options.signal);
     return runAsTask(
-      () => client.callToolAsTask(tool.originalName, args, { signal, timeout, onProgress }),
+      client,
+      { name: tool.originalName, args, options },
       () => client.callTool(tool.originalName, args, { ...options, task: false }),
-      (task) => this.follow(tool, task.taskId, client, signal),
-      signal,
+      (task) => this.follow(tool, task.taskId, client, options.signal),
     );
   }
 
