@@ -5,7 +5,7 @@ import type { JsonSchema } from './schema/jsonSchema.js';
 import { SchemaUnsupported } from './schema/jsonSchema.js';
 import { prepareSchema } from './schema/prepareSchema.js';
 import { type NameRule, nameProblem } from './toolNameRules.js';
-import type { OpenSource } from './toolSource.js';
+import type { OpenSource, ToolAbout } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
 
 /** How one target takes a tool: its name rule, its schema adapter, whether it is strict. */
@@ -22,12 +22,15 @@ export interface Converted {
   name: string;
   tool: Tool;
   schema: JsonSchema | undefined;
+  about: ToolAbout;
 }
 
 export interface AcceptedTools {
   converted: Converted[];
   byName: Map<string, AcceptedTool>;
   warnings: ToolWarning[];
+  /** What is known about each accepted tool, by its name for the model. */
+  about(name: string): ToolAbout | undefined;
 }
 
 /**
@@ -43,15 +46,21 @@ export async function acceptTools(
     component: 'mcp-agent-tools',
     target: rules.target,
   });
-  const accepted: AcceptedTools = { converted: [], byName: new Map(), warnings: [] };
+  const abouts = new Map<string, ToolAbout>();
+  const accepted: AcceptedTools = {
+    converted: [],
+    byName: new Map(),
+    warnings: [],
+    about: (name) => abouts.get(name),
+  };
   const leaveOut = (tool: string, reason: string) => {
     const warning = { target: rules.target, tool, reason };
     accepted.warnings.push(warning);
     logger.warn({ tool }, `tool left out: ${reason}`);
     options.onWarning?.(warning);
   };
-  for (const { name, tool } of await source.list()) {
-    if (options.filter && !options.filter(name)) continue;
+  for (const { name, tool, about } of await source.list()) {
+    if (options.filter && !options.filter(name, about)) continue;
     const badName = rules.nameRule && nameProblem(name, rules.nameRule);
     if (badName) {
       leaveOut(name, badName);
@@ -59,7 +68,8 @@ export async function acceptTools(
     }
     try {
       const prepared = prepareSchema(tool.inputSchema as JsonSchema | undefined);
-      accepted.converted.push({ name, tool, schema: rules.schema(prepared) });
+      accepted.converted.push({ name, tool, schema: rules.schema(prepared), about });
+      abouts.set(name, about);
       accepted.byName.set(name, { name, prepared, strict: rules.strict === true });
     } catch (error) {
       if (!(error instanceof SchemaUnsupported)) throw error;

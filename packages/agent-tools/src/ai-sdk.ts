@@ -4,17 +4,19 @@ import { dynamicTool, jsonSchema, type ToolSet } from 'ai';
 import { frameworkTools } from './frameworkTools.js';
 import type { AgentToolsOptions } from './options.js';
 import { resultParts } from './results/resultParts.js';
-import type { AgentToolSource } from './toolSource.js';
+import type { AgentToolSource, ToolAbout } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
 
 export type { AgentToolsOptions } from './options.js';
-export type { AgentToolSource } from './toolSource.js';
+export type { AgentToolSource, ToolAbout } from './toolSource.js';
 export type { ToolWarning } from './toolWarning.js';
 
 /** The tools to pass as `generateText({ tools })`, and those left out. */
 export interface AiSdkToolset {
   tools: ToolSet;
   warnings: ToolWarning[];
+  /** A tool's annotations and its server's trust (see the README's approval recipe). */
+  about(name: string): ToolAbout | undefined;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function aiSdkTools(
   source: AgentToolSource,
   options?: AgentToolsOptions,
 ): Promise<AiSdkToolset> {
-  const { tools, warnings } = await frameworkTools(source, 'ai-sdk', options);
+  const { tools, warnings, about } = await frameworkTools(source, 'ai-sdk', options);
   const set: ToolSet = {};
   for (const tool of tools) {
     set[tool.name] = dynamicTool({
@@ -38,7 +40,7 @@ export async function aiSdkTools(
         modelOutput('toolCallId' in arg ? (arg.output as CallToolResult) : (arg as CallToolResult))) as never,
     });
   }
-  return { tools: set, warnings };
+  return { tools: set, warnings, about };
 }
 
 /** Text and images as the AI SDK's content output. */

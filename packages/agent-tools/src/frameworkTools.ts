@@ -1,5 +1,5 @@
 import { AgentToolsErrorCode, type CallToolResult, MCPError } from '@org/mcp-core';
-import { acceptTools, type Converted } from './acceptTools.js';
+import { type AcceptedTools, acceptTools, type Converted } from './acceptTools.js';
 import { modelCall } from './modelCall.js';
 import type { AgentToolsOptions } from './options.js';
 import { partsAsText, resultParts } from './results/resultParts.js';
@@ -23,7 +23,7 @@ export async function frameworkTools(
   source: AgentToolSource,
   target: string,
   options?: AgentToolsOptions,
-): Promise<{ tools: FrameworkTool[]; warnings: ToolWarning[] }> {
+): Promise<{ tools: FrameworkTool[]; warnings: ToolWarning[]; about: AcceptedTools['about'] }> {
   const open = openSource(source);
   const accepted = await acceptTools(open, { target, schema: portableSchema }, options);
   const call = modelCall(open, accepted, options);
@@ -40,5 +40,5 @@ export async function frameworkTools(
       return outcome.result;
     },
   }));
-  return { tools, warnings: accepted.warnings };
+  return { tools, warnings: accepted.warnings, about: accepted.about };
 }

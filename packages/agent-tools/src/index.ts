@@ -36,5 +36,5 @@ export {
   openaiResponsesTools,
 } from './targets/openaiResponses.js';
 export { TOOL_NAME_RULES } from './toolNameRules.js';
-export type { AgentToolSource, ClientToolSource, ManagerToolSource } from './toolSource.js';
+export type { AgentToolSource, ClientToolSource, ManagerToolSource, ToolAbout } from './toolSource.js';
 export type { ToolWarning } from './toolWarning.js';

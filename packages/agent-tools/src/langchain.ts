@@ -5,17 +5,19 @@ import type { CallToolResult } from '@org/mcp-core';
 import { frameworkTools } from './frameworkTools.js';
 import type { AgentToolsOptions } from './options.js';
 import { dataUrl, resultParts } from './results/resultParts.js';
-import type { AgentToolSource } from './toolSource.js';
+import type { AgentToolSource, ToolAbout } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
 
 export type { AgentToolsOptions } from './options.js';
-export type { AgentToolSource } from './toolSource.js';
+export type { AgentToolSource, ToolAbout } from './toolSource.js';
 export type { ToolWarning } from './toolWarning.js';
 
 /** The tools to bind to a chat model or hand to an agent, and those left out. */
 export interface LangChainToolset {
   tools: DynamicStructuredTool[];
   warnings: ToolWarning[];
+  /** A tool's annotations and its server's trust (see the README's approval recipe). */
+  about(name: string): ToolAbout | undefined;
 }
 
 type MessageContent =
@@ -32,7 +34,7 @@ export async function langchainTools(
   source: AgentToolSource,
   options?: AgentToolsOptions,
 ): Promise<LangChainToolset> {
-  const { tools, warnings } = await frameworkTools(source, 'langchain', options);
+  const { tools, warnings, about } = await frameworkTools(source, 'langchain', options);
   return {
     tools: tools.map(
       (tool) =>
@@ -48,6 +50,7 @@ export async function langchainTools(
         }),
     ),
     warnings,
+    about,
   };
 }
 

@@ -4,7 +4,7 @@ import { modelCall } from './modelCall.js';
 import type { AgentToolsOptions } from './options.js';
 import type { ToolOutcome } from './results/toolOutcome.js';
 import type { ExecuteOptions } from './runModelToolCall.js';
-import type { AgentToolSource } from './toolSource.js';
+import type { AgentToolSource, ToolAbout } from './toolSource.js';
 import { openSource } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
 
@@ -14,6 +14,8 @@ export interface ModelToolset<Definition, Result, Options extends ExecuteOptions
   readonly tools: Definition[];
   /** The tools left out, each with its reason. */
   readonly warnings: ToolWarning[];
+  /** A tool's annotations and its server's trust, for an approval step before `execute`; undefined for a name not sent. */
+  about(name: string): ToolAbout | undefined;
   /**
    * Runs a model's tool call through the manager (or client) and answers in the API's tool-result shape.
    * `args` is the model's arguments, a JSON string or an object. Errors the model should read (unknown
@@ -39,6 +41,7 @@ export async function modelToolset<Definition, Result, Options extends ExecuteOp
   return {
     tools: accepted.converted.map((tool) => api.definition(tool)),
     warnings: accepted.warnings,
+    about: accepted.about,
     async execute(name, args, callOptions) {
       return api.result(await run(name, args, callOptions), { ...callOptions, name });
     },

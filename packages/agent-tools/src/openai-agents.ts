@@ -5,17 +5,19 @@ import { modelCall } from './modelCall.js';
 import { dataUrl, resultParts } from './results/resultParts.js';
 import type { ToolOutcome } from './results/toolOutcome.js';
 import { type OpenAIOptions, openaiRules, outcomeText } from './targets/openaiChat.js';
-import { type AgentToolSource, openSource } from './toolSource.js';
+import { type AgentToolSource, openSource, type ToolAbout } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
 
 export type { OpenAIOptions } from './targets/openaiChat.js';
-export type { AgentToolSource } from './toolSource.js';
+export type { AgentToolSource, ToolAbout } from './toolSource.js';
 export type { ToolWarning } from './toolWarning.js';
 
 /** The tools to give an `Agent({ tools })`, and those left out. */
 export interface OpenAIAgentsToolset {
   tools: FunctionTool[];
   warnings: ToolWarning[];
+  /** A tool's annotations and its server's trust (see the README's approval recipe). */
+  about(name: string): ToolAbout | undefined;
 }
 
 type AgentsOutput = string | Array<{ type: 'text'; text: string } | { type: 'image'; image: string }>;
@@ -45,7 +47,7 @@ export async function openaiAgentsTools(
           output(await call(name, input, details?.signal ? { signal: details.signal } : {})),
       } as never) as FunctionTool,
   );
-  return { tools, warnings: accepted.warnings };
+  return { tools, warnings: accepted.warnings, about: accepted.about };
 }
 
 function output(outcome: ToolOutcome): AgentsOutput {

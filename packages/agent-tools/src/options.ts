@@ -1,5 +1,6 @@
 import type { Logger } from '@org/mcp-core';
 import type { ResultBoundOptions } from './results/boundOutcome.js';
+import type { ToolAbout } from './toolSource.js';
 import type { ToolWarning } from './toolWarning.js';
 
 /** Options of every function that converts a source's tools for one target. */
@@ -8,6 +9,6 @@ export interface AgentToolsOptions extends ResultBoundOptions {
   onWarning?: (warning: ToolWarning) => void;
   /** A pino-shaped logger; each tool left out is a `warn` line. Default: silent. */
   logger?: Logger;
-  /** Only the tools this returns true for. Default: all. */
-  filter?: (name: string) => boolean;
+  /** Only the tools this returns true for; `about` has the tool's annotations and its server's trust. Default: all. */
+  filter?: (name: string, about: ToolAbout) => boolean;
 }

@@ -1,4 +1,10 @@
-import type { CallToolResult, RequestOptions, Tool } from '@org/mcp-core';
+import {
+  type CallToolResult,
+  type RequestOptions,
+  type Tool,
+  type ToolAnnotations,
+  toolAnnotations,
+} from '@org/mcp-core';
 
 /**
  * What this package needs of an MCPConnectionManager (or of one user's view of it, `manager.forUser(principal)`):
@@ -6,7 +12,7 @@ import type { CallToolResult, RequestOptions, Tool } from '@org/mcp-core';
  * package depends on core only, and both the manager and a view satisfy it.
  */
 export interface ManagerToolSource {
-  listTools(): Promise<Array<Tool & { qualifiedName: string }>>;
+  listTools(): Promise<Array<Tool & { qualifiedName: string; trusted?: boolean }>>;
   callTool(qualifiedName: string, args?: object, options?: RequestOptions): Promise<CallToolResult>;
   on(event: 'toolsChanged', listener: (...args: any[]) => void): unknown;
   off(event: 'toolsChanged', listener: (...args: any[]) => void): unknown;
@@ -23,10 +29,21 @@ export interface ClientToolSource {
 /** A manager (tools under their qualified names) or one client (tools under their own names). */
 export type AgentToolSource = ManagerToolSource | ClientToolSource;
 
-/** One tool as the targets see it: the name a model calls it by, and its MCP definition. */
+/**
+ * What an approval step needs to know of a tool: what its server says it does, and whether that server is
+ * trusted (the manager's `trust` config). Untrusted annotations are hints, never a reason to skip approval
+ * (core's `mayDestroy`). A lone client's tools are untrusted.
+ */
+export interface ToolAbout {
+  readonly annotations: ToolAnnotations;
+  readonly trusted: boolean;
+}
+
+/** One tool as the targets see it: the name a model calls it by, its MCP definition, what is known about it. */
 export interface SourceTool {
   name: string;
   tool: Tool;
+  about: ToolAbout;
 }
 
 /** Either source behind one shape. */
@@ -40,8 +57,18 @@ export interface OpenSource {
 export function openSource(source: AgentToolSource): OpenSource {
   const list =
     'listTools' in source
-      ? async () => (await source.listTools()).map((tool) => ({ name: tool.qualifiedName, tool }))
-      : async () => (await source.getTools()).map((tool) => ({ name: tool.name, tool }));
+      ? async () =>
+          (await source.listTools()).map((tool) => ({
+            name: tool.qualifiedName,
+            tool,
+            about: { annotations: toolAnnotations(tool), trusted: tool.trusted === true },
+          }))
+      : async () =>
+          (await source.getTools()).map((tool) => ({
+            name: tool.name,
+            tool,
+            about: { annotations: toolAnnotations(tool), trusted: false },
+          }));
   return {
     list,
     call: (name, args, options) => source.callTool(name, args, options),

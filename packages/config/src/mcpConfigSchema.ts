@@ -75,6 +75,9 @@ export const McpServerEntrySchema = z
     disabled: z.boolean().meta({ description: 'Cline, Cursor: true is enabled: false.' }),
     timeout: milliseconds('Default per-request timeout, in milliseconds.'),
     connectTimeout: milliseconds('Timeout of connect (start and handshake), in milliseconds.'),
+    maxTotalTimeout: milliseconds(
+      'How long progress may keep one tool call alive, in milliseconds (each progress restarts the timeout). Default 600000.',
+    ),
     start: z.enum(['eager', 'lazy']).meta({
       description:
         "eager: connectAllEnabled starts it; lazy: its first call does (its tools listed from the catalog). Default: the manager's (eager).",
@@ -110,6 +113,13 @@ export const McpServerEntrySchema = z
     disabledTools: toolNames('Cline, Roo Code: tools not offered, by name or glob.'),
     autoApprove: toolNames('Cline: tools the host may call without asking, by name or glob (a hint).'),
     alwaysAllow: toolNames('Roo Code: the same as autoApprove.'),
+    taskTools: toolNames(
+      'Tools whose calls run as tasks where the server supports them (followed to their end, no request timeout), by name or glob.',
+    ),
+    trust: z.boolean().meta({
+      description:
+        "Believe the server's tool annotations (readOnlyHint, destructiveHint, …). Untrusted, they are hints, never a reason to skip approval. Default false.",
+    }),
     packages: z.array(RegistryPackageSchema).meta({
       description:
         'An MCP registry server.json entry: its packages; one (npm, pypi, oci) becomes the command that runs it.',

@@ -129,6 +129,8 @@ export function normaliseServer(
     ...toolFilterOf(entry),
     ...(entry.timeout !== undefined && { timeout: entry.timeout }),
     ...(entry.connectTimeout !== undefined && { connectTimeout: entry.connectTimeout }),
+    ...(entry.maxTotalTimeout !== undefined && { maxTotalTimeout: entry.maxTotalTimeout }),
+    ...(entry.trust !== undefined && { trust: entry.trust }),
     ...(entry.start !== undefined && { start: entry.start }),
     ...(entry.idleTimeout !== undefined && { idleTimeout: entry.idleTimeout }),
     ...(entry.scope !== undefined && { scope: entry.scope }),

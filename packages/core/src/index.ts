@@ -91,6 +91,8 @@ export {
   DEFAULT_REQUEST_TIMEOUT,
   type RequestOptions,
 } from './protocol/requestOptions.js';
+export type { Root, RootsSource } from './protocol/roots.js';
+export type { SamplingHandler } from './protocol/sampling.js';
 export type { Transport, TransportSendOptions } from './protocol/transport.js';
 export { type ToolResultTextOptions, toolResultText } from './results/toolResultText.js';
 export { MAX_TASK_INPUT_ROUNDS, TASK_POLL } from './tasks/modernTasks.js';
@@ -128,6 +130,16 @@ export {
   type Tool,
   ToolSchema,
 } from './types/mcpTypes.js';
+export type {
+  CreateMessageRequest,
+  CreateMessageResult,
+  SamplingContent,
+  SamplingMessage,
+  SamplingTool,
+  ToolChoice,
+  ToolResultContent,
+  ToolUseContent,
+} from './types/samplingTypes.js';
 export {
   type CustomServerConfig,
   type HeadersOption,
@@ -141,5 +153,6 @@ export {
   TransportType,
   type TransportTypeName,
 } from './types/serverConfig.js';
+export { mayDestroy, type ToolAnnotations, toolAnnotations } from './types/toolAnnotations.js';
 export { type BackoffOptions, calculateBackoff, DEFAULT_BACKOFF } from './util/backoff.js';
 export { createLogger, type LogFn, type Logger, REDACT_PATHS, silentLogger } from './util/logger.js';

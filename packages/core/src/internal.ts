@@ -8,6 +8,7 @@ export { eraOf } from './era/protocolVersion.js';
 export { MAX_PAGES, paginate } from './lists/paginate.js';
 export { classifyMessage, isErrorResponse, type MessageKind } from './protocol/jsonrpc.js';
 export { resultOrToolError } from './results/toolResultError.js';
+export { runAsTask } from './tasks/runAsTask.js';
 export { type Deadline, deadline } from './util/deadline.js';
 export { describeUrl, parseHttpUrl } from './util/httpUrl.js';
 export { DEFAULT_MAX_RETRIES, type RetryOptions, retry } from './util/retry.js';

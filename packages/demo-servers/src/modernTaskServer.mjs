@@ -1,9 +1,12 @@
 // A 2026-07-28 (stateless) server with the io.modelcontextprotocol/tasks extension, over stdio,
 // written from the extension's text (specification/2026-07-28/tasks.md in
-// modelcontextprotocol/ext-tasks), since no official server implements it yet. Tasks are created only
+// modelcontextprotocol/ext-tasks), since no official server implements it yet. With the argument `http`,
+// the same server answers POSTs on 127.0.0.1:$PORT with JSON (Streamable HTTP without streams): its tasks
+// outlive a client's reconnect; `fail_next_discover` makes one `server/discover` fail (a failed health check). Tasks are created only
 // for requests that declare the extension; `tasks/get` carries result, error and input requests
 // inline. Nothing waits on a clock: `release` completes the gated jobs, `tasks/cancel` ends `forever`.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 
 const VERSION = '2026-07-28';
@@ -12,6 +15,7 @@ const CAPS = 'io.modelcontextprotocol/clientCapabilities';
 const POLL_MS = 25;
 
 const tasks = new Map();
+let failDiscover = false;
 const now = () => new Date().toISOString();
 const text = (value) => ({ content: [{ type: 'text', text: value }] });
 const object = { type: 'object', properties: {} };
@@ -102,17 +106,30 @@ function taskOf(params) {
 }
 
 const METHODS = {
-  'server/discover': () => ({
-    supportedVersions: [VERSION],
-    capabilities: { tools: {}, extensions: { [EXTENSION]: {} } },
-    _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'modern-tasks-fixture', version: '1.0.0' } },
-  }),
+  'server/discover': () => {
+    if (failDiscover) {
+      failDiscover = false;
+      throw new RpcError(-32603, 'failing this discover, as asked');
+    }
+    return {
+      supportedVersions: [VERSION],
+      capabilities: { tools: {}, extensions: { [EXTENSION]: {} } },
+      _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'modern-tasks-fixture', version: '1.0.0' } },
+    };
+  },
   'tools/list': () => ({
     resultType: 'complete',
-    tools: [...Object.keys(TOOLS), 'release', 'quick'].map((name) => ({ name, inputSchema: object })),
+    tools: [...Object.keys(TOOLS), 'release', 'quick', 'fail_next_discover'].map((name) => ({
+      name,
+      inputSchema: object,
+    })),
   }),
   'tools/call': (params) => {
     if (params.name === 'release') return { resultType: 'complete', ...release() };
+    if (params.name === 'fail_next_discover') {
+      failDiscover = true;
+      return { resultType: 'complete', ...text('the next server/discover fails') };
+    }
     if (params.name === 'quick') return { resultType: 'complete', ...text('at once') };
     const start = TOOLS[params.name];
     if (!start) throw new RpcError(-32602, `Unknown tool: ${params.name}`);
@@ -138,28 +155,56 @@ const METHODS = {
   },
 };
 
-const send = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
-createInterface({ input: process.stdin }).on('line', (line) => {
-  let message;
-  try {
-    message = JSON.parse(line);
-  } catch {
-    return;
-  }
-  if (message.id === undefined || typeof message.method !== 'string') return;
+/** The answer to one message: a response for a request, undefined for anything else. */
+function answer(message) {
+  if (message?.id === undefined || typeof message.method !== 'string') return undefined;
   const method = METHODS[message.method];
-  if (!method) {
-    send({
+  if (!method)
+    return {
       jsonrpc: '2.0',
       id: message.id,
       error: { code: -32601, message: `Method not found: ${message.method}` },
-    });
-    return;
-  }
+    };
   try {
-    send({ jsonrpc: '2.0', id: message.id, result: method(message.params ?? {}) });
+    return { jsonrpc: '2.0', id: message.id, result: method(message.params ?? {}) };
   } catch (error) {
     const { code = -32603, message: text = String(error), data } = error;
-    send({ jsonrpc: '2.0', id: message.id, error: { code, message: text, ...(data ? { data } : {}) } });
+    return { jsonrpc: '2.0', id: message.id, error: { code, message: text, ...(data ? { data } : {}) } };
   }
-});
+}
+
+function parse(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+if (process.argv[2] === 'http') {
+  const server = createServer((req, res) => {
+    if (req.method !== 'POST') {
+      res.writeHead(405).end();
+      return;
+    }
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const response = answer(parse(body));
+      if (!response) {
+        res.writeHead(202).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(response));
+    });
+  });
+  server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+} else {
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const response = answer(parse(line));
+    if (response) process.stdout.write(`${JSON.stringify(response)}\n`);
+  });
+}

@@ -33,6 +33,8 @@ export class MCPStdioClient extends BaseMCPClient {
       ...options,
       name,
       requestTimeout: options.requestTimeout ?? config.timeout,
+      maxTotalTimeout: options.maxTotalTimeout ?? config.maxTotalTimeout,
+      trust: options.trust ?? config.trust,
       connectTimeout: options.connectTimeout ?? config.connectTimeout ?? DEFAULT_STDIO_CONNECT_TIMEOUT,
       transportType: TransportType.STDIO,
       // The era a server speaks is learnt once per command line.

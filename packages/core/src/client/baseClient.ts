@@ -22,6 +22,7 @@ import {
 } from '../results/resultShapes.js';
 import { resultOrToolError } from '../results/toolResultError.js';
 import { ClientTasks } from '../tasks/clientTasks.js';
+import { runAsTask } from '../tasks/runAsTask.js';
 import type { TaskInfo } from '../tasks/taskInfo.js';
 import type { TaskCallOptions, TaskWaitOptions, ToolTaskStart } from '../tasks/taskOptions.js';
 import {
@@ -35,11 +36,13 @@ import {
   type Resource,
   type Tool,
 } from '../types/mcpTypes.js';
+import { toolAnnotations } from '../types/toolAnnotations.js';
 import { settled } from '../util/settled.js';
 import { ClientConnection } from './clientConnection.js';
 import { capabilitiesFor, DEFAULT_HEALTH_CHECK_TIMEOUT } from './clientOptions.js';
 import type { MCPClient } from './mcpClient.js';
 import { callThroughHooks } from './toolCallHooks.js';
+import { toolCallRequestOptions } from './toolCallTimeouts.js';
 
 export type { BaseClientOptions } from './clientConnection.js';
 
@@ -100,6 +103,17 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     );
   }
 
+  /**
+   * Tells the server its roots changed (`notifications/roots/list_changed`) when the `roots` option now gives
+   * another list than the one the server last got; it then asks `roots/list` again. Resolves with whether
+   * it told. False without roots, or while the server never asked for them.
+   */
+  async rootsChanged(): Promise<boolean> {
+    if (!this.roots || !(await this.roots.changed())) return false;
+    await this.notify('notifications/roots/list_changed');
+    return true;
+  }
+
   /** Connected, transport alive and a ping answered within the timeout (a -32601 counts as alive). Never throws. */
   async isHealthy(options: { timeout?: number } = {}): Promise<boolean> {
     if (this.state !== 'connected' || !this.engine) return false;
@@ -131,19 +145,27 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
    */
   callTool(name: string, args: object = {}, options?: CallToolOptions): Promise<CallToolResult> {
     const hooks = this.options.hooks;
-    if (!hooks?.length && !options?.throwOnError) return this.sendToolCall(name, args, options);
+    if (!hooks?.length && !options?.throwOnError) return this.runToolCall(name, args, options);
     const call = {
       server: this.name,
       tool: name,
       name,
       args: args as Record<string, unknown>,
       autoApprove: false,
+      annotations: toolAnnotations(this.tools.find(name)),
+      trusted: this.options.trust === true,
       signal: options?.signal,
     };
     const result = hooks?.length
-      ? callThroughHooks(hooks, call, (hooked) => this.sendToolCall(name, hooked, options))
-      : this.sendToolCall(name, args, options);
+      ? callThroughHooks(hooks, call, (hooked) => this.runToolCall(name, hooked, options))
+      : this.runToolCall(name, args, options);
     return result.then((done) => resultOrToolError(done, name, this.name, options?.throwOnError));
+  }
+
+  /** A call in task mode runs as a task where the server can (runAsTask.ts); others are sent as they are. */
+  private runToolCall(name: string, args: object, options?: CallToolOptions): Promise<CallToolResult> {
+    const plain = () => this.sendToolCall(name, args, options);
+    return options?.task ? runAsTask(this, { name, args, options }, plain) : plain();
   }
 
   private sendToolCall(
@@ -152,6 +174,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     options: RequestOptions | undefined,
   ): Promise<CallToolResult> {
     const params = { name, arguments: args };
+    options = toolCallRequestOptions(options, this.options);
     const call = this.checkedRequest('tools/call', params, options, this.resultCheckFor(name));
     // Only the modern era has Mcp-Param headers; the handshake era's hot path stays one promise.
     if (this.era !== 'modern') return call;

@@ -6,6 +6,7 @@ import { LIST_CHANGED, LIST_METHODS, type ListMethod } from '../lists/cachedList
 import { ChangeSubscription, SUBSCRIPTION_ACKNOWLEDGED } from '../lists/changeSubscription.js';
 import type { JSONRPCNotification } from '../protocol/jsonrpc.js';
 import { ProtocolEngine } from '../protocol/protocolEngine.js';
+import { ClientRoots } from '../protocol/roots.js';
 import type { Transport } from '../protocol/transport.js';
 import { abortable } from '../util/abortable.js';
 import { type Logger, silentLogger } from '../util/logger.js';
@@ -50,6 +51,8 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
   protected readonly options: BaseClientOptions;
   /** The user's handlers for server requests, with the elicitation rules around them. */
   protected readonly handlers: ReturnType<typeof handlersFor>;
+  /** The roots offered to servers, when the options give some. */
+  protected readonly roots: ClientRoots | undefined;
   /** The live protocol engine, while connected. */
   protected engine: ProtocolEngine | undefined;
   protected transport: Transport | undefined;
@@ -67,7 +70,8 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     this.options = options;
     this.name = options.name ?? options.transportType;
     this.transportName = options.transportType;
-    this.handlers = handlersFor(options);
+    this.roots = options.roots === undefined ? undefined : new ClientRoots(options.roots);
+    this.handlers = handlersFor(options, this.roots);
     this.logger = (options.logger ?? silentLogger).child({
       server: this.name,
       transport: this.transportType,

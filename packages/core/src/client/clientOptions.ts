@@ -9,6 +9,8 @@ import {
 } from '../protocol/elicitation.js';
 import { handlerFor, type RequestHandlers } from '../protocol/requestHandlers.js';
 import type { RequestObserver } from '../protocol/requestObserver.js';
+import type { ClientRoots, RootsSource } from '../protocol/roots.js';
+import { type SamplingHandler, samplingCapability, samplingRequestHandler } from '../protocol/sampling.js';
 import type { ClientCapabilities, Implementation } from '../types/mcpTypes.js';
 import type { Logger } from '../util/logger.js';
 import type { ToolCallHook } from './toolCallHooks.js';
@@ -25,12 +27,31 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   /** Default per-request timeout in ms. Default 30 000. */
   requestTimeout?: number;
+  /**
+   * How long progress may keep a tool call alive, in ms: each `notifications/progress` restarts a
+   * `tools/call`'s timeout, up to this ceiling (never below the timeout itself). Per call: the
+   * `maxTotalTimeout` option. Default 600 000 (10 minutes).
+   */
+  maxTotalTimeout?: number;
   /** Timeout for connect (start plus handshake) in ms. Default 30 000 (60 000 for stdio). */
   connectTimeout?: number;
   /** Timeout of the isHealthy round trip in ms. Default 5000. */
   healthCheckTimeout?: number;
   /** Handlers for server-to-client requests, keyed by method (`roots/list`, `sampling/createMessage`, `elicitation/create`). */
   handlers?: RequestHandlers;
+  /**
+   * The typed `sampling/createMessage` handler, with tools (2025-11-25 `tools`, `toolChoice`): declares
+   * `sampling: { tools: {} }`, checks the request and the answer (sampling.ts). Wins over `handlers`'s. Default: none.
+   */
+  sampling?: SamplingHandler;
+  /** false: the sampling handler takes no tools (declares `sampling: {}`; a request with tools is refused). Default true. */
+  samplingTools?: boolean;
+  /**
+   * The roots offered to servers (`roots/list`, capability `roots: { listChanged: true }`): a list, or a
+   * function asked at each `roots/list`; `client.rootsChanged()` tells servers when it answers differently.
+   * Wins over `handlers`'s. Default: none.
+   */
+  roots?: RootsSource;
   /** Pin the protocol revision (a handshake-era one or 2026-07-28); its era follows. Default: negotiated. */
   protocolVersion?: string;
   /**
@@ -66,6 +87,8 @@ export interface ClientOptions {
    * store, only under it. Unset: private results are reused only by this client, never stored.
    */
   cachePartition?: CachePartition;
+  /** Believe this server's tool annotations: hooks see `trusted: true` (`mayDestroy`). Default false. */
+  trust?: boolean;
   /** Interceptors around every callTool of this client, in order (toolCallHooks.ts). Default: none. */
   hooks?: readonly ToolCallHook[];
   /** Sees every request sent (tracing, metrics) and may add `_meta` keys such as `traceparent`. Default: none. */
@@ -81,18 +104,32 @@ export const DEFAULT_PROBE_TIMEOUT = 5_000;
 export function capabilitiesFor(options: ClientOptions): ClientCapabilities {
   const capabilities: ClientCapabilities = { ...options.capabilities };
   const handlers = options.handlers ?? {};
-  if (handlers['roots/list'] && !capabilities.roots) capabilities.roots = { listChanged: true };
+  if ((options.roots || handlers['roots/list']) && !capabilities.roots)
+    capabilities.roots = { listChanged: true };
+  if (options.sampling && !capabilities.sampling)
+    capabilities.sampling = samplingCapability(options.samplingTools !== false);
   if (handlers['sampling/createMessage'] && !capabilities.sampling) capabilities.sampling = {};
   if (handlers['elicitation/create'] && !capabilities.elicitation)
     capabilities.elicitation = elicitationCapability(options.elicitation);
   return capabilities;
 }
 
-/** The handlers the protocol engine runs: the user's, with the specification's rules around elicitation. */
-export function handlersFor(options: ClientOptions): RequestHandlers | undefined {
-  const handlers = options.handlers;
+/**
+ * The handlers the protocol engine runs: the user's, the typed sampling handler and the roots (each with the
+ * specification's rules around it), and the rules around elicitation.
+ */
+export function handlersFor(options: ClientOptions, roots?: ClientRoots): RequestHandlers | undefined {
+  const handlers: RequestHandlers = { ...options.handlers };
+  const declared = capabilitiesFor(options);
+  if (options.sampling) {
+    const tools = (declared.sampling as { tools?: unknown } | undefined)?.tools !== undefined;
+    handlers['sampling/createMessage'] = samplingRequestHandler(options.sampling, tools);
+  }
+  if (roots) handlers['roots/list'] = roots.handler;
   const elicit = handlerFor(handlers, 'elicitation/create');
-  if (!handlers || !elicit) return handlers;
-  const declared = (capabilitiesFor(options).elicitation ?? {}) as Parameters<typeof withElicitationRules>[1];
-  return { ...handlers, 'elicitation/create': withElicitationRules(elicit, declared) };
+  if (elicit) {
+    const capability = (declared.elicitation ?? {}) as Parameters<typeof withElicitationRules>[1];
+    handlers['elicitation/create'] = withElicitationRules(elicit, capability);
+  }
+  return Object.keys(handlers).length > 0 ? handlers : undefined;
 }

@@ -57,6 +57,8 @@ export interface MCPClient {
   readonly instructions?: string | undefined;
   /** 'handshake' or 'modern' (2026-07-28, no handshake), once connected. */
   readonly era?: ProtocolEra | undefined;
+  /** Tells the server its roots changed when the `roots` option now answers differently (BaseMCPClient has it). */
+  rootsChanged?(): Promise<boolean>;
   /** Events and their listener arguments: MCPClientEvents. */
   on<E extends keyof MCPClientEvents>(event: E, listener: (...args: MCPClientEvents[E]) => void): this;
   once<E extends keyof MCPClientEvents>(event: E, listener: (...args: MCPClientEvents[E]) => void): this;

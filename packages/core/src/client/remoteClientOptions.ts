@@ -10,17 +10,27 @@ import type { ClientOptions } from './clientOptions.js';
  * the config's), and the key its protocol era is remembered under (the endpoint, per the spec).
  */
 export function remoteClientOptions(
-  config: { timeout?: number | undefined; connectTimeout?: number | undefined },
+  config: {
+    timeout?: number | undefined;
+    connectTimeout?: number | undefined;
+    maxTotalTimeout?: number | undefined;
+    trust?: boolean | undefined;
+  },
   options: ClientOptions,
   url: URL,
   transportType: string,
-): Pick<BaseClientOptions, 'requestTimeout' | 'connectTimeout' | 'transportType' | 'eraCacheKey'> & {
+): Pick<
+  BaseClientOptions,
+  'requestTimeout' | 'connectTimeout' | 'maxTotalTimeout' | 'trust' | 'transportType' | 'eraCacheKey'
+> & {
   name: string;
 } {
   return {
     name: options.name ?? url.host,
     requestTimeout: options.requestTimeout ?? config.timeout,
     connectTimeout: options.connectTimeout ?? config.connectTimeout,
+    maxTotalTimeout: options.maxTotalTimeout ?? config.maxTotalTimeout,
+    trust: options.trust ?? config.trust,
     transportType,
     eraCacheKey: `${transportType} ${url.origin}${url.pathname}`,
   };
@@ -42,6 +52,8 @@ export function remoteClient(
   config: {
     timeout?: number | undefined;
     connectTimeout?: number | undefined;
+    maxTotalTimeout?: number | undefined;
+    trust?: boolean | undefined;
     headers?: HeadersOption | undefined;
   },
   options: ClientOptions,

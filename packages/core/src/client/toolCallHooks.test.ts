@@ -5,7 +5,15 @@ import { toolResultText } from '../results/toolResultText.js';
 import type { CallToolResult } from '../types/mcpTypes.js';
 import { callThroughHooks, type ToolCall, type ToolCallHook } from './toolCallHooks.js';
 
-const call: ToolCall = { server: 's', tool: 't', name: 's__t', args: { n: 1 }, autoApprove: false };
+const call: ToolCall = {
+  server: 's',
+  tool: 't',
+  name: 's__t',
+  args: { n: 1 },
+  autoApprove: false,
+  annotations: {},
+  trusted: false,
+};
 const text = (value: string): CallToolResult => ({ content: [{ type: 'text', text: value }] });
 /** A fake clock: each reading 5 ms after the last. */
 const clock = () => {

@@ -1,6 +1,7 @@
 import { CoreErrorCode } from '../errors/errorCodes.js';
 import { MCPHookError } from '../errors/errors.js';
 import type { CallToolResult } from '../types/mcpTypes.js';
+import type { ToolAnnotations } from '../types/toolAnnotations.js';
 
 /** A tool call as a hook sees it. */
 export interface ToolCall {
@@ -14,6 +15,10 @@ export interface ToolCall {
   readonly args: Readonly<Record<string, unknown>>;
   /** The config's approval hint for this tool (`autoApprove` / `alwaysAllow`); false when it has none. */
   readonly autoApprove: boolean;
+  /** What the server says the tool does (`readOnlyHint`, `destructiveHint`, …, `title`); `{}` for a tool not listed. */
+  readonly annotations: ToolAnnotations;
+  /** Whether the server's config says `trust: true`: only then are its annotations more than hints (`mayDestroy`). */
+  readonly trusted: boolean;
   /** The caller's signal, if any. */
   readonly signal?: AbortSignal | undefined;
 }

@@ -110,7 +110,7 @@ export class ProtocolEngine {
       };
       this.pending.set(wireId, entry);
       if (Number.isFinite(timeout)) entry.timer = setTimeout(() => this.timedOut(wireId), timeout);
-      if (options.maxTotalTimeout !== undefined) {
+      if (options.maxTotalTimeout !== undefined && Number.isFinite(options.maxTotalTimeout)) {
         const max = options.maxTotalTimeout;
         entry.maxTimer = setTimeout(() => this.timedOut(wireId, max), max);
       }

@@ -22,6 +22,11 @@ export interface ToolFilterConfig {
   disabledTools?: string[];
   /** Tools the host may call without asking its user, by name or glob (`autoApprove`, Roo Code's `alwaysAllow`): a hint on the qualified tool, nothing more. */
   autoApprove?: string[];
+  /**
+   * Tools whose calls run as tasks where the server supports them (followed to their end without a request
+   * timeout), by name or glob; as `{ task: true }` on each call. Default: none.
+   */
+  taskTools?: string[];
 }
 
 interface CommonServerConfig extends ToolFilterConfig {
@@ -31,6 +36,13 @@ interface CommonServerConfig extends ToolFilterConfig {
   timeout?: number;
   /** Timeout for connect (start plus handshake), in ms. */
   connectTimeout?: number;
+  /**
+   * Believe the server's tool annotations (`readOnlyHint`, `destructiveHint`, …): hooks and agent tools see
+   * `trusted: true`. Untrusted, they are hints and never a reason to skip approval. Default false.
+   */
+  trust?: boolean;
+  /** How long progress may keep one of its tool calls alive, in ms (the client's `maxTotalTimeout`). Default 600 000. */
+  maxTotalTimeout?: number;
   /** When the manager starts it: at `connectAllEnabled` (`eager`) or at its first call (`lazy`). Default: the manager's. */
   start?: 'eager' | 'lazy';
   /** A running server with no work for this long (ms) is stopped and starts again on demand; 0 never. Default: the manager's. */

@@ -6,6 +6,7 @@ const FILTER_KEYS: readonly (keyof ToolFilterConfig)[] = [
   'excludeTools',
   'disabledTools',
   'autoApprove',
+  'taskTools',
 ];
 
 /**

@@ -1,21 +1,22 @@
-import type { CallToolOptions, CallToolResult, MCPClient, ToolCallHook } from '@org/mcp-core';
+import type { CallToolOptions, CallToolResult, ToolCallHook } from '@org/mcp-core';
+import { toolAnnotations } from '@org/mcp-core';
 import { callThroughHooks, resultOrToolError } from '@org/mcp-core/internal';
 import type { QualifiedTool } from './toolNaming.js';
 
 /**
- * One manager tool call: the manager's hooks around getting the server's client and calling it there (so a
- * refusal comes before any wait for a restart), then `throwOnError`. The client's own hooks, if it has any,
- * run inside.
+ * One manager tool call: the manager's hooks around `send` (getting the server's client and calling it there,
+ * plainly or as a task, so a refusal comes before any wait for a restart), then `throwOnError`. The client's
+ * own hooks, if it has any, run inside.
  */
 export function managedToolCall(
   tool: QualifiedTool,
   args: object,
   options: CallToolOptions | undefined,
   hooks: readonly ToolCallHook[],
-  client: () => Promise<MCPClient>,
+  sendCall: (args: object, request: CallToolOptions) => Promise<CallToolResult>,
 ): Promise<CallToolResult> {
   const { throwOnError, ...request } = options ?? {};
-  const send = async (sent: object) => (await client()).callTool(tool.originalName, sent, request);
+  const send = (sent: object) => sendCall(sent, request);
   if (hooks.length === 0 && !throwOnError) return send(args);
   const call = {
     server: tool.serverName,
@@ -23,6 +24,8 @@ export function managedToolCall(
     name: tool.qualifiedName,
     args: args as Record<string, unknown>,
     autoApprove: tool.autoApprove === true,
+    annotations: toolAnnotations(tool),
+    trusted: tool.trusted === true,
     signal: options?.signal,
   };
   // A copy: a hook added or removed while the call runs applies from the next call on.

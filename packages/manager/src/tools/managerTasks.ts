@@ -1,14 +1,18 @@
 import {
+  type CallToolOptions,
   type CallToolResult,
   type MCPClient,
+  MCPError,
   type RequestOptions,
   type TaskCallOptions,
+  TaskErrorCode,
   type TaskInfo,
   type TaskOwner,
   type TaskWaitOptions,
   ToolTask,
   type ToolTaskStart,
 } from '@org/mcp-core';
+import { runAsTask } from '@org/mcp-core/internal';
 import type { QualifiedTool } from './toolNaming.js';
 
 /** What task routing needs of the manager. */
@@ -20,6 +24,12 @@ export interface TaskRoutes {
   /** Runs a wait on a server's task: while it runs the server is in use. */
   following<T>(serverName: string, wait: () => Promise<T>): Promise<T>;
 }
+
+/** How many reconnects one task-mode call's wait goes on across. */
+const MAX_RESUMES = 10;
+
+const isInterrupted = (error: unknown) =>
+  error instanceof MCPError && error.code === TaskErrorCode.TASK_INTERRUPTED;
 
 /**
  * Tasks across the manager's servers: a task call is routed by qualified tool name like callTool,
@@ -46,6 +56,46 @@ export class ManagerTasks {
       owner: () => this.owner(tool.serverName),
     });
     return { kind: 'task', task };
+  }
+
+  /**
+   * A call in task mode (`{ task: true }`, `taskTools`): started as a task on the tool's server and followed to
+   * its end (core's runAsTask: no request timeout, the plain call where tasks are not supported).
+   */
+  async runToEnd(tool: QualifiedTool, args: object, options: CallToolOptions): Promise<CallToolResult> {
+    const client = await this.routes.client(tool.serverName, tool.qualifiedName, options.signal);
+    return runAsTask(
+      client,
+      { name: tool.originalName, args, options },
+      () => client.callTool(tool.originalName, args, { ...options, task: false }),
+      (task) => this.follow(tool, task.taskId, client, options.signal),
+    );
+  }
+
+  /**
+   * Waits for a task's end. In the 2026-07-28 era a task belongs to the server, not to a connection, so a wait
+   * that a reconnect interrupted (TASK_INTERRUPTED) goes on with the server's next client, at most
+   * MAX_RESUMES times; in the handshake era, and when the server does not come back, the interruption stands.
+   */
+  private async follow(
+    tool: QualifiedTool,
+    taskId: string,
+    first: MCPClient,
+    signal: AbortSignal | undefined,
+  ): Promise<CallToolResult> {
+    let client = first;
+    for (let resumes = 0; ; resumes++) {
+      try {
+        return await client.getTaskResult(taskId, { tool: tool.originalName, signal });
+      } catch (error) {
+        if (!isInterrupted(error) || client.era !== 'modern' || resumes >= MAX_RESUMES) throw error;
+        const next = await this.routes
+          .client(tool.serverName, tool.qualifiedName, signal)
+          .catch(() => undefined);
+        if (next === undefined || next === client) throw error;
+        client = next;
+      }
+    }
   }
 
   async getTask(serverName: string, taskId: string, options?: RequestOptions): Promise<TaskInfo> {

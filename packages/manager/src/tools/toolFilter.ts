@@ -4,10 +4,20 @@ import picomatch from 'picomatch';
 /** Where a filter rule was written: the server's config or the manager's `toolFilter` option. */
 export type ToolFilterSource = 'server config' | 'manager option';
 
-/** The tools a server offers through the manager, each with its approval hint, and why the others are not. */
+/** What the config says about one offered tool (never what the server sent). */
+export interface ToolConfigFacts {
+  /** `autoApprove`: the host may call it without asking. */
+  autoApprove: boolean;
+  /** The server's `trust`: its annotations are believed. */
+  trusted: boolean;
+  /** `taskTools`: its calls run as tasks where the server supports them. */
+  runAsTask: boolean;
+}
+
+/** The tools a server offers through the manager, each with its config facts, and why the others are not. */
 export interface FilteredTools {
-  /** Copies of the offered tools with `autoApprove` set (true or false: never what the server sent). */
-  offered: readonly (Tool & { autoApprove: boolean })[];
+  /** Copies of the offered tools with the config's facts set. */
+  offered: readonly (Tool & ToolConfigFacts)[];
   /** A filtered tool's name on its server → the rule that filtered it, in words. */
   filtered: ReadonlyMap<string, string>;
 }
@@ -19,11 +29,13 @@ interface Rules {
   include: { patterns: readonly string[]; match: Matcher } | undefined;
   exclude: readonly { key: 'excludeTools' | 'disabledTools'; pattern: string; match: Matcher }[];
   approve: Matcher;
+  task: Matcher;
 }
 
 /**
  * One server's tool filter: `includeTools` / `excludeTools` globs and `disabledTools` from its config and from
- * the manager's `toolFilter` option (picomatch; a plain name matches itself), and the `autoApprove` hints.
+ * the manager's `toolFilter` option (picomatch; a plain name matches itself), the `autoApprove` hints, the
+ * `taskTools` marks and the server's `trust`.
  * A tool is offered when it matches an include pattern of every source that has one and no exclude or
  * disabled entry of any. Patterns match the tool's name on its server, never the qualified name.
  */
@@ -31,7 +43,10 @@ export class ToolFilter {
   private readonly rules: readonly Rules[];
   private readonly cache = new WeakMap<readonly Tool[], FilteredTools>();
 
-  constructor(sources: readonly (readonly [ToolFilterSource, ToolFilterConfig | undefined])[]) {
+  constructor(
+    sources: readonly (readonly [ToolFilterSource, ToolFilterConfig | undefined])[],
+    private readonly trusted = false,
+  ) {
     this.rules = sources.map(([source, config]) => compile(source, config ?? {}));
   }
 
@@ -39,17 +54,24 @@ export class ToolFilter {
   apply(tools: readonly Tool[]): FilteredTools {
     const cached = this.cache.get(tools);
     if (cached) return cached;
-    const offered: (Tool & { autoApprove: boolean })[] = [];
+    const offered: (Tool & ToolConfigFacts)[] = [];
     const filtered = new Map<string, string>();
     for (const tool of tools) {
       const rule = this.ruleAgainst(tool.name);
       if (rule) filtered.set(tool.name, rule);
-      else
-        offered.push(Object.assign({}, tool, { autoApprove: this.rules.some((r) => r.approve(tool.name)) }));
+      else offered.push(Object.assign({}, tool, this.factsOf(tool.name)));
     }
     const result = { offered, filtered };
     this.cache.set(tools, result);
     return result;
+  }
+
+  private factsOf(name: string): ToolConfigFacts {
+    return {
+      autoApprove: this.rules.some((r) => r.approve(name)),
+      trusted: this.trusted,
+      runAsTask: this.rules.some((r) => r.task(name)),
+    };
   }
 
   /** The rule that keeps `name` out, in words, or undefined when it is offered. */
@@ -82,6 +104,7 @@ function compile(source: ToolFilterSource, config: ToolFilterConfig): Rules {
       })),
     ],
     approve: matcher(config.autoApprove ?? []),
+    task: matcher(config.taskTools ?? []),
   };
 }
 

@@ -11,6 +11,10 @@ export interface QualifiedTool extends Tool {
   originalName: string;
   /** The config's approval hint (`autoApprove`, `alwaysAllow`): the host may call it without asking. Never the server's say. */
   autoApprove?: boolean;
+  /** The config's `trust`: the server's annotations are believed (core's `mayDestroy`). Untrusted: hints only. */
+  trusted?: boolean;
+  /** The config's `taskTools`: a call runs as a task where the server supports it. */
+  runAsTask?: boolean;
 }
 
 export const TOOL_NAME_SEPARATOR = '__';

@@ -127,9 +127,17 @@ export class ToolSurface {
   ): Promise<CallToolResult> {
     const qualifiedName = tool.qualifiedName;
     const wait = this.options.callWhileRestarting;
-    const client = () => server.callableClient(qualifiedName, wait, options?.signal);
-    // The load limits and the breaker hold the whole call, hooks included.
-    const call = () => server.onDemand.using(() => managedToolCall(tool, args, options, this.hooks, client));
+    // Task mode (the call's `task`, else the config's `taskTools`): started as a task and followed to its end.
+    const asTask = options?.task ?? tool.runAsTask === true;
+    const sendCall = (sent: object, request: CallToolOptions) =>
+      asTask
+        ? this.tasks.runToEnd(tool, sent, request)
+        : server
+            .callableClient(qualifiedName, wait, options?.signal)
+            .then((client) => client.callTool(tool.originalName, sent, request));
+    // The load limits and the breaker hold the whole call, hooks included (a task until it ends).
+    const call = () =>
+      server.onDemand.using(() => managedToolCall(tool, args, options, this.hooks, sendCall));
     return server.calls.run(call, options?.signal);
   }
 
@@ -150,9 +158,12 @@ export class ToolSurface {
   }
 
   private filterFor(config: MCPServerConfig): ToolFilter {
-    return new ToolFilter([
-      ['server config', config],
-      ['manager option', this.options.toolFilter],
-    ]);
+    return new ToolFilter(
+      [
+        ['server config', config],
+        ['manager option', this.options.toolFilter],
+      ],
+      config.trust === true,
+    );
   }
 }
