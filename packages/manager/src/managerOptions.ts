@@ -8,6 +8,7 @@ import type {
   ToolCallHook,
   ToolFilterConfig,
 } from '@org/mcp-core';
+import type { AppsOptions } from './apps/appsOptions.js';
 import type { ManagerAuthOptions } from './auth/managerAuthOptions.js';
 import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './calls/loadLimitOptions.js';
 import type { CatalogStore } from './catalog/catalogStore.js';
@@ -85,6 +86,8 @@ export interface ManagerOptions extends ManagerAuthOptions {
   catalogPath?: string;
   /** A catalog entry older than this (ms) is still served, and refreshed at the server's next start. Default 86 400 000 (a day). */
   catalogMaxAge?: number;
+  /** Bounds on the MCP Apps views kept per server (declare the extension with `clientOptions.mcpApps`). */
+  apps?: AppsOptions;
   /** Injectable sleep (tests use fake timers instead). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { withAppsExtension } from '../apps/mcpApps.js';
 import type { ProtocolEra } from '../era/protocolVersion.js';
 import type { CachePartition, ListCacheStore } from '../lists/listCacheStore.js';
 import type { ListLimits } from '../lists/paginate.js';
@@ -22,6 +23,11 @@ export interface ClientOptions {
   clientInfo?: Implementation;
   /** Client capabilities to declare. Handlers for roots/sampling/elicitation add theirs automatically. */
   capabilities?: ClientCapabilities;
+  /**
+   * The host can render MCP Apps views: declare the `io.modelcontextprotocol/ui` extension (mimeType
+   * `text/html;profile=mcp-app`), so that servers offer their tools' views. Default false.
+   */
+  mcpApps?: boolean;
   /** Default per-request timeout in ms. Default 30 000. */
   requestTimeout?: number;
   /** Timeout for connect (start plus handshake) in ms. Default 30 000 (60 000 for stdio). */
@@ -72,7 +78,9 @@ export const DEFAULT_PROBE_TIMEOUT = 5_000;
 
 /** Capabilities a handler implies, so registering a handler is enough to be offered the feature. */
 export function capabilitiesFor(options: ClientOptions): ClientCapabilities {
-  const capabilities: ClientCapabilities = { ...options.capabilities };
+  const capabilities: ClientCapabilities = options.mcpApps
+    ? withAppsExtension({ ...options.capabilities })
+    : { ...options.capabilities };
   const handlers = options.handlers ?? {};
   if (handlers['roots/list'] && !capabilities.roots) capabilities.roots = { listChanged: true };
   if (handlers['sampling/createMessage'] && !capabilities.sampling) capabilities.sampling = {};
