@@ -2,8 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MCPConnectionManager } from '@org/mcp-manager';
-import { startConsole } from './server/consoleServer.js';
+import { runConsole } from './runConsole.js';
 import { defaultServers } from './server/defaultServers.js';
 
 const { values } = parseArgs({
@@ -23,26 +22,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 
-// The console can render MCP Apps, so it declares them; restarts and health checks keep the fleet visible.
-const manager = new MCPConnectionManager({
-  clientOptions: { mcpApps: true },
-  healthCheckInterval: 15_000,
-  serverLogLevel: 'info',
-});
-await manager.initialize(values.config ?? defaultServers());
-const running = await startConsole(manager, {
+const run = await runConsole(values.config ?? defaultServers(), {
   port,
   pageDir: join(dirname(fileURLToPath(import.meta.url)), 'page'),
 });
-process.stdout.write(`MCP console: ${running.url}\n`);
-void manager.connectAllEnabled();
+process.stdout.write(`MCP console: ${run.console.url}\n`);
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await running.close();
-  await manager.shutdown();
+  await run.stop();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -47,6 +47,11 @@ function serverCard(s: ServerView, pressed: boolean, select: (name: string) => v
       h('span', { 'data-role': 'restarts' }, `restarts ${s.restarts}`),
       s.pid !== undefined && h('span', { 'data-role': 'pid', 'data-pid': s.pid }, `pid ${s.pid}`),
     ),
-    s.lastError && h('span', { class: 'facts error' }, `${s.lastError.code}: ${s.lastError.message}`),
+    s.lastError &&
+      h(
+        'span',
+        { class: 'last-error error', 'data-role': 'last-error' },
+        `${s.lastError.code}: ${s.lastError.message}`,
+      ),
   );
 }
