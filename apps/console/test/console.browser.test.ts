@@ -102,17 +102,7 @@ describe('the console in a browser', () => {
     await page.selectOption('#call-tool', 'basic-app__get-time');
     await page.click('form.call button[type="submit"]');
     await page.locator('[data-role="result"]').waitFor({ timeout: WAIT });
-    await page
-      .locator('iframe[data-role="app-view"]')
-      .waitFor({ timeout: WAIT })
-      .catch(async (e) => {
-        console.log(
-          'APP AREA',
-          await page.locator('[data-role="app"]').textContent(),
-          await page.locator('[data-role="output"]').textContent(),
-        );
-        throw e;
-      });
+    await page.locator('iframe[data-role="app-view"]').waitFor({ timeout: WAIT });
     const frame = page.frameLocator('iframe[data-role="app-view"]');
     const button = frame.getByRole('button', { name: 'Get Server Time' });
     await button.waitFor({ timeout: WAIT });
