@@ -1,4 +1,8 @@
-import { AppBridge, PostMessageTransport } from '@modelcontextprotocol/ext-apps/app-bridge';
+import {
+  AppBridge,
+  type McpUiHostContext,
+  PostMessageTransport,
+} from '@modelcontextprotocol/ext-apps/app-bridge';
 import { api, type CallResult, type ToolView } from './api.js';
 import { h } from './dom.js';
 
@@ -32,13 +36,29 @@ export async function renderApp(
     iframe,
   );
   const theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  // The width is the panel's (the view fills it); the height is the view's own, up to MAX_HEIGHT.
+  const context = (): McpUiHostContext => ({
+    theme,
+    platform: 'web',
+    displayMode: 'inline',
+    availableDisplayModes: ['inline'],
+    containerDimensions: { width: iframe.clientWidth, maxHeight: MAX_HEIGHT },
+  });
   const bridge = new AppBridge(
     null,
     { name: 'org-mcp-console', version: '0.0.0' },
     { serverTools: {}, serverResources: {}, logging: {}, openLinks: {} },
-    { hostContext: { theme, platform: 'web', displayMode: 'inline', availableDisplayModes: ['inline'] } },
+    { hostContext: context() },
   );
   current = bridge;
+  let width = iframe.clientWidth;
+  const resized = new ResizeObserver(() => {
+    if (iframe.clientWidth === width) return;
+    width = iframe.clientWidth;
+    bridge.setHostContext(context());
+  });
+  resized.observe(iframe);
+  bridge.onclose = () => resized.disconnect();
   bridge.oncalltool = async (params) =>
     (await api.appCall(tool.qualifiedName, params.name, params.arguments ?? {})) as never;
   bridge.onreadresource = async ({ uri }) => (await api.appRead(tool.qualifiedName, uri)) as never;
