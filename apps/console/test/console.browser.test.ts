@@ -10,6 +10,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const pageDir = fileURLToPath(new URL('../dist/page', import.meta.url));
 const screenshot = process.env.CONSOLE_SCREENSHOT;
 const WAIT = 60_000;
+/** An env value of a config: it must never reach the page. */
+const SECRET = 'console-secret-value-5b1e';
 
 let run: ConsoleRun;
 let browser: Browser;
@@ -23,7 +25,11 @@ beforeAll(async () => {
       mcpServers: {
         everything: { command: process.execPath, args: [everythingBin(), 'stdio'] },
         'basic-app': { command: process.execPath, args: [basicAppBin(), '--stdio'] },
-        broken: { command: 'mcp-server-that-does-not-exist', args: ['--on-purpose'] },
+        broken: {
+          command: 'mcp-server-that-does-not-exist',
+          args: ['--on-purpose'],
+          env: { API_TOKEN: SECRET },
+        },
       },
     },
     { pageDir },
@@ -56,6 +62,10 @@ describe('the console in a browser', () => {
     );
     await expect(card('broken').textContent()).resolves.toContain('SPAWN_FAILED');
     await expect(page.locator('#live').textContent()).resolves.toBe('live');
+    await card('broken').click();
+    await page.locator('#detail-title', { hasText: 'broken' }).waitFor({ timeout: WAIT });
+    await page.locator('[data-role="logs"] li').first().waitFor({ timeout: WAIT });
+    expect(await page.content()).not.toContain(SECRET);
   });
 
   it('calls a tool from the form and shows its result as content blocks; bad JSON is refused before sending', async () => {
