@@ -1,4 +1,4 @@
-import { silentLogger, type Tool } from '@org/mcp-core';
+import { isModelVisible, silentLogger, type Tool } from '@org/mcp-core';
 import type { AgentToolsOptions } from './options.js';
 import type { AcceptedTool } from './runModelToolCall.js';
 import type { JsonSchema } from './schema/jsonSchema.js';
@@ -61,6 +61,11 @@ export async function acceptTools(
   };
   for (const { name, tool, about } of await source.list()) {
     if (options.filter && !options.filter(name, about)) continue;
+    // MCP Apps: a tool only its server's view may call is never offered to a model.
+    if (!isModelVisible(tool)) {
+      leaveOut(name, 'its MCP Apps visibility is app only (`_meta.ui.visibility`)');
+      continue;
+    }
     const badName = rules.nameRule && nameProblem(name, rules.nameRule);
     if (badName) {
       leaveOut(name, badName);

@@ -1,5 +1,18 @@
 // The public API of @org/mcp-core: everything below is exported on purpose; nothing else is.
 
+export {
+  MCP_APP_MIME_TYPE,
+  MCP_APPS_EXTENSION_ID,
+  UI_RESOURCE_SCHEME,
+  withAppsExtension,
+} from './apps/mcpApps.js';
+export {
+  isModelVisible,
+  MAX_UI_URI_LENGTH,
+  type ToolUi,
+  type ToolVisibility,
+  toolUiOf,
+} from './apps/toolUi.js';
 export { type BaseClientOptions, BaseMCPClient, type ListOptions } from './client/baseClient.js';
 export type { MCPClientEvents, TransportContext } from './client/clientEvents.js';
 export {
@@ -31,6 +44,7 @@ export {
 export { ERROR_CATALOGUE, type ErrorCodeEntry, type MCPErrorClassName } from './errors/errorCatalogue.js';
 export {
   AgentToolsErrorCode,
+  AppsErrorCode,
   AuthErrorCode,
   ConfigErrorCode,
   CoreErrorCode,

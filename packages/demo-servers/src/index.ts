@@ -1,4 +1,6 @@
 // Real MCP servers for the demo and the tests to run (private): installed bins, nothing downloaded.
+
+export { basicAppBin, PDF_APP_ONLY_TOOLS, pdfAppBin } from './appServers.js';
 export {
   type AuthorizationServer,
   type AuthorizationServerOptions,

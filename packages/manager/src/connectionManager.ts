@@ -17,8 +17,11 @@ import type {
   Tool,
   ToolCallHook,
   ToolTaskStart,
+  ToolUi,
 } from '@org/mcp-core';
 import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
+import type { AppView } from './apps/appView.js';
+import { McpApps } from './apps/mcpApps.js';
 import type {
   QualifiedPrompt,
   QualifiedResource,
@@ -51,6 +54,7 @@ export type { ConnectAllOptions, ConnectServerOptions } from './managerOptions.j
 export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   readonly #options: ResolvedOptions;
   readonly #parts: ManagerParts;
+  readonly #apps: McpApps;
   #shuttingDown: Promise<void> | undefined;
 
   constructor(options: ManagerOptions = {}) {
@@ -62,6 +66,16 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       shuttingDown: () => this.#shuttingDown !== undefined,
     });
     traceManagerEvents(this, this.#options.telemetry);
+    this.#apps = new McpApps(
+      {
+        find: (name) => this.#open().tools.find(name),
+        list: () => this.#parts.tools.list(),
+        call: (name, args, callOptions) => this.callTool(name, args, callOptions),
+        read: (server, uri, readOptions) => this.readResource({ server, uri }, readOptions),
+        on: (event, listener) => this.on(event, listener),
+      },
+      options.apps,
+    );
   }
 
   /**
@@ -163,6 +177,32 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
    */
   async callTool(name: string, args: object = {}, options?: CallToolOptions): Promise<CallToolResult> {
     return this.#open().tools.call(name, args, options);
+  }
+
+  /** A tool's MCP Apps view (`resourceUri`, if it has one) and visibility (`model`, `app`); UNKNOWN_TOOL for no such tool. */
+  getToolUi(qualifiedName: string): ToolUi {
+    return this.#apps.toolUi(qualifiedName);
+  }
+
+  /**
+   * A tool's MCP Apps view: its `ui://` resource read from its server, kept for that connection (dropped when
+   * the server reconnects or its tools or resources change). APP_VIEW_MISSING for a tool without one.
+   */
+  async readAppView(qualifiedName: string, options?: RequestOptions): Promise<AppView> {
+    return this.#apps.view(qualifiedName, options);
+  }
+
+  /**
+   * A tool call made by the view of `viewTool`: `name` is a tool of the view's own server, by its name there, whose
+   * visibility includes `app` (APP_CALL_REFUSED otherwise); it runs like callTool, through the same hooks, limits and breaker.
+   */
+  async callToolFromApp(
+    viewTool: string,
+    name: string,
+    args: object = {},
+    options?: CallToolOptions,
+  ): Promise<CallToolResult> {
+    return this.#apps.callFromApp(viewTool, name, args, options);
   }
 
   /** Adds a hook around every callTool, after those there are; returns a function that removes it. */

@@ -1,5 +1,7 @@
 // The public API of @org/mcp-manager: everything below is exported on purpose; nothing else is.
 
+export { APPS_DEFAULTS, type AppsOptions } from './apps/appsOptions.js';
+export type { AppView, AppViewCsp, AppViewPermission } from './apps/appView.js';
 export type { ManagerAuthOptions } from './auth/managerAuthOptions.js';
 export type { ServerAuthStatus } from './auth/serverAuth.js';
 export type { CallsStatus } from './calls/callGuard.js';

@@ -8,6 +8,7 @@ import type {
   ToolCallHook,
   ToolFilterConfig,
 } from '@org/mcp-core';
+import type { AppsOptions } from './apps/appsOptions.js';
 import type { ManagerAuthOptions } from './auth/managerAuthOptions.js';
 import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './calls/loadLimitOptions.js';
 import type { CatalogStore } from './catalog/catalogStore.js';
@@ -89,6 +90,8 @@ export interface ManagerOptions extends ManagerAuthOptions {
   userIdleTimeout?: number;
   /** A user-scoped server's connections at most (its entry's wins): past it the least recently used idle one closes. Default 1 000. */
   maxUserConnections?: number;
+  /** Bounds on the MCP Apps views kept per server (declare the extension with `clientOptions.mcpApps`). */
+  apps?: AppsOptions;
   /** Injectable sleep (tests use fake timers instead). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

@@ -16,6 +16,7 @@ export {
 export { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
 export {
   type AfterToolCall,
+  AppsErrorCode,
   AuthErrorCode,
   type BackoffOptions,
   type BeforeToolCall,
@@ -56,6 +57,8 @@ export {
   type Logger,
   type LoggingLevel,
   ManagerErrorCode,
+  MCP_APP_MIME_TYPE,
+  MCP_APPS_EXTENSION_ID,
   MCPAbortError,
   MCPAuthError,
   type MCPClient,
@@ -109,10 +112,13 @@ export {
   type ToolResultTextOptions,
   ToolTask,
   type ToolTaskStart,
+  type ToolUi,
+  type ToolVisibility,
   TransportType,
   type TransportTypeName,
   toolAnnotations,
   toolResultText,
+  toolUiOf,
 } from '@org/mcp-core';
 export { type ClientCreator, MCPClientFactory } from '@org/mcp-factory';
 export {

@@ -1,3 +1,4 @@
+import { withAppsExtension } from '../apps/mcpApps.js';
 import type { EraStore } from '../era/eraCache.js';
 import type { ProtocolEra } from '../era/protocolVersion.js';
 import type { CachePartition, ListCacheStore } from '../lists/listCacheStore.js';
@@ -25,6 +26,11 @@ export interface ClientOptions {
   clientInfo?: Implementation;
   /** Client capabilities to declare. Handlers for roots/sampling/elicitation add theirs automatically. */
   capabilities?: ClientCapabilities;
+  /**
+   * The host can render MCP Apps views: declare the `io.modelcontextprotocol/ui` extension (mimeType
+   * `text/html;profile=mcp-app`), so that servers offer their tools' views. Default false.
+   */
+  mcpApps?: boolean;
   /** Default per-request timeout in ms. Default 30 000. */
   requestTimeout?: number;
   /**
@@ -102,7 +108,9 @@ export const DEFAULT_PROBE_TIMEOUT = 5_000;
 
 /** Capabilities a handler implies, so registering a handler is enough to be offered the feature. */
 export function capabilitiesFor(options: ClientOptions): ClientCapabilities {
-  const capabilities: ClientCapabilities = { ...options.capabilities };
+  const capabilities: ClientCapabilities = options.mcpApps
+    ? withAppsExtension({ ...options.capabilities })
+    : { ...options.capabilities };
   const handlers = options.handlers ?? {};
   if ((options.roots || handlers['roots/list']) && !capabilities.roots)
     capabilities.roots = { listChanged: true };

@@ -124,6 +124,13 @@ export const SkillsErrorCode = {
   SKILL_FRONTMATTER_MISMATCH: 'SKILL_FRONTMATTER_MISMATCH',
 } as const;
 
+/** Raised by MCP Apps (`io.modelcontextprotocol/ui`) in the manager: views and the calls they make. */
+export const AppsErrorCode = {
+  APP_VIEW_MISSING: 'APP_VIEW_MISSING',
+  APP_VIEW_INVALID: 'APP_VIEW_INVALID',
+  APP_CALL_REFUSED: 'APP_CALL_REFUSED',
+} as const;
+
 /** Raised by @org/mcp-agent-tools when an agent framework runs a tool whose call failed. */
 export const AgentToolsErrorCode = {
   TOOL_CALL_FAILED: 'TOOL_CALL_FAILED',
@@ -160,6 +167,7 @@ export const ErrorCode = {
   ...FactoryErrorCode,
   ...ManagerErrorCode,
   ...SkillsErrorCode,
+  ...AppsErrorCode,
   ...AgentToolsErrorCode,
   ...TaskErrorCode,
   ...AuthErrorCode,

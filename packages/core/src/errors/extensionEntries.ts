@@ -1,13 +1,20 @@
 import type { ErrorCodeEntry } from './errorCatalogue.js';
-import type { AgentToolsErrorCode, AuthErrorCode, SkillsErrorCode, TaskErrorCode } from './errorCodes.js';
+import type {
+  AgentToolsErrorCode,
+  AppsErrorCode,
+  AuthErrorCode,
+  SkillsErrorCode,
+  TaskErrorCode,
+} from './errorCodes.js';
 
 type Code =
   | (typeof SkillsErrorCode)[keyof typeof SkillsErrorCode]
+  | (typeof AppsErrorCode)[keyof typeof AppsErrorCode]
   | (typeof AgentToolsErrorCode)[keyof typeof AgentToolsErrorCode]
   | (typeof TaskErrorCode)[keyof typeof TaskErrorCode]
   | (typeof AuthErrorCode)[keyof typeof AuthErrorCode];
 
-/** The catalogue's entries for the extensions and packages beside the stack: skills, agent tools, tasks, OAuth. */
+/** The catalogue's entries for the extensions and packages beside the stack: skills, apps, agent tools, tasks, OAuth. */
 export const EXTENSION_ENTRIES: Readonly<Record<Code, ErrorCodeEntry>> = {
   SKILLS_UNSUPPORTED: {
     class: 'MCPProtocolError',
@@ -54,6 +61,22 @@ export const EXTENSION_ENTRIES: Readonly<Record<Code, ErrorCodeEntry>> = {
     class: 'MCPProtocolError',
     retry: false,
     meaning: "a `SKILL.md` whose YAML frontmatter is missing, invalid or not the entry's `frontmatter`",
+  },
+  APP_VIEW_MISSING: {
+    class: 'MCPError',
+    retry: false,
+    meaning: 'the tool has no MCP Apps view (`_meta.ui.resourceUri`)',
+  },
+  APP_VIEW_INVALID: {
+    class: 'MCPProtocolError',
+    retry: false,
+    meaning:
+      "a view's `ui://` resource is not one HTML document of type `text/html;profile=mcp-app`, or is over the size limit",
+  },
+  APP_CALL_REFUSED: {
+    class: 'MCPError',
+    retry: false,
+    meaning: 'a view called a tool of another server, or one whose visibility does not include `app`',
   },
   TOOL_CALL_FAILED: {
     class: 'MCPError',
