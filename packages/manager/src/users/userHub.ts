@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 
-// biome-ignore lint/suspicious/noExplicitAny: a view's listener takes the payload of its own event.
 type Listener = (payload: any) => void;
 
 /** Where the manager's own events come from. */
