@@ -27,7 +27,9 @@ function config(url) {
     oauth: false,
     scope: 'user',
   });
-  return { mcpServers: { a: user('a'), b: user('b'), direct: { transport: 'http', url, oauth: false } } };
+  // The shared server has the idle timeout a user connection has by default: the comparison is of the view alone.
+  const direct = { transport: 'http', url, oauth: false, idleTimeout: 900_000 };
+  return { mcpServers: { a: user('a'), b: user('b'), direct } };
 }
 
 /** Microseconds per call over `calls` sequential calls of `call`. @param {() => Promise<unknown>} call @param {number} calls */
