@@ -18,6 +18,9 @@
  * @property {number} kills SIGKILLs timed per repetition of the recovery scenario
  * @property {number} schemaRounds list-and-call rounds timed per repetition of the outputSchema scenario
  * @property {number} onDemandFleet stdio servers configured in the servers-on-demand scenario (5 of them used)
+ * @property {number} userViews views made in the many-users scenario
+ * @property {number} activeUsers of them, the users who call (each opens a connection to both servers)
+ * @property {number} userCalls sequential calls per round timed through a view and through the manager
  */
 
 /** @type {Record<'full' | 'quick' | 'smoke', BenchParams>} */
@@ -42,6 +45,9 @@ export const MODES = {
     kills: 10,
     schemaRounds: 30,
     onDemandFleet: 100,
+    userViews: 10_000,
+    activeUsers: 100,
+    userCalls: 500,
   },
   // The same scenarios with fewer calls: under a minute on 2 cores.
   quick: {
@@ -63,6 +69,9 @@ export const MODES = {
     kills: 5,
     schemaRounds: 12,
     onDemandFleet: 30,
+    userViews: 2000,
+    activeUsers: 20,
+    userCalls: 200,
   },
   // Proves every scenario still runs (pnpm test); the figures mean nothing.
   smoke: {
@@ -84,5 +93,8 @@ export const MODES = {
     kills: 1,
     schemaRounds: 2,
     onDemandFleet: 10,
+    userViews: 100,
+    activeUsers: 3,
+    userCalls: 10,
   },
 };

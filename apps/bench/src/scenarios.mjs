@@ -9,6 +9,7 @@ import { percentile } from './stats.mjs';
 import { telemetryScenario } from './telemetryScenario.mjs';
 import { toolNamespaceScenario } from './toolNamespaceScenario.mjs';
 import { toolSearchScenario } from './toolSearchScenario.mjs';
+import { usersScenario } from './usersScenario.mjs';
 
 /** @typedef {import('./contenders/contender.mjs').Contender} Contender */
 /** @typedef {import('./contenders/contender.mjs').Target} Target */
@@ -263,6 +264,7 @@ export function scenarios(p) {
     telemetryScenario(p),
     ...reliabilityScenarios(p),
     onDemandScenario(p),
+    usersScenario(p),
   );
   return list;
 }

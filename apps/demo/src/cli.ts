@@ -20,6 +20,7 @@ import { DEFAULT_DEMO_DATA_DIR } from './protectedWorld.js';
 import { statusTable } from './statusTable.js';
 import { table } from './table.js';
 import { clip, firstLine } from './text.js';
+import { usersTour } from './usersTour.js';
 
 interface ToolCallReport {
   server: string;
@@ -114,6 +115,8 @@ async function main(): Promise<number> {
     say(`\nhealthCheckAll(): ${JSON.stringify(health)}`);
     const everything = { command: process.execPath, args: [world?.env.EVERYTHING_BIN ?? '', 'stdio'] };
     const onDemand = world && !args.json ? await onDemandTour(everything, say) : undefined;
+    const protectedUrl = `http://127.0.0.1:${world?.env.DEMO_PROTECTED_PORT}/mcp`;
+    const users = world && !args.json ? await usersTour(protectedUrl, say) : undefined;
 
     if (args.watch) await watch(manager, status, say, { file: configPath, env: world?.env ?? process.env });
 
@@ -142,7 +145,7 @@ async function main(): Promise<number> {
           ? `tool calls failed: ${failedCalls.join(', ')}`
           : left.length > 0
             ? `processes left behind: ${left.join(', ')}`
-            : onDemand;
+            : (onDemand ?? users);
     if (args.json) {
       console.log(
         JSON.stringify(

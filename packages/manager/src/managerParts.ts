@@ -7,6 +7,7 @@ import type { ResolvedOptions } from './resolvedOptions.js';
 import type { ManagedServer } from './server/managedServer.js';
 import { ServerRegistry } from './server/serverRegistry.js';
 import { ToolSurface } from './tools/toolSurface.js';
+import type { EventSource } from './users/userHub.js';
 import type { ViewHost } from './users/userRoute.js';
 import { Users } from './users/users.js';
 
@@ -107,6 +108,7 @@ export function composeParts(
   });
   const users: Users = new Users({
     options,
+    events: manager as unknown as EventSource,
     get turns() {
       return servers.turns;
     },
@@ -149,7 +151,6 @@ export function composeParts(
   const parts: ManagerParts = {
     ...{ servers, tools, features, reloader, watchers, catalog, users, retireAll },
     viewHost: {
-      manager,
       options,
       assertOpen,
       get parts() {

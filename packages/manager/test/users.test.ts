@@ -16,6 +16,7 @@ import {
   type StdioServerConfig,
 } from '../src/index.js';
 import { fakeSleep } from './fakeSleep.js';
+import { featureServer } from './featureServers.js';
 import { liveServers } from './serverProcesses.js';
 
 const toolServer = fileURLToPath(new URL('./fixtures/toolServer.mjs', import.meta.url));
@@ -196,5 +197,31 @@ describe('a user-scoped stdio server', () => {
     await until(async () => (await connections(m)) === 0, 'no connection');
     expect(text(await alice.callTool('us__whoami'))).toBe('me:alice:secret-key-of-alice');
     expect(processes('u4-alice')).toHaveLength(1);
+  });
+
+  it('resources and prompts of a user-scoped server: read through each user’s own connection, listed from the catalog the first user filled', async () => {
+    const m = await manager({
+      f: {
+        command: process.execPath,
+        args: [featureServer, `--server=u5-$\{user:ID}`],
+        scope: 'user',
+      } as StdioServerConfig,
+    });
+    const alice = m.forUser('alice', user('alice'));
+    const bob = m.forUser('bob', user('bob'));
+    expect(await alice.listResources()).toEqual([]);
+    const first = await alice.readResource({ server: 'f', uri: 'fixture://docs/notes.txt' });
+    const pidOf = (text: string | undefined) => /\((\d+)\)/.exec(text ?? '')?.[1];
+    const alicePid = pidOf((first.contents[0] as { text?: string }).text);
+    await until(async () => (await bob.listResources()).length > 0, 'the catalog filled by alice');
+    const [resource] = await bob.listResources();
+    const read = await bob.readResource(resource?.qualifiedName as string);
+    const bobPid = pidOf((read.contents[0] as { text?: string }).text);
+    expect(bobPid).toBeDefined();
+    expect(bobPid).not.toBe(alicePid);
+    expect(Number(bobPid)).toBe(liveServers().get('u5-bob')?.[0]);
+    const [prompt] = await bob.listPrompts();
+    expect(await bob.getPrompt(prompt?.qualifiedName as string, {})).toHaveProperty('messages');
+    expect((await m.getServerStatus()).f?.userConnections).toBe(2);
   });
 });

@@ -3,7 +3,10 @@ import type { ManagerEventMap } from '../managerEvents.js';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import type { ConnectTurns } from '../server/connectTurns.js';
 import { ManagedServer } from '../server/managedServer.js';
+import { stoppedError } from '../server/serverErrors.js';
+import type { ServerStatus } from '../server/serverStatus.js';
 import { userConnectionLimitError } from './userErrors.js';
+import { UserSecrets } from './userSecrets.js';
 import { type UserVariables, userConfigOf } from './userVariables.js';
 
 /** The events of a user's connection, each sent to that user's views with the principal. */
@@ -19,6 +22,8 @@ const USER_EVENTS = [
 interface UserConnection {
   principal: string;
   server: ManagedServer;
+  /** The user's variable values, kept out of what the connection says. */
+  secrets: UserSecrets;
   /** Calls (and starts) that acquired it and have not ended: never closed under them. */
   held: number;
   /** Its close, once begun; it counts against the cap until done. */
@@ -45,6 +50,8 @@ export interface UserConnectionsHost {
 export class UserConnections {
   /** By principal, least recently used first. */
   private readonly connections = new Map<string, UserConnection>();
+  /** Closed for good (removed, replaced, shut down): nothing opens again. */
+  private retired = false;
 
   constructor(
     readonly name: string,
@@ -65,10 +72,15 @@ export class UserConnections {
     return this.connections.size;
   }
 
-  /** The user's connection, if open. */
-  of(principal: string): ManagedServer | undefined {
+  /** The user's connection's status, if one is open; its errors name no variable value. */
+  statusOf(principal: string): ServerStatus | undefined {
     const connection = this.connections.get(principal);
-    return connection && !connection.closing ? connection.server : undefined;
+    if (!connection || connection.closing) return undefined;
+    const status = connection.server.status();
+    const { lastError } = status;
+    return lastError
+      ? { ...status, lastError: { ...lastError, message: connection.secrets.text(lastError.message) } }
+      : status;
   }
 
   /** Runs `use` with the user's connection (opened if need be), held open meanwhile. */
@@ -80,6 +92,8 @@ export class UserConnections {
     const connection = await this.acquire(principal, variables);
     try {
       return await use(connection.server);
+    } catch (error) {
+      throw connection.secrets.error(error);
     } finally {
       connection.held -= 1;
     }
@@ -87,12 +101,15 @@ export class UserConnections {
 
   /** Closes every connection (a removal, a reload that changed the server, shutdown). */
   async closeAll(): Promise<void> {
+    this.retired = true;
     await Promise.all([...this.connections.values()].map((c) => this.close(c)));
   }
 
   /** The user's connection, held (the caller releases it): an open one, else a new one once the cap allows. */
   private async acquire(principal: string, variables: UserVariables): Promise<UserConnection> {
     for (;;) {
+      // A call that was on its way when the server went (a reload, shutdown) opens nothing that would outlive it.
+      if (this.retired) throw stoppedError(this.name);
       const found = this.connections.get(principal);
       if (found?.closing) {
         await found.closing;
@@ -119,16 +136,27 @@ export class UserConnections {
 
   private open(principal: string, variables: UserVariables): UserConnection {
     // A missing variable throws here: nothing is opened, nothing else is touched.
-    const config = userConfigOf(this.name, this.config, variables, this.idleTimeout);
+    const { config, used } = userConfigOf(this.name, this.config, variables, this.idleTimeout);
+    const secrets = new UserSecrets(used);
     const { options, turns } = this.host;
-    const logger = options.logger.child({ principal });
-    const own: ResolvedOptions = { ...options, logger, principal, authorizationHandler: undefined };
+    const logger = secrets.logger(options.logger.child({ principal }));
+    const clientLogger = options.clientLogger && secrets.logger(options.clientLogger);
+    const own: ResolvedOptions = {
+      ...options,
+      logger,
+      clientLogger,
+      principal,
+      authorizationHandler: undefined,
+    };
     const server = new ManagedServer(this.name, config, own, turns);
-    const connection: UserConnection = { principal, server, held: 1, closing: undefined };
+    const connection: UserConnection = { principal, server, secrets, held: 1, closing: undefined };
     server.onDemand.inUse = () => connection.held > 0;
     this.connections.set(principal, connection);
     const forward = (event: keyof ManagerEventMap) =>
-      server.on(event, (payload: object) => this.host.emit(principal, event, { ...payload, principal }));
+      server.on(event, (payload: object) => {
+        if ('error' in payload) secrets.error(payload.error);
+        this.host.emit(principal, event, { ...payload, principal });
+      });
     for (const event of USER_EVENTS) forward(event);
     server.on('serverStateChanged', (change) => {
       if (change.state === 'connected') this.host.connected(server);

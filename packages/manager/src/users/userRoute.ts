@@ -6,7 +6,6 @@ import {
   type MCPClient,
   MCPError,
 } from '@org/mcp-core';
-import type { MCPConnectionManager } from '../connectionManager.js';
 import type { ServerRoute } from '../features/resourceAccess.js';
 import type { ManagerParts } from '../managerParts.js';
 import type { ResolvedOptions } from '../resolvedOptions.js';
@@ -16,8 +15,6 @@ import type { UserVariables } from './userVariables.js';
 
 /** What a user's view needs of the manager. */
 export interface ViewHost {
-  /** The manager's events (the shared servers'). */
-  manager: MCPConnectionManager;
   parts: ManagerParts;
   options: ResolvedOptions;
   /** MANAGER_SHUT_DOWN once the manager is shut down. */

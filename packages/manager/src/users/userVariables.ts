@@ -9,7 +9,7 @@ export type UserVariables = Readonly<Record<string, string>>;
 /**
  * A user-scoped server's config for one user: every `${user:NAME}` in `url`, `headers`, `env` and `args` replaced
  * by that user's value. A name the user has no value for is an MCPConfigError naming the server, the field and
- * the variable (never a value). The result starts on demand and stops after `userIdleTimeout`; it is no
+ * the variable (never a value). `used`: the values put in, by name. The config starts on demand and stops after `userIdleTimeout`; it is no
  * longer user-scoped (it is the user's own).
  */
 export function userConfigOf(
@@ -17,11 +17,15 @@ export function userConfigOf(
   config: MCPServerConfig,
   variables: UserVariables,
   idleTimeout: number,
-): MCPServerConfig {
+): { config: MCPServerConfig; used: Map<string, string> } {
+  const used = new Map<string, string>();
   const fill = (field: string, text: string) =>
     text.replace(USER_VARIABLE, (_reference, name: string) => {
-      if (Object.hasOwn(variables, name) && typeof variables[name] === 'string')
-        return variables[name] as string;
+      const value = Object.hasOwn(variables, name) ? variables[name] : undefined;
+      if (typeof value === 'string') {
+        used.set(name, value);
+        return value;
+      }
       throw new MCPConfigError(`Server "${server}" needs the user variable \${user:${name}}`, {
         code: ConfigErrorCode.CONFIG_VARIABLE_UNSET,
         issues: [
@@ -43,5 +47,5 @@ export function userConfigOf(
     if (own.env) own.env = record('env', own.env);
     if (own.args) own.args = own.args.map((arg, i) => fill(`args.${i}`, arg));
   }
-  return own;
+  return { config: own, used };
 }

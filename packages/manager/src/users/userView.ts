@@ -141,7 +141,7 @@ export class MCPUserView {
     const status = servers.status();
     for (const name of Object.keys(status)) {
       if (!users.isUserScoped(name)) continue;
-      const own = users.connectionOf(name, this.principal)?.status();
+      const own = users.statusOf(name, this.principal);
       status[name] = { ...(own ?? (status[name] as ServerStatus)), scope: 'user' };
     }
     return status;
@@ -169,7 +169,7 @@ export class MCPUserView {
     };
     byEvent.set(event, subscription);
     this.#subscriptions.set(listener, byEvent);
-    (this.#host.manager.on as (e: string, l: Subscription['shared']) => unknown)(event, subscription.shared);
+    this.#host.parts.users.hub.onShared(event, subscription.shared);
     this.#host.parts.users.hub.on(this.principal, event, subscription.own);
     return this;
   }
@@ -180,7 +180,7 @@ export class MCPUserView {
     if (!byEvent || !subscription) return this;
     byEvent.delete(event);
     if (byEvent.size === 0) this.#subscriptions.delete(listener);
-    (this.#host.manager.off as (e: string, l: Subscription['shared']) => unknown)(event, subscription.shared);
+    this.#host.parts.users.hub.offShared(event, subscription.shared);
     this.#host.parts.users.hub.off(this.principal, event, subscription.own);
     return this;
   }

@@ -6,13 +6,15 @@ import { stoppedError } from '../server/serverErrors.js';
 import type { ServerStatus } from '../server/serverStatus.js';
 import { safeName, TOOL_NAME_SEPARATOR } from '../tools/toolNaming.js';
 import { UserConnections } from './userConnections.js';
-import { UserHub } from './userHub.js';
+import { type EventSource, UserHub } from './userHub.js';
 import type { UserVariables } from './userVariables.js';
 
 /** What the users' connections need of the manager. */
 export interface UsersHost {
   options: ResolvedOptions;
   turns: ConnectTurns;
+  /** The manager's events, which views of users listen to. */
+  events: EventSource;
   /** The manager's own events: a user's `authorizationRequired` and `serverError` go there too, with the principal. */
   emit(event: 'authorizationRequired' | 'serverError', payload: object): void;
   /** A user's connection to `template`'s server came up with `client`. */
@@ -26,9 +28,11 @@ export interface UsersHost {
  */
 export class Users {
   private readonly servers = new Map<string, { template: ManagedServer; users: UserConnections }>();
-  readonly hub = new UserHub();
+  readonly hub: UserHub;
 
-  constructor(private readonly host: UsersHost) {}
+  constructor(private readonly host: UsersHost) {
+    this.hub = new UserHub(host.events);
+  }
 
   /** A registered server: tracked when it is user-scoped. */
   track(template: ManagedServer): void {
@@ -73,9 +77,9 @@ export class Users {
     return this.of(name).run(principal, variables, use);
   }
 
-  /** The user's connection to `name`, if open. */
-  connectionOf(name: string, principal: string): ManagedServer | undefined {
-    return this.of(name).of(principal);
+  /** The status of the user's connection to `name`, if one is open. */
+  statusOf(name: string, principal: string): ServerStatus | undefined {
+    return this.of(name).statusOf(principal);
   }
 
   /** A server was removed (or replaced by a reload): its users' connections close. */
