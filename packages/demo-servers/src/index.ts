@@ -32,5 +32,6 @@ export {
   startProtectedMcpServer,
   type TokenIssuer,
 } from './protectedMcpServer.js';
+export { startRedisServer, type TestRedisServer } from './redisServer.js';
 export { SKILLS_FIXTURE, skillsServerScript } from './skills.js';
 export { modernTaskServerScript, officialTaskServerScript } from './tasks.js';
