@@ -5,6 +5,7 @@ import { httpAuthScenario } from './httpAuthScenario.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
 import { onDemandScenario } from './onDemandScenario.mjs';
 import { outputSchemaScenario } from './outputSchemaScenario.mjs';
+import { redisTokenScenario } from './redisTokenScenario.mjs';
 import { percentile } from './stats.mjs';
 import { telemetryScenario } from './telemetryScenario.mjs';
 import { toolNamespaceScenario } from './toolNamespaceScenario.mjs';
@@ -265,6 +266,7 @@ export function scenarios(p) {
     ...reliabilityScenarios(p),
     onDemandScenario(p),
     usersScenario(p),
+    redisTokenScenario(p),
   );
   return list;
 }

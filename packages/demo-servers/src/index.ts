@@ -35,5 +35,6 @@ export {
   type TokenIssuer,
 } from './protectedMcpServer.js';
 export { samplingToolsServerScript } from './samplingServer.js';
+export { startRedisServer, type TestRedisServer } from './redisServer.js';
 export { SKILLS_FIXTURE, skillsServerScript } from './skills.js';
 export { modernTaskServerScript, officialTaskServerScript } from './tasks.js';

@@ -155,21 +155,33 @@ describe('RedisTokenStore', () => {
     expect(order).toEqual(['first in', 'first out', 'second saw 1']);
   });
 
-  it('writes nothing when the lock was lost while the change ran', async () => {
+  it('writes nothing when the lock was lost while the change ran and another holder wrote meanwhile', async () => {
     const store = storeOn();
+    const keyPrefix = `t${prefixes}:`;
+    const peer = new RedisTokenStore({ connection: await redis.connect(), keyPrefix });
     await store.updateTokens(key, async () => tokens('kept'));
     const error = await failure(
       store.updateTokens(key, async () => {
-        // What an expiry during a stall looks like: the lock is gone, another may hold it.
-        await redis.connection().del(await redis.connection().keys(`t${prefixes}:lock:*`));
+        // What an expiry during a stall looks like: the lock is gone, and another replica refreshed.
+        await redis.connection().del(await redis.connection().keys(`${keyPrefix}lock:*`));
+        await peer.updateTokens(key, async () => tokens('theirs'));
         return tokens(SECRET);
       }),
     );
     expect(error.message).toMatch(/lock expired/);
     expect(error.message).not.toContain(SECRET);
-    expect((await storeOn({ keyPrefix: `t${prefixes}:`, cacheTtlMs: 0 }).getTokens(key))?.accessToken).toBe(
-      'kept',
-    );
+    expect((await storeOn({ keyPrefix, cacheTtlMs: 0 }).getTokens(key))?.accessToken).toBe('theirs');
+  });
+
+  it('writes when the lock was lost but no one changed the tokens since they were read', async () => {
+    const store = storeOn();
+    const keyPrefix = `t${prefixes}:`;
+    await store.updateTokens(key, async () => tokens('old'));
+    await store.updateTokens(key, async () => {
+      await redis.connection().del(await redis.connection().keys(`${keyPrefix}lock:*`));
+      return tokens('new');
+    });
+    expect((await storeOn({ keyPrefix, cacheTtlMs: 0 }).getTokens(key))?.accessToken).toBe('new');
   });
 
   it('completes an update within the lock expiry when the holder was SIGKILLed holding the lock', async () => {
@@ -256,6 +268,9 @@ describe('RedisTokenStore', () => {
       keyPrefix: `t${++prefixes}:`,
       commandTimeoutMs: 300,
       cacheTtlMs: 0,
+      // An update waits for Redis to come back up to lockWaitMs before it fails.
+      lockTtlMs: 500,
+      lockWaitMs: 1_000,
     });
     await store.updateTokens(key, async () => tokens(SECRET));
     await redis.server().stop(true);

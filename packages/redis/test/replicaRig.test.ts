@@ -109,8 +109,19 @@ describe('three replicas on one RedisTokenStore', () => {
       console.log(
         `replica rig: ${refreshes.length} refreshes, ${calls.length} calls, ${failed.length} failed (${[...new Set(failed.map((c) => c.code))].join(', ') || 'none'}), refresh taken over ${tookOver} ms after the kill (lockTtlMs ${LOCK_TTL_MS})`,
       );
+    } catch (error) {
+      // What each replica said last, to tell which phase stalled.
+      const tails = replicas.map((replica) =>
+        replica.messages
+          .map((m) => (m.type === 'call' ? (m.ok ? 'ok' : m.code) : m.type))
+          .filter((word, i, words) => word !== words[i - 1])
+          .join(' '),
+      );
+      throw new Error(
+        `${(error as Error).message}; ${refreshes.length} refreshes; replicas said last: ${tails.join(' | ')}`,
+      );
     } finally {
       await Promise.all(replicas.map((replica) => replica.kill()));
     }
-  });
+  }, 300_000);
 });

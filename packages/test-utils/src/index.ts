@@ -11,4 +11,3 @@ export {
 export { forceGc, whileCollecting } from './forceGc.js';
 export { listenLoopback, readJson, type TestHttpServer } from './httpServer.js';
 export { descendantsOf, openFdCount } from './processes.js';
-export { startRedisServer, type TestRedisServer } from './redisServer.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sleep } from '@org/mcp-core/internal';
 import { redisCall } from '../connection/redisCall.js';
 import { type RedisConnection, RedisScript } from '../connection/redisConnection.js';
+import { whileRedisAway } from '../connection/whileRedisAway.js';
 
 /** Extends the lock's expiry while its holder still holds it. */
 const RENEW = new RedisScript(
@@ -67,7 +68,7 @@ export class LockHold {
   }
 }
 
-/** Takes the lock at `key`, waiting while another holds it, up to `waitMs`. */
+/** Takes the lock at `key`, waiting while another holds it or Redis does not answer, up to `waitMs`. */
 export async function acquireLock(
   connection: RedisConnection,
   key: string,
@@ -77,10 +78,9 @@ export async function acquireLock(
   const token = randomBytes(16).toString('base64url');
   const giveUpAt = now() + options.waitMs;
   for (;;) {
-    const taken = await redisCall(
-      () => connection.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: options.ttlMs } }),
-      options.commandTimeoutMs,
-    );
+    const set = () =>
+      connection.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: options.ttlMs } });
+    const taken = await whileRedisAway(() => redisCall(set, options.commandTimeoutMs), giveUpAt, now);
     if (taken !== null && taken !== undefined) return new LockHold(connection, key, token, options);
     if (now() >= giveUpAt) throw new LockWaitTimedOut();
     await sleep(options.retryMs);

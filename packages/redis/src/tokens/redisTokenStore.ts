@@ -2,9 +2,11 @@ import type { ClientRegistration, TokenSet, TokenStore, TokenStoreKey } from '@o
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import { encryptionKeyProblem, ValueCodec, ValueProblem } from '../codec/valueCodec.js';
 import { RedisCallFailed, redisCall } from '../connection/redisCall.js';
-import { type RedisConnection, RedisScript, replyText } from '../connection/redisConnection.js';
+import { type RedisConnection, replyText } from '../connection/redisConnection.js';
 import { keyDigest, slotKey } from '../connection/redisKeys.js';
 import { countIssues, type RedisStoreOptions, resolveStoreOptions } from '../connection/storeOptions.js';
+import { whileRedisAway } from '../connection/whileRedisAway.js';
+import { fencedWrite } from './fencedWrite.js';
 import { acquireLock, type LockHold, LockWaitTimedOut } from './redisLock.js';
 import { TokenCache } from './tokenCache.js';
 
@@ -40,14 +42,6 @@ export interface RedisTokenStoreOptions extends RedisStoreOptions {
 
 /** The token store's key with the principal it gains (absent: the default principal). */
 type PrincipalKey = TokenStoreKey & { principal?: string | undefined };
-
-/** Writes (or deletes) a value only while the writer still holds the lock: a stalled holder whose lock expired writes nothing. */
-const FENCED_WRITE = new RedisScript(`
-if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
-if ARGV[2] == '' then redis.call('del', KEYS[2])
-elseif ARGV[3] == '0' then redis.call('set', KEYS[2], ARGV[2])
-else redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
-return 1`);
 
 /**
  * Tokens and registered clients in Redis, shared by every replica: tokens keyed by principal,
@@ -105,10 +99,13 @@ export class RedisTokenStore implements TokenStore {
     const id = this.tokensKey(key);
     const hold = await this.lock(slotKey(this.prefix, 'lock', keyDigestOf(key)));
     try {
-      // Under the lock Redis is read, never the cache: another replica may have refreshed.
-      const current = (await this.read(id, 'read tokens')) as TokenSet | undefined;
+      // Under the lock Redis is read, never the cache: another replica may have refreshed. A Redis
+      // that is away (a restart) is waited for, up to lockWaitMs, at each step.
+      const giveUpAt = this.now() + this.lockWaitMs;
+      const raw = await this.patiently(() => this.readText(id), giveUpAt, 'read tokens');
+      const current = raw === undefined ? undefined : (this.decode(id, raw, 'read tokens') as TokenSet);
       const next = await change(current);
-      if (next !== current) await this.fencedWrite(hold, id, next);
+      if (next !== current) await this.write(hold, id, next, raw ?? '', giveUpAt);
       this.cache.set(id, next);
       return next;
     } finally {
@@ -124,7 +121,7 @@ export class RedisTokenStore implements TokenStore {
     // A pre-registered client's private key (or the function that reads it) is never stored.
     const { privateKey: _, ...stored } = client ?? {};
     const expiresAt = client?.clientSecretExpiresAt ? client.clientSecretExpiresAt * 1000 : undefined;
-    await this.write(this.clientKey(issuer), client && stored, expiresAt, 'write a client');
+    await this.put(this.clientKey(issuer), client && stored, expiresAt, 'write a client');
   }
 
   async getTokenKey(server: string, principal?: string): Promise<TokenStoreKey | undefined> {
@@ -134,7 +131,7 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async setTokenKey(server: string, key: TokenStoreKey | undefined, principal?: string): Promise<void> {
-    await this.write(this.serverKey(server, principal), key, undefined, 'write a token key');
+    await this.put(this.serverKey(server, principal), key, undefined, 'write a token key');
   }
 
   private tokensKey(key: TokenStoreKey): string {
@@ -167,33 +164,45 @@ export class RedisTokenStore implements TokenStore {
     }
   }
 
-  private async fencedWrite(hold: LockHold, id: string, tokens: TokenSet | undefined): Promise<void> {
+  private async write(
+    hold: LockHold,
+    id: string,
+    tokens: TokenSet | undefined,
+    expected: string,
+    giveUpAt: number,
+  ): Promise<void> {
     const value = tokens ? this.encode(id, tokens) : '';
-    const ttl = tokens ? String(this.ttlOf(tokens.refreshToken ? undefined : tokens.expiresAt)) : '0';
-    const args = { keys: [hold.key, id], arguments: [hold.token, value, ttl] };
-    let written: unknown;
-    try {
-      written = await redisCall(() => FENCED_WRITE.run(this.connection, args), this.commandTimeoutMs);
-    } catch (error) {
+    const ttlMs = tokens ? this.ttlOf(tokens.refreshToken ? undefined : tokens.expiresAt) : 0;
+    const timing = { commandTimeoutMs: this.commandTimeoutMs, giveUpAt, now: this.now };
+    const written = await this.patiently(
+      () => fencedWrite(this.connection, hold, { key: id, value, ttlMs, expected }, timing),
+      giveUpAt,
+      'write tokens',
+    ).catch((error: unknown) => {
       this.cache.delete(id);
-      throw storeFailed('write tokens', error);
-    }
-    if (Number(written) !== 1) {
+      throw error;
+    });
+    if (!written) {
       this.cache.delete(id);
       throw storeFailed(
-        `write tokens: the update lock expired while the change ran (longer than lockTtlMs, ${this.lockTtlMs} ms, without renewal)`,
+        `write tokens: the update lock expired while the change ran (longer than lockTtlMs, ${this.lockTtlMs} ms, without renewal) and another holder changed them`,
       );
     }
   }
 
-  private async read(redisKey: string, what: string): Promise<unknown> {
-    let text: string | undefined;
+  private async patiently<T>(run: () => Promise<T>, giveUpAt: number, what: string): Promise<T> {
     try {
-      text = replyText(await redisCall(() => this.connection.get(redisKey), this.commandTimeoutMs));
+      return await whileRedisAway(run, giveUpAt, this.now);
     } catch (error) {
       throw storeFailed(what, error);
     }
-    if (text === undefined) return undefined;
+  }
+
+  private async readText(redisKey: string): Promise<string | undefined> {
+    return replyText(await redisCall(() => this.connection.get(redisKey), this.commandTimeoutMs));
+  }
+
+  private decode(redisKey: string, text: string, what: string): unknown {
     try {
       return this.codec.decode(redisKey, text);
     } catch (error) {
@@ -201,7 +210,17 @@ export class RedisTokenStore implements TokenStore {
     }
   }
 
-  private async write(
+  private async read(redisKey: string, what: string): Promise<unknown> {
+    let text: string | undefined;
+    try {
+      text = await this.readText(redisKey);
+    } catch (error) {
+      throw storeFailed(what, error);
+    }
+    return text === undefined ? undefined : this.decode(redisKey, text, what);
+  }
+
+  private async put(
     redisKey: string,
     value: unknown,
     expiresAt: number | undefined,
