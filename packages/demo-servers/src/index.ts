@@ -34,7 +34,7 @@ export {
   startProtectedMcpServer,
   type TokenIssuer,
 } from './protectedMcpServer.js';
-export { samplingToolsServerScript } from './samplingServer.js';
 export { startRedisServer, type TestRedisServer } from './redisServer.js';
+export { samplingToolsServerScript } from './samplingServer.js';
 export { SKILLS_FIXTURE, skillsServerScript } from './skills.js';
 export { modernTaskServerScript, officialTaskServerScript } from './tasks.js';
