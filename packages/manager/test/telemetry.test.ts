@@ -119,8 +119,10 @@ describe('OpenTelemetry through @opentelemetry/api (real SDK, in-memory exporter
     // The server got each request's own span as its remote parent, in params._meta.
     const sent = received();
     const toolCall = sent.find((r) => r.method === 'tools/call');
+    // Beside the progress token every tools/call carries (long calls).
     expect(toolCall?.meta).toEqual({
       traceparent: `00-${call.spanContext().traceId}-${call.spanContext().spanId}-01`,
+      progressToken: expect.any(Number),
     });
     expect(sent.find((r) => r.method === 'initialize')?.meta?.traceparent).toContain(
       initialize.spanContext().spanId,
@@ -192,6 +194,9 @@ describe('OpenTelemetry through @opentelemetry/api (real SDK, in-memory exporter
       outer.end();
     });
     expect(exporter.getFinishedSpans().map((s) => s.name)).toEqual(['outer']);
-    expect(received().every((r) => r.meta === null)).toBe(true);
+    // No trace context anywhere; a tools/call's `_meta` holds only its progress token.
+    expect(received().every((r) => r.meta === null || Object.keys(r.meta).join() === 'progressToken')).toBe(
+      true,
+    );
   });
 });
