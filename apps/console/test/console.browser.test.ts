@@ -142,6 +142,26 @@ describe('the console in a browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('is usable from the keyboard: Tab reaches a server, Enter opens it, and focus survives live updates', async () => {
+    await page.locator('[data-server="broken"]').focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement).dataset.server)).resolves.toBe(
+      'basic-app',
+    );
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('#detail-title', { hasText: 'everything' }).waitFor({ timeout: WAIT });
+    // A call redraws the server list; the focused card is focused again afterwards.
+    await page.locator('[data-server="everything"]').focus();
+    await run.manager.callTool('everything__echo', { message: 'redraw' });
+    await page
+      .locator('[data-server="everything"] [data-role="calls"]', { hasText: 'calls 2 ' })
+      .waitFor({ timeout: WAIT });
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement).dataset.server)).resolves.toBe(
+      'everything',
+    );
+  });
+
   it('refuses requests without the token, with a wrong token, or for another Host', async () => {
     const base = new URL(run.console.url);
     const token = base.searchParams.get('t') ?? '';

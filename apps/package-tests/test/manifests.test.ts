@@ -28,6 +28,7 @@ it('keeps the apps and the helper packages private, so that nothing packs or pub
     '@org/build-config',
     '@org/mcp-bench',
     '@org/mcp-conformance',
+    '@org/mcp-console',
     '@org/mcp-demo',
     '@org/mcp-demo-servers',
     '@org/mcp-package-tests',

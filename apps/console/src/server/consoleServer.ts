@@ -37,13 +37,17 @@ export async function startConsole(
   const token = randomBytes(24).toString('base64url');
   const events = new EventStream();
   let pending: NodeJS.Timeout | undefined;
+  // Snapshots are taken and sent one after another, so a slow one never lands after a newer one.
+  let sending = Promise.resolve();
   // Many events in a burst (a fleet starting) make one snapshot.
   const stateChanged = () => {
     pending ??= setTimeout(() => {
       pending = undefined;
-      void api.state().then(
-        (servers) => events.send('state', servers),
-        () => undefined,
+      sending = sending.then(() =>
+        api.state().then(
+          (servers) => events.send('state', servers),
+          () => undefined,
+        ),
       );
     }, 100);
   };
