@@ -84,6 +84,18 @@ describe('a connection resumed from a snapshot', () => {
     expect(sent).not.toContain('initialize');
   });
 
+  it('holds no header value: the snapshot is what was agreed, never a credential', async () => {
+    const secret = 'header-secret-5c1e9b';
+    const made = new MCPHttpClient({
+      transport: 'http',
+      url: everything.url,
+      headers: { 'x-api-key': secret },
+    });
+    clients.push(made);
+    await made.connect();
+    expect(JSON.stringify(made.snapshot())).not.toContain(secret);
+  });
+
   it('a snapshot of another format or transport: a new handshake', async () => {
     const { snapshot } = await keptSnapshot(official);
     for (const bad of [{ ...snapshot, version: 2 }, { ...snapshot, transportType: 'sse' }, {}]) {

@@ -21,13 +21,7 @@ import {
 } from './clientOptions.js';
 import { connectFailure } from './connectFailure.js';
 import { connectCancelled, disconnected, notConnected, stillClosing } from './connectionErrors.js';
-import {
-  type ConnectionSnapshot,
-  type ResumableTransport,
-  ResumeRefused,
-  resumeConnection,
-  snapshotOf,
-} from './connectionSnapshot.js';
+import { type ConnectionSnapshot, ResumeRefused, resumeOr, snapshotOf } from './connectionSnapshot.js';
 import type { ClientState, ConnectOptions } from './mcpClient.js';
 
 export interface BaseClientOptions extends ClientOptions {
@@ -199,26 +193,24 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
       const handshakeOnly = era === 'auto' && transport.handshakeOnly === true;
       const clientInfo = this.options.clientInfo ?? DEFAULT_CLIENT_INFO;
       const capabilities = capabilitiesFor(this.options);
+      const negotiate = () =>
+        negotiateEra(engine, {
+          clientInfo,
+          capabilities,
+          protocolVersion: this.options.protocolVersion,
+          era: handshakeOnly ? 'handshake' : era,
+          probeTimeout: this.options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
+          cacheKey: this.options.eraCacheKey,
+          store: this.options.eraStore,
+          onStoreError: (error) => this.logger.warn({ err: error }, 'the era store failed; it is bypassed'),
+          timeout,
+          signal,
+          serverName: this.name,
+        });
       const context = { transportType: this.transportType, clientInfo, capabilities, timeout, signal };
-      const negotiated = await abortable(
-        resume
-          ? resumeConnection(engine, transport as ResumableTransport, resume, context)
-          : negotiateEra(engine, {
-              clientInfo,
-              capabilities,
-              protocolVersion: this.options.protocolVersion,
-              era: handshakeOnly ? 'handshake' : era,
-              probeTimeout: this.options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
-              cacheKey: this.options.eraCacheKey,
-              store: this.options.eraStore,
-              onStoreError: (error) =>
-                this.logger.warn({ err: error }, 'the era store failed; it is bypassed'),
-              timeout,
-              signal,
-              serverName: this.name,
-            }),
-        signal,
-      );
+      const resumed =
+        resume && resumeOr(negotiate, engine, transport, resume, { ...context, logger: this.logger });
+      const negotiated = await abortable(resumed || negotiate(), signal);
       this.identity = handshakeOnly ? { ...negotiated, how: 'transport' } : negotiated;
       transport.setProtocolVersion?.(negotiated.protocolVersion);
     } catch (raw) {

@@ -4,6 +4,7 @@ import { eraOf, type ProtocolEra } from '../era/protocolVersion.js';
 import type { ProtocolEngine } from '../protocol/protocolEngine.js';
 import type { Transport } from '../protocol/transport.js';
 import type { ClientCapabilities, Implementation, ServerCapabilities } from '../types/mcpTypes.js';
+import type { Logger } from '../util/logger.js';
 
 /** The format of a snapshot; one of another format is not resumed (a new handshake runs instead). */
 export const CONNECTION_SNAPSHOT_VERSION = 1;
@@ -54,8 +55,15 @@ export function snapshotOf(
   });
 }
 
-/** Why a snapshot was not taken up; the client then runs a new handshake. */
-export class ResumeRefused extends Error {}
+/** Why a snapshot was not taken up; the client then runs a new handshake (on a new transport once `sent`). */
+export class ResumeRefused extends Error {
+  constructor(
+    message: string,
+    readonly sent = false,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Takes up the connection a snapshot describes on a fresh transport: the modern era only needs its
@@ -101,7 +109,26 @@ export async function resumeConnection(
     await engine.request('ping', undefined, { timeout: context.timeout, signal: context.signal });
   } catch (error) {
     if (context.signal.aborted) throw error;
-    throw new ResumeRefused('the server no longer knows the session');
+    throw new ResumeRefused('the server no longer knows the session', true);
   }
   return identity;
+}
+
+/**
+ * The snapshot taken up, or, when it is refused before anything was sent (another format, a transport
+ * without sessions), `negotiate()` on this same transport. A session the server forgot is thrown on:
+ * its transport is spent, the client connects again on a new one.
+ */
+export function resumeOr(
+  negotiate: () => Promise<Negotiation>,
+  engine: ProtocolEngine,
+  transport: Transport,
+  snapshot: ConnectionSnapshot,
+  context: Parameters<typeof resumeConnection>[3] & { logger: Logger },
+): Promise<Negotiation> {
+  return resumeConnection(engine, transport, snapshot, context).catch((error: unknown) => {
+    if (!(error instanceof ResumeRefused) || error.sent) throw error;
+    context.logger.info({ reason: error.message }, 'the snapshot does not fit; connecting anew');
+    return negotiate();
+  });
 }
