@@ -4,6 +4,7 @@ import { HAS_NUL, HAS_NUL_CR_LF, printable } from './controlCharacters.js';
 import { envFileValues } from './envFileValues.js';
 import { describeVariableProblem, expandVariables, type VariableEnv } from './expandVariables.js';
 import type { McpServerEntry } from './mcpConfigSchema.js';
+import { normaliseNetwork } from './normaliseNetwork.js';
 import { normaliseOAuth } from './normaliseOAuth.js';
 import { toolFilterOf } from './toolFilterOf.js';
 import { TRANSPORT_ALIASES } from './transportAliases.js';
@@ -136,7 +137,16 @@ export function normaliseServer(
     baseDir: ctx.baseDir,
   });
 
+  const networkContext = {
+    expand: (field: string, text: string) => expand(field, text),
+    report,
+    baseDir: ctx.baseDir,
+  };
+  const network = normaliseNetwork(entry, networkContext);
+
   if (transport === 'stdio') {
+    for (const field of Object.keys(network))
+      report(field, 'only a remote (http or sse) server has network settings');
     if (oauth !== undefined)
       report(entry.oauth !== undefined ? 'oauth' : 'auth', 'only a remote server authorizes with OAuth');
     if (command === undefined) {
@@ -225,6 +235,7 @@ export function normaliseServer(
     url,
     ...(hasHeaders && { headers: Object.fromEntries(headers) }),
     ...(oauth !== undefined && { oauth }),
+    ...network,
     ...(declared === undefined && transport === 'http' && { sseFallback: true }),
     ...common,
   };

@@ -1,6 +1,6 @@
 import { HttpErrorCode, MCPError, MCPTransportError } from '@org/mcp-core';
 import { describeUrl } from '@org/mcp-core/internal';
-import { type Dispatcher, Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 import { ConfiguredHeaders } from './configuredHeaders.js';
 import { contentTypeOf } from './contentTypeOf.js';
 import type { HttpAuthDecision, HttpAuthProvider } from './httpAuthProvider.js';
@@ -13,6 +13,7 @@ import {
   MAX_REDIRECTS,
 } from './httpExchangeOptions.js';
 import type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
+import { type NetworkDispatcher, networkDispatcher } from './network/networkDispatcher.js';
 import { RecentHeaders } from './recentHeaders.js';
 import { RequestAbort } from './requestAbort.js';
 
@@ -20,6 +21,8 @@ type Headers = Record<string, string>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 307, 308]);
 const PERMANENT_REDIRECTS = new Set([301, 308]);
+/** What undici says when a proxy refuses: an answer other than 200 to CONNECT, or a 407. */
+const PROXY_FAILURE = /\bProxy\b|\b407\b/;
 
 /**
  * The HTTP exchange of a remote transport: one keep-alive pool on the server's origin, the
@@ -30,8 +33,9 @@ export class HttpExchange {
   readonly serverName: string;
   private endpoint: URL;
   private readonly kind: string;
-  /** Bound to one origin, so no request can go anywhere else. */
-  private readonly pool: Pool;
+  /** Every request names the endpoint's origin, so none can go anywhere else. Made at the first request. */
+  private network: NetworkDispatcher | undefined;
+  private readonly options: HttpExchangeOptions;
   private readonly configured: ConfiguredHeaders;
   private readonly auth: HttpAuthProvider | undefined;
   /** Scrubbed from error snippets: the configured values and the provider's last two sets. */
@@ -46,13 +50,7 @@ export class HttpExchange {
     this.auth = options.auth;
     this.configured = new ConfiguredHeaders(options.headers, options.serverName, () => this.rescrub());
     this.secrets = secretsOf(...this.configured.known);
-    // No pool-wide timeouts: each request brings its own, so an idle event stream never dies.
-    this.pool = new Pool(options.url.origin, {
-      connect: { timeout: options.connectTimeout ?? DEFAULT_HTTP_CONNECT_TIMEOUT },
-      keepAliveTimeout: options.keepAliveTimeout ?? DEFAULT_KEEP_ALIVE_TIMEOUT,
-      headersTimeout: 0,
-      bodyTimeout: 0,
-    });
+    this.options = options;
   }
 
   /** Where requests go by default; a permanent redirect of a request sent there moves it. */
@@ -75,7 +73,8 @@ export class HttpExchange {
     for (let hops = 0; ; ) {
       let response: Dispatcher.ResponseData;
       try {
-        response = await this.pool.request({
+        response = await this.dispatcher().request({
+          origin: url.origin,
           path: `${url.pathname}${url.search}`,
           method: request.method,
           headers: this.headersFor(configured, request.headers, credentials),
@@ -139,16 +138,33 @@ export class HttpExchange {
   /** HTTP_REQUEST_FAILED for a network failure (`what`: "HTTP POST", "The GET stream"); an MCPError passes as is. */
   requestFailed(error: unknown, what: string, url: URL = this.endpoint): Error {
     if (error instanceof MCPError) return error;
+    const reason = networkReason(error);
+    const hint = PROXY_FAILURE.test(reason)
+      ? 'Check the proxy settings ("proxy", HTTPS_PROXY, HTTP_PROXY) and the proxy credentials.'
+      : 'Check that the server is running and reachable.';
     return new MCPTransportError(
       HttpErrorCode.HTTP_REQUEST_FAILED,
-      `${what} to server "${this.serverName}" at ${describeUrl(url)} failed (${networkReason(error)}). Check that the server is running and reachable.`,
+      `${what} to server "${this.serverName}" at ${describeUrl(url)} failed (${reason}). ${hint}`,
       { serverName: this.serverName, cause: error },
     );
   }
 
-  /** Ends every request and stream and closes the pool's sockets. */
+  /** Ends every request and stream and closes the sockets (a dispatcher given in the options is left open). */
   async close(): Promise<void> {
-    await this.pool.destroy().catch(() => {});
+    const network = this.network;
+    this.network = undefined;
+    if (network?.owned) await network.dispatcher.destroy().catch(() => {});
+  }
+
+  /** Built at the first request, so that an unreadable `ca` fails a connect (NETWORK_CONFIG_INVALID), not a constructor. */
+  private dispatcher(): Dispatcher {
+    this.network ??= networkDispatcher(this.options.network, {
+      serverName: this.serverName,
+      connectTimeout: this.options.connectTimeout ?? DEFAULT_HTTP_CONNECT_TIMEOUT,
+      keepAliveTimeout: this.options.keepAliveTimeout ?? DEFAULT_KEEP_ALIVE_TIMEOUT,
+      logger: this.options.logger,
+    });
+    return this.network.dispatcher;
   }
 
   /**

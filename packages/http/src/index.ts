@@ -17,6 +17,12 @@ export {
   MAX_REDIRECTS,
 } from './httpExchangeOptions.js';
 export type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
+export type { HttpNetworkOptions } from './network/httpNetworkOptions.js';
+export {
+  type NetworkDispatcher,
+  type NetworkDispatcherContext,
+  networkDispatcher,
+} from './network/networkDispatcher.js';
 export { type ReadJsonBodyOptions, readJsonBody } from './readJsonBody.js';
 export type { RemoteTransportOptions } from './remoteTransportOptions.js';
 export { RequestAbort } from './requestAbort.js';

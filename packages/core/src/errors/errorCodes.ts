@@ -54,6 +54,7 @@ export const HttpErrorCode = {
   STREAM_LOST: 'STREAM_LOST',
   STREAM_ENDED: 'STREAM_ENDED',
   HEADERS_FAILED: 'HEADERS_FAILED',
+  NETWORK_CONFIG_INVALID: 'NETWORK_CONFIG_INVALID',
 } as const;
 
 /** Raised by the legacy HTTP+SSE transport. */

@@ -188,6 +188,12 @@ export const TRANSPORT_ENTRIES: Readonly<Record<Code, ErrorCodeEntry>> = {
     retry: true,
     meaning: 'the `headers` function threw, or gave something that is not a set of header strings',
   },
+  NETWORK_CONFIG_INVALID: {
+    class: 'MCPTransportError',
+    retry: false,
+    meaning:
+      "a server's network settings cannot be used: a `ca`, `cert` or `key` file unreadable or not PEM, a `proxy` that is not an http(s) URL",
+  },
   ENDPOINT_MISSING: {
     class: 'MCPConnectionError',
     retry: true,
