@@ -36,6 +36,8 @@ export class HttpExchange {
   /** Every request names the endpoint's origin, so none can go anywhere else. Made at the first request. */
   private network: NetworkDispatcher | undefined;
   private readonly options: HttpExchangeOptions;
+  /** Bodies still open on a dispatcher the exchange does not own, destroyed by close() (an owned one is destroyed whole). */
+  private readonly openBodies = new Set<Dispatcher.ResponseData['body']>();
   private readonly configured: ConfiguredHeaders;
   private readonly auth: HttpAuthProvider | undefined;
   /** Scrubbed from error snippets: the configured values and the provider's last two sets. */
@@ -103,6 +105,7 @@ export class HttpExchange {
         continue;
       }
       if (this.auth?.onResponse) this.tellResponse(response, status, url);
+      if (this.network?.owned === false) this.holdUntilClosed(response.body);
       return { status, headers: response.headers, body: response.body, url };
     }
   }
@@ -154,6 +157,13 @@ export class HttpExchange {
     const network = this.network;
     this.network = undefined;
     if (network?.owned) await network.dispatcher.destroy().catch(() => {});
+    for (const body of this.openBodies) body.on('error', () => {}).destroy();
+    this.openBodies.clear();
+  }
+
+  private holdUntilClosed(body: Dispatcher.ResponseData['body']): void {
+    this.openBodies.add(body);
+    body.once('close', () => this.openBodies.delete(body));
   }
 
   /** Built at the first request, so that an unreadable `ca` fails a connect (NETWORK_CONFIG_INVALID), not a constructor. */

@@ -24,7 +24,9 @@ export interface NetworkDispatcher {
  * The dispatcher every request of one server goes through: the one given, else an undici agent with the
  * server's TLS material and its proxy: the configured one, none for `proxy: false`, else undici's
  * EnvHttpProxyAgent (HTTPS_PROXY, HTTP_PROXY, NO_PROXY). No pool-wide timeouts, so an idle event stream never
- * dies. http origins go to an http proxy as absolute-form requests, https origins through CONNECT.
+ * dies. Both http and https origins go through a CONNECT tunnel (undici's default): a proxy that relays
+ * absolute-form requests may not keep a client connection alive (tinyproxy pipes the next request to the origin
+ * as it is), which a session's POSTs and event stream need.
  */
 export function networkDispatcher(
   options: HttpNetworkOptions | undefined,
@@ -46,7 +48,6 @@ export function networkDispatcher(
     keepAliveTimeout: context.keepAliveTimeout,
     headersTimeout: 0,
     bodyTimeout: 0,
-    proxyTunnel: false,
   };
   const proxy = options?.proxy;
   if (proxy === false) return { dispatcher: new Agent(agentOptions), owned: true };
