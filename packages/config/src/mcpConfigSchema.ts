@@ -71,23 +71,17 @@ export const McpServerEntrySchema = z
       description:
         "Remote server: a PEM file of CA certificates trusted besides Node's and NODE_EXTRA_CA_CERTS, relative to the config file.",
     }),
-    cert: z
-      .string()
-      .min(1)
-      .meta({
-        description:
-          'Remote server: a PEM client certificate for mutual TLS, with "key"; relative to the config file.',
-      }),
+    cert: z.string().min(1).meta({
+      description:
+        'Remote server: a PEM client certificate for mutual TLS, with "key"; relative to the config file.',
+    }),
     key: z
       .string()
       .min(1)
       .meta({ description: 'Remote server: the PEM private key of "cert", relative to the config file.' }),
-    passphrase: z
-      .string()
-      .min(1)
-      .meta({
-        description: 'Remote server: the passphrase of an encrypted "key", as a ${VAR} reference only.',
-      }),
+    passphrase: z.string().min(1).meta({
+      description: 'Remote server: the passphrase of an encrypted "key", as a ${VAR} reference only.',
+    }),
     insecureSkipVerify: z.boolean().meta({
       description:
         'Remote server: true turns TLS certificate verification off (logged as a warning at every connect). Default false; prefer "ca".',

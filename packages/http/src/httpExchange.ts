@@ -3,6 +3,7 @@ import { describeUrl } from '@org/mcp-core/internal';
 import type { Dispatcher } from 'undici';
 import { ConfiguredHeaders } from './configuredHeaders.js';
 import { contentTypeOf } from './contentTypeOf.js';
+import { ServerCookies } from './cookies/serverCookies.js';
 import type { HttpAuthDecision, HttpAuthProvider } from './httpAuthProvider.js';
 import { bodySnippet, readBodyText, secretsOf } from './httpErrorBody.js';
 import {
@@ -44,6 +45,8 @@ export class HttpExchange {
   private secrets: string[];
   /** The provider's last two sets. */
   private readonly authHeaders = new RecentHeaders();
+  /** The server's cookies (a sticky balancer's among them); undefined with `cookies: false`. */
+  private readonly cookies: ServerCookies | undefined;
 
   constructor(options: HttpExchangeOptions) {
     this.endpoint = options.url;
@@ -53,6 +56,9 @@ export class HttpExchange {
     this.configured = new ConfiguredHeaders(options.headers, options.serverName, () => this.rescrub());
     this.secrets = secretsOf(...this.configured.known);
     this.options = options;
+    const cookies = options.network?.cookies;
+    if (cookies !== false)
+      this.cookies = new ServerCookies(cookies === true ? undefined : cookies, () => this.rescrub());
   }
 
   /** Where requests go by default; a permanent redirect of a request sent there moves it. */
@@ -79,7 +85,7 @@ export class HttpExchange {
           origin: url.origin,
           path: `${url.pathname}${url.search}`,
           method: request.method,
-          headers: this.headersFor(configured, request.headers, credentials),
+          headers: this.withCookies(this.headersFor(configured, request.headers, credentials), url),
           body: request.body,
           signal: request.signal,
           headersTimeout: request.headersTimeout ?? 0,
@@ -90,6 +96,7 @@ export class HttpExchange {
         throw this.requestFailed(error, `HTTP ${request.method}`, url);
       }
       const status = response.statusCode;
+      this.cookies?.keep(response.headers['set-cookie'], url);
       if (REDIRECT_STATUSES.has(status)) {
         url = await this.redirect(response, request.method, url, hops++);
         continue;
@@ -187,7 +194,15 @@ export class HttpExchange {
   }
 
   private rescrub(): void {
-    this.secrets = secretsOf(...this.configured.known, ...this.authHeaders.known);
+    this.secrets = secretsOf(...this.configured.known, ...this.authHeaders.known, this.cookies?.values ?? {});
+  }
+
+  /** The jar's cookies for `url` after any configured `Cookie` header; a new object, the caller's is not changed. */
+  private withCookies(headers: Headers, url: URL): Headers {
+    const jar = this.cookies?.header(url);
+    if (!jar) return headers;
+    const own = headers.cookie ?? headers.Cookie;
+    return { ...headers, cookie: own ? `${own}; ${jar}` : jar };
   }
 
   private async credentials(url: URL, request: HttpRequest): Promise<Headers> {

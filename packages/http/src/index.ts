@@ -1,5 +1,6 @@
 // The public API of @org/mcp-http: everything below is exported on purpose; nothing else is.
 export { contentTypeOf } from './contentTypeOf.js';
+export { MAX_COOKIE_LENGTH, MAX_COOKIES } from './cookies/serverCookies.js';
 export type {
   HttpAuthChallenge,
   HttpAuthDecision,
