@@ -180,7 +180,9 @@ export function normaliseServer(
     for (const [key, value] of Object.entries(configured)) {
       if (HAS_NUL_CR_LF.test(key))
         report(`env.${printable(key)}`, 'the name contains a NUL, CR or LF character');
-      else if (HAS_NUL_CR_LF.test(value)) report(`env.${key}`, 'contains a NUL, CR or LF character');
+      // CR and LF reach the server byte for byte (a PEM key in a variable); only NUL cannot be passed.
+      else if (HAS_NUL.test(value))
+        report(`env.${key}`, 'contains a NUL character, which no environment can carry');
     }
     const expandedCwd = entry.cwd === undefined ? undefined : expand('cwd', entry.cwd);
     refuseNul('cwd', expandedCwd);
