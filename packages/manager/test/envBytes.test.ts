@@ -25,6 +25,7 @@ describe('env values as people write them', () => {
           everything: {
             command: process.execPath,
             args: [everythingBin(), 'stdio'],
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: the config's own ${VAR} syntax
             env: { PEM_KEY: '${PEM_KEY}', CRLF_KEY: '${CRLF_KEY}', WRITTEN: 'one\r\ntwo\nthree\r' },
           },
         },
