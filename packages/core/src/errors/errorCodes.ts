@@ -39,6 +39,7 @@ export const CoreErrorCode = {
 /** Raised by the stdio transport. */
 export const StdioErrorCode = {
   SPAWN_FAILED: 'SPAWN_FAILED',
+  UNSAFE_ARGUMENT: 'UNSAFE_ARGUMENT',
   SERVER_EXITED: 'SERVER_EXITED',
   PIPE_CLOSED: 'PIPE_CLOSED',
 } as const;

@@ -131,6 +131,12 @@ export const TRANSPORT_ENTRIES: Readonly<Record<Code, ErrorCodeEntry>> = {
     retry: false,
     meaning: 'the stdio server could not be started (missing command, no permission)',
   },
+  UNSAFE_ARGUMENT: {
+    class: 'MCPConfigError',
+    retry: false,
+    meaning:
+      'on Windows, an argument with a line break or NUL for a `.cmd`/`.bat` command (such as `npx`), which cmd.exe cannot be given safely',
+  },
   SERVER_EXITED: {
     class: 'MCPConnectionError',
     retry: true,
