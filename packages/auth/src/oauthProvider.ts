@@ -8,6 +8,7 @@ import { AuthorizationCodeGrant } from './flow/authorizationCodeGrant.js';
 import { refreshTokens } from './flow/refreshTokens.js';
 import { Renewal } from './flow/renewal.js';
 import { requestOptionsFor } from './http/oauthHttp.js';
+import { OAuthNetwork } from './http/oauthNetwork.js';
 import { canonicalResource, resourceString } from './http/resourceUrl.js';
 import { SentSecrets } from './http/serverText.js';
 import { type BearerChallenge, parseBearerChallenge } from './http/wwwAuthenticate.js';
@@ -49,6 +50,7 @@ export class OAuthProvider implements HttpAuthProvider {
   private interacting = false;
   /** Every credential sent to authorization servers, scrubbed from what they answer. */
   private readonly sent = new SentSecrets();
+  private readonly network: OAuthNetwork;
   /** The scope asked for last, unioned with each challenge's. */
   private scope: string | undefined;
   private stepUps = 0;
@@ -57,6 +59,7 @@ export class OAuthProvider implements HttpAuthProvider {
   constructor(options: OAuthProviderOptions = {}) {
     this.options = options;
     this.store = options.store ?? new MemoryTokenStore();
+    this.network = new OAuthNetwork(options.network, options.logger);
     this.now = options.now ?? Date.now;
     this.grant =
       options.grant ??
@@ -266,9 +269,11 @@ export class OAuthProvider implements HttpAuthProvider {
   }
 
   private requestOptions(signal: AbortSignal) {
+    const timeout = this.options.requestTimeout ?? DEFAULT_AUTH_REQUEST_TIMEOUT;
     return requestOptionsFor({
       signal,
-      timeout: this.options.requestTimeout ?? DEFAULT_AUTH_REQUEST_TIMEOUT,
+      timeout,
+      dispatcher: this.network.dispatcher(this.serverName, timeout),
       maxBytes: this.options.maxResponseBytes ?? DEFAULT_MAX_AUTH_RESPONSE_BYTES,
       serverName: this.serverName,
       sent: this.sent,

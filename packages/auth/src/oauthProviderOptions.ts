@@ -1,3 +1,5 @@
+import type { Logger } from '@org/mcp-core';
+import type { HttpNetworkOptions } from '@org/mcp-http';
 import type { ClientRegistration } from './client/clientRegistration.js';
 import type { AuthGrant } from './flow/authGrant.js';
 import type { AuthorizationHandler } from './handlers/authorizationHandler.js';
@@ -58,6 +60,10 @@ export interface OAuthProviderOptions {
   maxResponseBytes?: number | undefined;
   /** The clock, in ms since the epoch (tests inject a fake one). Default `Date.now`. */
   now?: (() => number) | undefined;
+  /** The MCP server's proxy, CA, client certificate or Dispatcher, for every request to authorization servers. Default: the proxy variables, Node's CAs. */
+  network?: HttpNetworkOptions | undefined;
+  /** Where the insecureSkipVerify warning goes. Default: nowhere. */
+  logger?: Logger | undefined;
 }
 
 export const DEFAULT_REFRESH_BEFORE = 60_000;

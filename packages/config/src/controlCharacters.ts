@@ -2,8 +2,8 @@
 export const HAS_NUL = /\0/;
 
 /**
- * Refused in env names and values and in header values: NUL as above, and line breaks, which split
- * an HTTP header (the seed format sends `env` as headers) or the `KEY=VALUE` lines of an environment.
+ * Refused in env names and in header values: NUL as above, and line breaks, which split an HTTP header (the seed
+ * format sends `env` as headers) or name no variable anyone can read. An env value may hold them (a PEM key).
  */
 export const HAS_NUL_CR_LF = /[\0\r\n]/;
 

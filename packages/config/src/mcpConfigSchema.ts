@@ -63,6 +63,33 @@ export const McpServerEntrySchema = z
         'OAuth for a remote server (Claude Code, VS Code); false: never authorize, static headers only.',
     }),
     auth: CursorAuthSchema.meta({ description: 'Cursor: a static OAuth client for a remote server.' }),
+    proxy: z.union([z.string().min(1), z.literal(false)]).meta({
+      description:
+        'Remote server: a forward proxy URL (credentials through ${VAR}) used whatever HTTPS_PROXY/HTTP_PROXY/NO_PROXY say; false: no proxy. Default: those variables.',
+    }),
+    ca: z.string().min(1).meta({
+      description:
+        "Remote server: a PEM file of CA certificates trusted besides Node's and NODE_EXTRA_CA_CERTS, relative to the config file.",
+    }),
+    cert: z.string().min(1).meta({
+      description:
+        'Remote server: a PEM client certificate for mutual TLS, with "key"; relative to the config file.',
+    }),
+    key: z
+      .string()
+      .min(1)
+      .meta({ description: 'Remote server: the PEM private key of "cert", relative to the config file.' }),
+    passphrase: z.string().min(1).meta({
+      description: 'Remote server: the passphrase of an encrypted "key", as a ${VAR} reference only.',
+    }),
+    insecureSkipVerify: z.boolean().meta({
+      description:
+        'Remote server: true turns TLS certificate verification off (logged as a warning at every connect). Default false; prefer "ca".',
+    }),
+    cookies: z.boolean().meta({
+      description:
+        'Remote server: keep the cookies it (or a balancer in front of it) sets, for the life of a connection. Default true.',
+    }),
     transport: transportSpelling(
       'The transport (seed format). Without one: http when there is a URL, else stdio.',
     ),

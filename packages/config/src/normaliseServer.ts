@@ -4,6 +4,7 @@ import { HAS_NUL, HAS_NUL_CR_LF, printable } from './controlCharacters.js';
 import { envFileValues } from './envFileValues.js';
 import { describeVariableProblem, expandVariables, type VariableEnv } from './expandVariables.js';
 import type { McpServerEntry } from './mcpConfigSchema.js';
+import { normaliseNetwork } from './normaliseNetwork.js';
 import { normaliseOAuth } from './normaliseOAuth.js';
 import { toolFilterOf } from './toolFilterOf.js';
 import { TRANSPORT_ALIASES } from './transportAliases.js';
@@ -144,7 +145,16 @@ export function normaliseServer(
     baseDir: ctx.baseDir,
   });
 
+  const networkContext = {
+    expand: (field: string, text: string) => expand(field, text),
+    report,
+    baseDir: ctx.baseDir,
+  };
+  const network = normaliseNetwork(entry, networkContext);
+
   if (transport === 'stdio') {
+    for (const field of Object.keys(network))
+      report(field, 'only a remote (http or sse) server has network settings');
     if (oauth !== undefined)
       report(entry.oauth !== undefined ? 'oauth' : 'auth', 'only a remote server authorizes with OAuth');
     if (command === undefined) {
@@ -178,7 +188,9 @@ export function normaliseServer(
     for (const [key, value] of Object.entries(configured)) {
       if (HAS_NUL_CR_LF.test(key))
         report(`env.${printable(key)}`, 'the name contains a NUL, CR or LF character');
-      else if (HAS_NUL_CR_LF.test(value)) report(`env.${key}`, 'contains a NUL, CR or LF character');
+      // CR and LF reach the server byte for byte (a PEM key in a variable); only NUL cannot be passed.
+      else if (HAS_NUL.test(value))
+        report(`env.${key}`, 'contains a NUL character, which no environment can carry');
     }
     const expandedCwd = entry.cwd === undefined ? undefined : expand('cwd', entry.cwd);
     refuseNul('cwd', expandedCwd);
@@ -233,6 +245,7 @@ export function normaliseServer(
     url,
     ...(hasHeaders && { headers: Object.fromEntries(headers) }),
     ...(oauth !== undefined && { oauth }),
+    ...network,
     ...(declared === undefined && transport === 'http' && { sseFallback: true }),
     ...common,
   };

@@ -28,8 +28,6 @@ function configError(json: unknown): MCPConfigError {
 describe('NUL, CR and LF in strings that reach a spawn or a header', () => {
   const envCases: [string, Record<string, string>, string][] = [
     ['a NUL written in an env value', { API_KEY: `${SECRET}\0x` }, 'env.API_KEY'],
-    ['a LF written in an env value', { API_KEY: `${SECRET}\nx` }, 'env.API_KEY'],
-    ['a CR from an expanded variable', { API_KEY: '${TOKEN}' }, 'env.API_KEY'],
     ['a NUL from an expanded variable', { API_KEY: 'Bearer ${NUL_TOKEN}' }, 'env.API_KEY'],
   ];
   for (const [name, values, field] of envCases) {
@@ -38,10 +36,23 @@ describe('NUL, CR and LF in strings that reach a spawn or a header', () => {
       expect(error.code).toBe(ConfigErrorCode.CONFIG_INVALID);
       expect(error.serverName).toBe('api');
       expect(error.issues).toEqual([
-        { path: `mcpServers.api.${field}`, message: 'contains a NUL, CR or LF character' },
+        {
+          path: `mcpServers.api.${field}`,
+          message: 'contains a NUL character, which no environment can carry',
+        },
       ]);
     });
   }
+
+  it('CR and LF in an env value, written or from a variable, are kept byte for byte', () => {
+    const config = parseMcpConfig(
+      { mcpServers: { api: { command: 'node', env: { WRITTEN: 'a\r\nb\nc', EXPANDED: '${TOKEN}' } } } },
+      { env },
+    );
+    expect(config.mcpServers.api).toMatchObject({
+      env: { WRITTEN: 'a\r\nb\nc', EXPANDED: `${SECRET}\r\nX-Injected: 1` },
+    });
+  });
 
   it('an env name with a NUL or line break is named escaped', () => {
     const error = configError({

@@ -160,6 +160,7 @@ export {
   type HttpServerConfig,
   type MCPServerConfig,
   type MCPServersConfig,
+  type NetworkServerConfig,
   type OAuthServerConfig,
   type SSEServerConfig,
   type StdioServerConfig,

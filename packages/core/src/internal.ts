@@ -1,6 +1,11 @@
 // Shared by the sibling packages of the stack, not by users: no stability promise. Users import '@org/mcp-core'.
 export { capabilitiesFor } from './client/clientOptions.js';
-export { type RemoteTransportBase, remoteClient, remoteClientOptions } from './client/remoteClientOptions.js';
+export {
+  networkOf,
+  type RemoteTransportBase,
+  remoteClient,
+  remoteClientOptions,
+} from './client/remoteClientOptions.js';
 export { callThroughHooks } from './client/toolCallHooks.js';
 export { type EraChoice, eraCache } from './era/eraCache.js';
 export { META, MODERN_ERROR } from './era/modernEra.js';

@@ -17,8 +17,8 @@ import { type FallbackClientOptions, HttpWithSseFallbackClient } from './httpWit
 /** Builds a client for one server config of a given transport type. */
 export type ClientCreator = (config: any, options: FactoryClientOptions) => MCPClient;
 
-/** ClientOptions plus `auth`, which the remote transports (and the HTTP-then-SSE fallback) use; stdio ignores it. */
-export type FactoryClientOptions = ClientOptions & Pick<FallbackClientOptions, 'auth'>;
+/** ClientOptions plus `auth` and `network` (a Dispatcher), which the remote transports (and the HTTP-then-SSE fallback) use; stdio ignores them. */
+export type FactoryClientOptions = ClientOptions & Pick<FallbackClientOptions, 'auth' | 'network'>;
 
 const registry = new Map<string, ClientCreator>([
   ['stdio', (config: StdioServerConfig, options) => new MCPStdioClient(config, options)],

@@ -1,5 +1,5 @@
 import { BaseMCPClient, type ClientOptions, type HttpServerConfig, TransportType } from '@org/mcp-core';
-import { parseHttpUrl, remoteClientOptions } from '@org/mcp-core/internal';
+import { networkOf, parseHttpUrl, remoteClientOptions } from '@org/mcp-core/internal';
 import {
   detectHttpTransport,
   type MCPHttpClientOptions,
@@ -9,7 +9,9 @@ import { SSETransport } from '@org/mcp-transport-sse';
 import { type DetectedTransport, DetectingTransport } from './detectingTransport.js';
 
 /** ClientOptions plus the credentials provider both candidate transports use. */
-export interface FallbackClientOptions extends ClientOptions, Pick<MCPHttpClientOptions, 'auth'> {}
+export interface FallbackClientOptions
+  extends ClientOptions,
+    Pick<MCPHttpClientOptions, 'auth' | 'network'> {}
 
 /**
  * A client for a URL whose transport was not declared: it tries Streamable HTTP and falls back to
@@ -31,6 +33,8 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
     const remote = remoteClientOptions(config, options, url, TransportType.HTTP);
     const { name, requestTimeout } = remote;
     const { auth } = options;
+    // The config's proxy and TLS settings, under a dispatcher the options may bring: for the probe and both transports.
+    const network = { ...networkOf(config), ...options.network };
     super({
       ...options,
       ...remote,
@@ -38,7 +42,13 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
         new DetectingTransport({
           detect: async (signal) =>
             this.detected ??
-            detectHttpTransport(config.url, { headers: config.headers, auth, signal, serverName: name }),
+            detectHttpTransport(config.url, {
+              headers: config.headers,
+              auth,
+              signal,
+              serverName: name,
+              network,
+            }),
           waitingForUser: () => auth?.waitingForUser?.() === true,
           onDetected: (kind) => {
             this.detected = kind;
@@ -52,6 +62,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
                   auth,
                   serverName: name,
                   logger,
+                  network,
                 })
               : new StreamableHttpTransport({
                   url: config.url,
@@ -60,6 +71,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
                   serverName: name,
                   logger,
                   requestTimeout,
+                  network,
                 }),
         }),
     });

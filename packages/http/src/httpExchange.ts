@@ -1,8 +1,9 @@
 import { HttpErrorCode, MCPError, MCPTransportError } from '@org/mcp-core';
 import { describeUrl } from '@org/mcp-core/internal';
-import { type Dispatcher, Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 import { ConfiguredHeaders } from './configuredHeaders.js';
 import { contentTypeOf } from './contentTypeOf.js';
+import { ServerCookies } from './cookies/serverCookies.js';
 import type { HttpAuthDecision, HttpAuthProvider } from './httpAuthProvider.js';
 import { bodySnippet, readBodyText, secretsOf } from './httpErrorBody.js';
 import {
@@ -13,6 +14,7 @@ import {
   MAX_REDIRECTS,
 } from './httpExchangeOptions.js';
 import type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
+import { type NetworkDispatcher, networkDispatcher } from './network/networkDispatcher.js';
 import { RecentHeaders } from './recentHeaders.js';
 import { RequestAbort } from './requestAbort.js';
 
@@ -20,6 +22,8 @@ type Headers = Record<string, string>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 307, 308]);
 const PERMANENT_REDIRECTS = new Set([301, 308]);
+/** What undici says when a proxy refuses: an answer other than 200 to CONNECT, or a 407. */
+const PROXY_FAILURE = /\bProxy\b|\b407\b/;
 
 /**
  * The HTTP exchange of a remote transport: one keep-alive pool on the server's origin, the
@@ -30,14 +34,19 @@ export class HttpExchange {
   readonly serverName: string;
   private endpoint: URL;
   private readonly kind: string;
-  /** Bound to one origin, so no request can go anywhere else. */
-  private readonly pool: Pool;
+  /** Every request names the endpoint's origin, so none can go anywhere else. Made at the first request. */
+  private network: NetworkDispatcher | undefined;
+  private readonly options: HttpExchangeOptions;
+  /** Bodies still open on a dispatcher the exchange does not own, destroyed by close() (an owned one is destroyed whole). */
+  private readonly openBodies = new Set<Dispatcher.ResponseData['body']>();
   private readonly configured: ConfiguredHeaders;
   private readonly auth: HttpAuthProvider | undefined;
   /** Scrubbed from error snippets: the configured values and the provider's last two sets. */
   private secrets: string[];
   /** The provider's last two sets. */
   private readonly authHeaders = new RecentHeaders();
+  /** The server's cookies (a sticky balancer's among them); undefined with `cookies: false`. */
+  private readonly cookies: ServerCookies | undefined;
 
   constructor(options: HttpExchangeOptions) {
     this.endpoint = options.url;
@@ -46,13 +55,10 @@ export class HttpExchange {
     this.auth = options.auth;
     this.configured = new ConfiguredHeaders(options.headers, options.serverName, () => this.rescrub());
     this.secrets = secretsOf(...this.configured.known);
-    // No pool-wide timeouts: each request brings its own, so an idle event stream never dies.
-    this.pool = new Pool(options.url.origin, {
-      connect: { timeout: options.connectTimeout ?? DEFAULT_HTTP_CONNECT_TIMEOUT },
-      keepAliveTimeout: options.keepAliveTimeout ?? DEFAULT_KEEP_ALIVE_TIMEOUT,
-      headersTimeout: 0,
-      bodyTimeout: 0,
-    });
+    this.options = options;
+    const cookies = options.network?.cookies;
+    if (cookies !== false)
+      this.cookies = new ServerCookies(cookies === true ? undefined : cookies, () => this.rescrub());
   }
 
   /** Where requests go by default; a permanent redirect of a request sent there moves it. */
@@ -75,10 +81,11 @@ export class HttpExchange {
     for (let hops = 0; ; ) {
       let response: Dispatcher.ResponseData;
       try {
-        response = await this.pool.request({
+        response = await this.dispatcher().request({
+          origin: url.origin,
           path: `${url.pathname}${url.search}`,
           method: request.method,
-          headers: this.headersFor(configured, request.headers, credentials),
+          headers: this.withCookies(this.headersFor(configured, request.headers, credentials), url),
           body: request.body,
           signal: request.signal,
           headersTimeout: request.headersTimeout ?? 0,
@@ -89,6 +96,7 @@ export class HttpExchange {
         throw this.requestFailed(error, `HTTP ${request.method}`, url);
       }
       const status = response.statusCode;
+      this.cookies?.keep(response.headers['set-cookie'], url);
       if (REDIRECT_STATUSES.has(status)) {
         url = await this.redirect(response, request.method, url, hops++);
         continue;
@@ -104,6 +112,7 @@ export class HttpExchange {
         continue;
       }
       if (this.auth?.onResponse) this.tellResponse(response, status, url);
+      if (this.network?.owned === false) this.holdUntilClosed(response.body);
       return { status, headers: response.headers, body: response.body, url };
     }
   }
@@ -139,16 +148,40 @@ export class HttpExchange {
   /** HTTP_REQUEST_FAILED for a network failure (`what`: "HTTP POST", "The GET stream"); an MCPError passes as is. */
   requestFailed(error: unknown, what: string, url: URL = this.endpoint): Error {
     if (error instanceof MCPError) return error;
+    const reason = networkReason(error);
+    const hint = PROXY_FAILURE.test(reason)
+      ? 'Check the proxy settings ("proxy", HTTPS_PROXY, HTTP_PROXY) and the proxy credentials.'
+      : 'Check that the server is running and reachable.';
     return new MCPTransportError(
       HttpErrorCode.HTTP_REQUEST_FAILED,
-      `${what} to server "${this.serverName}" at ${describeUrl(url)} failed (${networkReason(error)}). Check that the server is running and reachable.`,
+      `${what} to server "${this.serverName}" at ${describeUrl(url)} failed (${reason}). ${hint}`,
       { serverName: this.serverName, cause: error },
     );
   }
 
-  /** Ends every request and stream and closes the pool's sockets. */
+  /** Ends every request and stream and closes the sockets (a dispatcher given in the options is left open). */
   async close(): Promise<void> {
-    await this.pool.destroy().catch(() => {});
+    const network = this.network;
+    this.network = undefined;
+    if (network?.owned) await network.dispatcher.destroy().catch(() => {});
+    for (const body of this.openBodies) body.on('error', () => {}).destroy();
+    this.openBodies.clear();
+  }
+
+  private holdUntilClosed(body: Dispatcher.ResponseData['body']): void {
+    this.openBodies.add(body);
+    body.once('close', () => this.openBodies.delete(body));
+  }
+
+  /** Built at the first request, so that an unreadable `ca` fails a connect (NETWORK_CONFIG_INVALID), not a constructor. */
+  private dispatcher(): Dispatcher {
+    this.network ??= networkDispatcher(this.options.network, {
+      serverName: this.serverName,
+      connectTimeout: this.options.connectTimeout ?? DEFAULT_HTTP_CONNECT_TIMEOUT,
+      keepAliveTimeout: this.options.keepAliveTimeout ?? DEFAULT_KEEP_ALIVE_TIMEOUT,
+      logger: this.options.logger,
+    });
+    return this.network.dispatcher;
   }
 
   /**
@@ -161,7 +194,15 @@ export class HttpExchange {
   }
 
   private rescrub(): void {
-    this.secrets = secretsOf(...this.configured.known, ...this.authHeaders.known);
+    this.secrets = secretsOf(...this.configured.known, ...this.authHeaders.known, this.cookies?.values ?? {});
+  }
+
+  /** The jar's cookies for `url` after any configured `Cookie` header; a new object, the caller's is not changed. */
+  private withCookies(headers: Headers, url: URL): Headers {
+    const jar = this.cookies?.header(url);
+    if (!jar) return headers;
+    const own = headers.cookie ?? headers.Cookie;
+    return { ...headers, cookie: own ? `${own}; ${jar}` : jar };
   }
 
   private async credentials(url: URL, request: HttpRequest): Promise<Headers> {

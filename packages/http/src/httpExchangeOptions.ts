@@ -1,5 +1,6 @@
-import type { HeadersOption } from '@org/mcp-core';
+import type { HeadersOption, Logger } from '@org/mcp-core';
 import type { HttpAuthProvider } from './httpAuthProvider.js';
+import type { HttpNetworkOptions } from './network/httpNetworkOptions.js';
 
 /** Options of an {@link HttpExchange}. */
 export interface HttpExchangeOptions {
@@ -17,6 +18,10 @@ export interface HttpExchangeOptions {
   connectTimeout?: number | undefined;
   /** How long an idle socket stays pooled, in ms. Default {@link DEFAULT_KEEP_ALIVE_TIMEOUT}. */
   keepAliveTimeout?: number | undefined;
+  /** Proxy, CA, client certificate, or a ready undici Dispatcher. Default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY, Node's CAs. */
+  network?: HttpNetworkOptions | undefined;
+  /** Where the insecureSkipVerify warning goes. Default: nowhere. */
+  logger?: Logger | undefined;
 }
 
 export const DEFAULT_HTTP_CONNECT_TIMEOUT = 10_000;

@@ -1,5 +1,6 @@
 // The public API of @org/mcp-http: everything below is exported on purpose; nothing else is.
 export { contentTypeOf } from './contentTypeOf.js';
+export { MAX_COOKIE_LENGTH, MAX_COOKIES } from './cookies/serverCookies.js';
 export type {
   HttpAuthChallenge,
   HttpAuthDecision,
@@ -17,6 +18,12 @@ export {
   MAX_REDIRECTS,
 } from './httpExchangeOptions.js';
 export type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
+export type { HttpNetworkOptions } from './network/httpNetworkOptions.js';
+export {
+  type NetworkDispatcher,
+  type NetworkDispatcherContext,
+  networkDispatcher,
+} from './network/networkDispatcher.js';
 export { type ReadJsonBodyOptions, readJsonBody } from './readJsonBody.js';
 export type { RemoteTransportOptions } from './remoteTransportOptions.js';
 export { RequestAbort } from './requestAbort.js';

@@ -1,5 +1,6 @@
 import type { HeadersOption, Logger } from '@org/mcp-core';
 import type { HttpAuthProvider } from './httpAuthProvider.js';
+import type { HttpNetworkOptions } from './network/httpNetworkOptions.js';
 
 /** What every remote transport (Streamable HTTP, HTTP+SSE) is given, whatever else it takes. */
 export interface RemoteTransportOptions {
@@ -15,4 +16,6 @@ export interface RemoteTransportOptions {
   logger?: Logger | undefined;
   /** TCP/TLS connect timeout in ms. Default {@link DEFAULT_HTTP_CONNECT_TIMEOUT}. */
   connectTimeout?: number | undefined;
+  /** Proxy, CA, client certificate (a config's settings), or a ready undici Dispatcher. Default: the proxy variables, Node's CAs. */
+  network?: HttpNetworkOptions | undefined;
 }

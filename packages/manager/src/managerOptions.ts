@@ -8,6 +8,7 @@ import type {
   ToolCallHook,
   ToolFilterConfig,
 } from '@org/mcp-core';
+import type { Dispatcher } from 'undici';
 import type { AppsOptions } from './apps/appsOptions.js';
 import type { ManagerAuthOptions } from './auth/managerAuthOptions.js';
 import type { CallLimits, CircuitBreakerOptions, ServerLoadOptions } from './calls/loadLimitOptions.js';
@@ -29,6 +30,12 @@ export interface ManagerOptions extends ManagerAuthOptions {
   clientOptions?: ClientOptions;
   /** Builds a client for a config. Default: MCPClientFactory.createClient. */
   createClient?: (config: MCPServerConfig, options: ClientOptions) => MCPClient;
+  /**
+   * An undici Dispatcher every remote server's HTTP goes through (MCP requests, event streams, OAuth), for what a
+   * config's `proxy`, `ca`, `cert` and `key` cannot say; a function gives one per server (undefined: the
+   * config's settings). Never closed by the manager. Default: none, each server's config.
+   */
+  dispatcher?: Dispatcher | ((server: string) => Dispatcher | undefined);
   /** Backoff between connect attempts and restarts. Default 1 s doubling to 30 s, with jitter. */
   backoff?: BackoffOptions;
   /** Retries of connectServer/connectAllEnabled after the first attempt. Default 3. */

@@ -9,6 +9,7 @@ import {
 } from '@org/mcp-core';
 import { sleep } from '@org/mcp-core/internal';
 import { MCPClientFactory } from '@org/mcp-factory';
+import type { Dispatcher } from 'undici';
 import { defaultCatalogPath } from './catalog/defaultCatalogPath.js';
 import { MANAGER_DEFAULTS, type ManagerOptions, type RestartPolicy } from './managerOptions.js';
 import type { WatchOptions } from './reload/configWatcher.js';
@@ -62,6 +63,8 @@ export interface ResolvedOptions
   /** The logger its clients get: the manager's `logger` option, else the one in clientOptions. */
   clientLogger: Logger | undefined;
   createClient: (config: MCPServerConfig, options: ClientOptions) => MCPClient;
+  /** The `dispatcher` option as a function of the server's name. */
+  dispatcherFor: (server: string) => Dispatcher | undefined;
   /** `autoReconnect: false` folded in. */
   restart: RestartPolicy;
   hooks: ToolCallHook[];
@@ -81,6 +84,7 @@ export function resolveOptions(options: ManagerOptions): ResolvedOptions {
     clientLogger: options.logger ?? options.clientOptions?.logger,
     clientOptions: options.clientOptions,
     createClient: options.createClient ?? MCPClientFactory.createClient,
+    dispatcherFor: dispatcherFor(options.dispatcher),
     backoff: options.backoff,
     maxRetries: options.maxRetries ?? d.maxRetries,
     restart: options.autoReconnect === false ? 'never' : (options.restart ?? d.restart),
@@ -115,4 +119,9 @@ export function resolveOptions(options: ManagerOptions): ResolvedOptions {
     userIdleTimeout: options.userIdleTimeout ?? d.userIdleTimeout,
     maxUserConnections: options.maxUserConnections ?? d.maxUserConnections,
   };
+}
+
+function dispatcherFor(option: ManagerOptions['dispatcher']): (server: string) => Dispatcher | undefined {
+  if (typeof option === 'function') return option;
+  return () => option;
 }

@@ -6,7 +6,7 @@ import {
   MCPTimeoutError,
 } from '@org/mcp-core';
 import { deadline, describeUrl, MODERN_ERROR } from '@org/mcp-core/internal';
-import { type HttpAuthProvider, HttpExchange, readBodyText } from '@org/mcp-http';
+import { type HttpAuthProvider, HttpExchange, type HttpNetworkOptions, readBodyText } from '@org/mcp-http';
 import { parseEndpoint } from './endpoint.js';
 import { jsonRpcErrorOf } from './jsonRpcErrorOf.js';
 import { DEFAULT_CLOSE_TIMEOUT } from './transportOptions.js';
@@ -24,6 +24,8 @@ export interface DetectHttpTransportOptions {
   timeout?: number | undefined;
   /** The server's name in errors. Default: the URL's host. */
   serverName?: string | undefined;
+  /** Proxy, CA, client certificate or a Dispatcher, as in the transports. */
+  network?: HttpNetworkOptions | undefined;
 }
 
 export const DEFAULT_DETECT_TIMEOUT = 10_000;
@@ -56,6 +58,7 @@ export async function detectHttpTransport(
     kind: 'Streamable HTTP',
     auth: options.auth,
     connectTimeout: timeout,
+    network: options.network,
   });
   try {
     const response = await exchange.request({

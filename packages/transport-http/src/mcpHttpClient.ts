@@ -12,7 +12,7 @@ export interface MCPHttpClientOptions
   extends ClientOptions,
     Pick<
       StreamableHttpTransportOptions,
-      'auth' | 'backoff' | 'closeTimeout' | 'maxMessageSize' | 'maxResumeAttempts'
+      'auth' | 'backoff' | 'closeTimeout' | 'maxMessageSize' | 'maxResumeAttempts' | 'network'
     > {}
 
 /** An MCP client for a remote server on Streamable HTTP; named after the URL's host unless `options.name` says otherwise. */
@@ -20,7 +20,8 @@ export class MCPHttpClient extends BaseMCPClient {
   constructor(config: HttpServerConfig, options: MCPHttpClientOptions = {}) {
     const url = parseEndpoint(config.url, options.name);
     // The transport takes its own tuning from the client's options; the base (url, headers, name, logger) wins.
-    const create = (base: RemoteTransportBase) => new StreamableHttpTransport({ ...options, ...base });
+    const create = (base: RemoteTransportBase) =>
+      new StreamableHttpTransport({ ...options, ...base, network: { ...base.network, ...options.network } });
     super(remoteClient(config, options, url, TransportType.HTTP, create));
   }
 }

@@ -73,6 +73,8 @@ export class StreamableHttpTransport implements Transport {
       kind: 'Streamable HTTP',
       auth: options.auth,
       connectTimeout: options.connectTimeout,
+      network: options.network,
+      logger,
     });
     const session = new HttpSession({
       serverName,

@@ -10,7 +10,10 @@ import { parseSseUrl } from './sseUrl.js';
  */
 export interface MCPSSEClientOptions
   extends ClientOptions,
-    Pick<SSETransportOptions, 'auth' | 'headersTimeout' | 'keepAliveTimeout' | 'maxMessageSize'> {}
+    Pick<
+      SSETransportOptions,
+      'auth' | 'headersTimeout' | 'keepAliveTimeout' | 'maxMessageSize' | 'network'
+    > {}
 
 /**
  * An MCP client for a remote server on the legacy HTTP+SSE transport (2024-11-05); named after
@@ -19,7 +22,8 @@ export interface MCPSSEClientOptions
  */
 export class MCPSSEClient extends BaseMCPClient {
   constructor(config: SSEServerConfig, options: MCPSSEClientOptions = {}) {
-    const create = (base: RemoteTransportBase) => new SSETransport({ ...options, ...base });
+    const create = (base: RemoteTransportBase) =>
+      new SSETransport({ ...options, ...base, network: { ...base.network, ...options.network } });
     super(remoteClient(config, options, parseSseUrl(config.url, options.name), TransportType.SSE, create));
   }
 }

@@ -73,6 +73,8 @@ export class SSETransport implements Transport {
       auth: options.auth,
       connectTimeout: options.connectTimeout,
       keepAliveTimeout: options.keepAliveTimeout,
+      network: options.network,
+      logger: this.logger,
     });
   }
 

@@ -1,6 +1,7 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import { deadline } from '@org/mcp-core/internal';
 import * as oauth from 'oauth4webapi';
+import { type Dispatcher, fetch as undiciFetch } from 'undici';
 import type { OAuthRequestOptions } from './oauthRequestOptions.js';
 import { SentSecrets } from './serverText.js';
 
@@ -14,6 +15,8 @@ export interface OAuthHttpSettings {
   serverName: string;
   /** Where every credential sent is noted, to scrub it from what servers answer. Default: a set of these options' own. */
   sent?: SentSecrets | undefined;
+  /** The MCP server's dispatcher (proxy, CA, client certificate). Default: Node's global one. */
+  dispatcher?: Dispatcher | undefined;
 }
 
 /** The SentSecrets of a set of request options (spreading the options keeps it). */
@@ -42,13 +45,26 @@ export function requestOptionsFor(settings: OAuthHttpSettings): OAuthRequestOpti
       sent.addRequest(init);
       const bound = deadline(settings.timeout, init.signal ?? undefined, settings.signal);
       try {
-        const response = await fetch(url, { ...init, signal: bound.signal, redirect: 'manual' });
+        const response = await fetchVia(settings.dispatcher, url, {
+          ...init,
+          signal: bound.signal,
+          redirect: 'manual',
+        });
         return await boundedResponse(response, settings.maxBytes, url, settings.serverName);
       } finally {
         bound.clear();
       }
     },
   } as OAuthRequestOptions;
+}
+
+/** undici's fetch through the server's dispatcher (Node's fetch is another undici, which cannot take this one's). */
+function fetchVia(dispatcher: Dispatcher | undefined, url: string, init: RequestInit): Promise<Response> {
+  if (!dispatcher) return fetch(url, init);
+  return undiciFetch(url, {
+    ...(init as Parameters<typeof undiciFetch>[1]),
+    dispatcher,
+  }) as unknown as Promise<Response>;
 }
 
 /**

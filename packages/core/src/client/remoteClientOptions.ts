@@ -1,5 +1,5 @@
 import type { Transport } from '../protocol/transport.js';
-import type { HeadersOption } from '../types/serverConfig.js';
+import type { HeadersOption, NetworkServerConfig } from '../types/serverConfig.js';
 import type { Logger } from '../util/logger.js';
 import type { BaseClientOptions } from './baseClient.js';
 import type { ClientOptions } from './clientOptions.js';
@@ -45,11 +45,22 @@ export interface RemoteTransportBase {
   requestTimeout: number | undefined;
   /** Always undefined: the client's connectTimeout bounds the whole connect, not the TCP connect of each request. */
   connectTimeout: undefined;
+  /** The config's proxy, TLS and cookie settings. */
+  network: NetworkServerConfig;
+}
+
+/** The network settings of a remote server's config, the other fields left out. */
+export function networkOf(config: NetworkServerConfig): NetworkServerConfig {
+  const { proxy, ca, cert, key, passphrase, insecureSkipVerify, cookies } = config;
+  const picked: NetworkServerConfig = { proxy, ca, cert, key, passphrase, insecureSkipVerify, cookies };
+  for (const field of Object.keys(picked) as (keyof NetworkServerConfig)[])
+    if (picked[field] === undefined) delete picked[field];
+  return picked;
 }
 
 /** The BaseMCPClient options of a remote client whose transport `create` makes from the shared base. */
 export function remoteClient(
-  config: {
+  config: NetworkServerConfig & {
     timeout?: number | undefined;
     connectTimeout?: number | undefined;
     maxTotalTimeout?: number | undefined;
@@ -63,10 +74,19 @@ export function remoteClient(
 ): BaseClientOptions {
   const remote = remoteClientOptions(config, options, url, transportType);
   const { name: serverName, requestTimeout } = remote;
+  const network = networkOf(config);
   return {
     ...options,
     ...remote,
     createTransport: ({ logger }) =>
-      create({ url, headers: config.headers, serverName, logger, requestTimeout, connectTimeout: undefined }),
+      create({
+        url,
+        headers: config.headers,
+        serverName,
+        logger,
+        requestTimeout,
+        connectTimeout: undefined,
+        network,
+      }),
   };
 }

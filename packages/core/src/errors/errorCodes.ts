@@ -39,6 +39,7 @@ export const CoreErrorCode = {
 /** Raised by the stdio transport. */
 export const StdioErrorCode = {
   SPAWN_FAILED: 'SPAWN_FAILED',
+  UNSAFE_ARGUMENT: 'UNSAFE_ARGUMENT',
   SERVER_EXITED: 'SERVER_EXITED',
   PIPE_CLOSED: 'PIPE_CLOSED',
 } as const;
@@ -54,6 +55,7 @@ export const HttpErrorCode = {
   STREAM_LOST: 'STREAM_LOST',
   STREAM_ENDED: 'STREAM_ENDED',
   HEADERS_FAILED: 'HEADERS_FAILED',
+  NETWORK_CONFIG_INVALID: 'NETWORK_CONFIG_INVALID',
 } as const;
 
 /** Raised by the legacy HTTP+SSE transport. */

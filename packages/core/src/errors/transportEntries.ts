@@ -131,6 +131,12 @@ export const TRANSPORT_ENTRIES: Readonly<Record<Code, ErrorCodeEntry>> = {
     retry: false,
     meaning: 'the stdio server could not be started (missing command, no permission)',
   },
+  UNSAFE_ARGUMENT: {
+    class: 'MCPConfigError',
+    retry: false,
+    meaning:
+      'on Windows, an argument with a line break or NUL for a `.cmd`/`.bat` command (such as `npx`), which cmd.exe cannot be given safely',
+  },
   SERVER_EXITED: {
     class: 'MCPConnectionError',
     retry: true,
@@ -187,6 +193,12 @@ export const TRANSPORT_ENTRIES: Readonly<Record<Code, ErrorCodeEntry>> = {
     class: 'MCPTransportError',
     retry: true,
     meaning: 'the `headers` function threw, or gave something that is not a set of header strings',
+  },
+  NETWORK_CONFIG_INVALID: {
+    class: 'MCPTransportError',
+    retry: false,
+    meaning:
+      "a server's network settings cannot be used: a `ca`, `cert` or `key` file unreadable or not PEM, a `proxy` that is not an http(s) URL",
   },
   ENDPOINT_MISSING: {
     class: 'MCPConnectionError',

@@ -101,8 +101,30 @@ export interface StdioServerConfig extends CommonServerConfig {
   stopGracePeriod?: number;
 }
 
+/**
+ * How a remote server is reached on a company's network: everything HTTP for the server (MCP requests, event
+ * streams, OAuth) goes this way. Paths resolve against the config file. `passphrase` and the proxy URL's
+ * credentials are secrets.
+ */
+export interface NetworkServerConfig {
+  /** A forward proxy URL (`http://user:pass@proxy:3128`), used for this server whatever the environment says; `false`: none, not even HTTPS_PROXY/HTTP_PROXY. Default: HTTPS_PROXY, HTTP_PROXY and NO_PROXY. */
+  proxy?: string | false;
+  /** A PEM file of CA certificates trusted for this server, besides Node's own and NODE_EXTRA_CA_CERTS. */
+  ca?: string;
+  /** A PEM client certificate (chain) for mutual TLS, with `key`. */
+  cert?: string;
+  /** The PEM private key of `cert`. */
+  key?: string;
+  /** The passphrase of an encrypted `key`. A secret. */
+  passphrase?: string;
+  /** Turns TLS certificate verification off for this server, logged as a warning at every connect. Default false; use `ca` instead. */
+  insecureSkipVerify?: boolean;
+  /** Keeps the cookies the server (or a balancer in front of it) sets, for the life of a connection. Default true. */
+  cookies?: boolean;
+}
+
 /** A remote server on the legacy HTTP+SSE transport (2024-11-05). */
-export interface SSEServerConfig extends CommonServerConfig {
+export interface SSEServerConfig extends CommonServerConfig, NetworkServerConfig {
   transport: 'sse';
   url: string;
   /** Sent on every request; a function is asked before each. Values are secrets. */
@@ -112,7 +134,7 @@ export interface SSEServerConfig extends CommonServerConfig {
 }
 
 /** A remote server on Streamable HTTP. */
-export interface HttpServerConfig extends CommonServerConfig {
+export interface HttpServerConfig extends CommonServerConfig, NetworkServerConfig {
   transport: 'http';
   url: string;
   /** Sent on every request; a function is asked before each. Values are secrets. */

@@ -38,6 +38,12 @@ export const REDACT_PATHS: readonly string[] = [
   'config.env.*',
   'authorization',
   '*.authorization',
+  'cookie',
+  '*.cookie',
+  '["set-cookie"]',
+  '*["set-cookie"]',
+  'config.proxy',
+  'config.passphrase',
 ];
 
 /** A pino logger with the stack's redaction paths already set. */

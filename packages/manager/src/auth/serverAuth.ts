@@ -7,6 +7,7 @@ import {
   type GrantContext,
   loopbackAuthorizationHandler,
   OAuthProvider,
+  type OAuthProviderOptions,
   type TokenSet,
   type TokenStore,
 } from '@org/mcp-auth';
@@ -17,11 +18,17 @@ import {
   type MCPServerConfig,
   type OAuthServerConfig,
 } from '@org/mcp-core';
+import type { Dispatcher } from 'undici';
+import { serverNetwork } from '../network/serverNetwork.js';
 import type { ManagerAuthOptions } from './managerAuthOptions.js';
 import { readPrivateKeyFile } from './privateKeyFile.js';
 
 /** The manager's auth options as resolved: its token store always there. */
-type ServerAuthOptions = ManagerAuthOptions & { tokenStore: TokenStore; principal?: string | undefined };
+type ServerAuthOptions = ManagerAuthOptions & {
+  tokenStore: TokenStore;
+  principal?: string | undefined;
+  network?: OAuthProviderOptions['network'];
+};
 
 /** Where one server stands with OAuth, as getServerStatus() shows it. Holds no token, code or secret. */
 export interface ServerAuthStatus {
@@ -63,6 +70,7 @@ export class ServerAuth {
     this.provider = new OAuthProvider({
       ...options.oauth,
       serverName: name,
+      network: options.network,
       store: this.observed(options.tokenStore),
       principal: options.principal,
       grant: this.grant(),
@@ -164,10 +172,12 @@ export function serverAuthFor(
   config: MCPServerConfig,
   options: ServerAuthOptions,
   onRequired: (error: MCPAuthError) => void,
+  dispatcher?: Dispatcher,
 ): ServerAuth | undefined {
   if (config.transport !== 'http' && config.transport !== 'sse') return undefined;
   if (config.oauth === false) return undefined;
-  return new ServerAuth(name, config.oauth ?? {}, options, onRequired);
+  const network = serverNetwork(config, dispatcher);
+  return new ServerAuth(name, config.oauth ?? {}, { ...options, network }, onRequired);
 }
 
 /** The manager's options with the server's OAuth provider as its clients' `auth` (the factory passes it on). */

@@ -6,6 +6,7 @@ import { authRequiredIn, type ServerAuth, serverAuthFor, withAuth } from '../aut
 import { CallGuard } from '../calls/callGuard.js';
 import type { ManagerEventMap } from '../managerEvents.js';
 import type { ConnectServerOptions } from '../managerOptions.js';
+import { withDispatcher } from '../network/serverNetwork.js';
 import { OnDemand } from '../ondemand/onDemand.js';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import { userScopedError } from '../users/userErrors.js';
@@ -70,8 +71,9 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.holder = new ClientHolder(limit, () =>
       logger.error({ server: name, limit }, 'disconnect did not finish in time'),
     );
-    this.auth = serverAuthFor(name, config, options, (error) => this.onAuthRequired(error));
-    this.openOptions = withAuth(options, this.auth);
+    const dispatcher = options.dispatcherFor(name);
+    this.auth = serverAuthFor(name, config, options, (error) => this.onAuthRequired(error), dispatcher);
+    this.openOptions = withDispatcher(withAuth(options, this.auth), dispatcher);
     this.lent = this.lend();
   }
 

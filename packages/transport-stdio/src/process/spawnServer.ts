@@ -6,6 +6,8 @@ import type { StdioTransportOptions } from '../stdioTransportOptions.js';
 import { childEnvironment } from './childEnvironment.js';
 import { commandSearch } from './commandSearch.js';
 import { scrubNodeError } from './scrubNodeError.js';
+import { currentHost } from './windows/windowsHost.js';
+import { windowsSpawn } from './windows/windowsSpawn.js';
 
 /**
  * Spawns the server with the minimal environment, piped stdio and no shell, as the leader of its
@@ -24,13 +26,17 @@ export function spawnServer(
       `its working directory "${shown.cwd}" does not exist or is not a directory. Fix "cwd".`,
     );
   }
+  const env = childEnvironment({ env: options.env, inheritEnv: options.inheritEnv });
+  // On Windows `npx` is `npx.cmd`: found through PATHEXT and run by cmd.exe with every argument escaped.
+  const plan = windowsSpawn(command, args, currentHost(env, cwd), serverName);
   try {
-    return spawn(command, args, {
+    return spawn(plan.command, plan.args, {
       cwd,
-      env: childEnvironment({ env: options.env, inheritEnv: options.inheritEnv }),
+      env,
       stdio: 'pipe',
       shell: false,
       windowsHide: true,
+      windowsVerbatimArguments: plan.windowsVerbatimArguments,
       // Its own process group, so signals reach `npx` and the node it starts alike.
       detached: process.platform !== 'win32',
     });

@@ -1,0 +1,71 @@
+import { CookieJar } from 'tough-cookie';
+
+/** Distinct cookies (domain, path, name) an exchange's own jar keeps; later new ones are dropped. */
+export const MAX_COOKIES = 50;
+/** Longest `Set-Cookie` kept, in characters (RFC 6265 §6.1 asks user agents for at least 4096 bytes). */
+export const MAX_COOKIE_LENGTH = 4096;
+
+/**
+ * One server's cookies, as a browser would keep them (tough-cookie: domain, path, expiry, Secure), so that a
+ * balancer's sticky-session cookie brings every request of a session to its replica. Values are secrets: the
+ * exchange scrubs them from error snippets and never logs them. The exchange's own jar is bounded; a jar the
+ * user gives is the user's.
+ */
+export class ServerCookies {
+  private readonly jar: CookieJar;
+  private readonly bounded: boolean;
+  private readonly seen = new Set<string>();
+  /** False until a cookie is kept: most servers set none, and then a request costs nothing here. */
+  private any = false;
+
+  /** The values kept lately, at most MAX_COOKIES of them, for the exchange to scrub from error snippets. */
+  readonly values: Record<string, string> = {};
+  private kept = 0;
+
+  constructor(
+    jar: CookieJar | undefined,
+    private readonly onKept: () => void,
+  ) {
+    this.bounded = jar === undefined;
+    this.jar = jar ?? new CookieJar();
+    this.any = jar !== undefined;
+  }
+
+  /** The `Cookie` header for a request to `url`, if any cookie applies. */
+  header(url: URL): string | undefined {
+    if (!this.any) return undefined;
+    return this.jar.getCookieStringSync(url.href) || undefined;
+  }
+
+  /** Keeps what an answer from `url` set. Malformed or refused cookies are ignored, as browsers do. */
+  keep(setCookie: string | string[] | undefined, url: URL): void {
+    if (setCookie === undefined) return;
+    let changed = false;
+    for (const line of Array.isArray(setCookie) ? setCookie : [setCookie]) {
+      if (line.length > MAX_COOKIE_LENGTH) continue;
+      let cookie: ReturnType<CookieJar['setCookieSync']>;
+      try {
+        cookie = this.jar.setCookieSync(line, url.href, { ignoreError: true });
+      } catch {
+        continue;
+      }
+      if (!cookie) continue;
+      if (this.bounded) {
+        const key = `${cookie.domain};${cookie.path};${cookie.key}`;
+        if (!this.seen.has(key) && this.seen.size >= MAX_COOKIES) {
+          this.jar.setCookieSync(`${cookie.key}=; Max-Age=0; Path=${cookie.path}`, url.href, {
+            ignoreError: true,
+          });
+          continue;
+        }
+        this.seen.add(key);
+      }
+      this.any = true;
+      if (!Object.values(this.values).includes(cookie.value)) {
+        this.values[String(this.kept++ % MAX_COOKIES)] = cookie.value;
+        changed = true;
+      }
+    }
+    if (changed) this.onKept();
+  }
+}
