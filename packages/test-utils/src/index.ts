@@ -11,8 +11,8 @@ export {
 export { forceGc, whileCollecting } from './forceGc.js';
 export { listenLoopback, readJson, type TestHttpServer } from './httpServer.js';
 export { type Daemon, startDaemon } from './network/daemon.js';
-export { type Haproxy, startHaproxy } from './network/haproxy.js';
 export { freePort, waitForPort } from './network/freePort.js';
+export { type Haproxy, startHaproxy } from './network/haproxy.js';
 export { createTestPki, type TestPki } from './network/testPki.js';
 export { startTinyproxy, type Tinyproxy } from './network/tinyproxy.js';
 export { descendantsOf, openFdCount } from './processes.js';
