@@ -15,6 +15,7 @@ import {
 } from './httpExchangeOptions.js';
 import type { HttpMethod, HttpRequest, HttpResponse } from './httpRequest.js';
 import { type NetworkDispatcher, networkDispatcher } from './network/networkDispatcher.js';
+import { networkFailure } from './network/networkFailure.js';
 import { RecentHeaders } from './recentHeaders.js';
 import { RequestAbort } from './requestAbort.js';
 
@@ -22,8 +23,6 @@ type Headers = Record<string, string>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 307, 308]);
 const PERMANENT_REDIRECTS = new Set([301, 308]);
-/** What undici says when a proxy refuses: an answer other than 200 to CONNECT, or a 407. */
-const PROXY_FAILURE = /\bProxy\b|\b407\b/;
 
 /**
  * The HTTP exchange of a remote transport: one keep-alive pool on the server's origin, the
@@ -148,13 +147,9 @@ export class HttpExchange {
   /** HTTP_REQUEST_FAILED for a network failure (`what`: "HTTP POST", "The GET stream"); an MCPError passes as is. */
   requestFailed(error: unknown, what: string, url: URL = this.endpoint): Error {
     if (error instanceof MCPError) return error;
-    const reason = networkReason(error);
-    const hint = PROXY_FAILURE.test(reason)
-      ? 'Check the proxy settings ("proxy", HTTPS_PROXY, HTTP_PROXY) and the proxy credentials.'
-      : 'Check that the server is running and reachable.';
     return new MCPTransportError(
       HttpErrorCode.HTTP_REQUEST_FAILED,
-      `${what} to server "${this.serverName}" at ${describeUrl(url)} failed (${reason}). ${hint}`,
+      `${what} to server "${this.serverName}" at ${describeUrl(url)} failed ${networkFailure(error)}`,
       { serverName: this.serverName, cause: error },
     );
   }
@@ -286,14 +281,6 @@ export class HttpExchange {
     if (PERMANENT_REDIRECTS.has(status) && url === this.endpoint) this.endpoint = target;
     return target;
   }
-}
-
-/** A network failure in a few words: its code and message, once each (an AggregateError has no message). */
-function networkReason(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const { code } = error as { code?: unknown };
-  if (typeof code !== 'string' || error.message.includes(code)) return error.message || error.name;
-  return error.message ? `${code}: ${error.message}` : code;
 }
 
 function resolveUrl(location: string, base: URL): URL | undefined {
