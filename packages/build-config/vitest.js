@@ -9,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     restoreMocks: true,
     unstubEnvs: true,
+    // expect.poll waits on real processes and sockets: its default 1 s fails on a loaded 2-core CI machine.
+    expect: { poll: { timeout: 30_000 } },
   },
 });
