@@ -1,7 +1,7 @@
 import { CATALOG_VERSION, type CatalogEntry, type CatalogStore } from '@org/mcp-manager';
 import type { RedisCacheStoreOptions } from '../cache/cacheStoreOptions.js';
-import { RedisJsonCache } from '../cache/redisJsonCache.js';
-import { countIssues, resolveStoreOptions } from '../connection/storeOptions.js';
+import { expiringJsonCache } from '../cache/expiringJsonCache.js';
+import type { RedisJsonCache } from '../cache/redisJsonCache.js';
 
 export const REDIS_CATALOG_STORE_DEFAULTS = {
   /** How long an entry is kept after its last write (7 days): a server no replica starts any more goes. */
@@ -25,15 +25,12 @@ export class RedisCatalogStore implements CatalogStore {
   private readonly ttlMs: number;
 
   constructor(options: RedisCatalogStoreOptions) {
-    const issues = countIssues('RedisCatalogStore', { ttlMs: options.ttlMs });
-    const resolved = resolveStoreOptions(
+    ({ cache: this.cache, ttlMs: this.ttlMs } = expiringJsonCache(
       'RedisCatalogStore',
+      'catalog',
       options,
-      REDIS_CATALOG_STORE_DEFAULTS.maxValueBytes,
-      issues,
-    );
-    this.cache = new RedisJsonCache(resolved, 'catalog', options.logger);
-    this.ttlMs = options.ttlMs ?? REDIS_CATALOG_STORE_DEFAULTS.ttlMs;
+      REDIS_CATALOG_STORE_DEFAULTS,
+    ));
   }
 
   async get(key: string): Promise<CatalogEntry | undefined> {

@@ -1,7 +1,7 @@
 import type { EraChoice, EraStore } from '@org/mcp-core';
 import type { RedisCacheStoreOptions } from '../cache/cacheStoreOptions.js';
-import { RedisJsonCache } from '../cache/redisJsonCache.js';
-import { countIssues, resolveStoreOptions } from '../connection/storeOptions.js';
+import { expiringJsonCache } from '../cache/expiringJsonCache.js';
+import type { RedisJsonCache } from '../cache/redisJsonCache.js';
 
 export const REDIS_ERA_STORE_DEFAULTS = {
   /** How long an answer is kept (a day): a server that changes era is probed again after it at the latest. */
@@ -24,15 +24,12 @@ export class RedisEraStore implements EraStore {
   private readonly ttlMs: number;
 
   constructor(options: RedisEraStoreOptions) {
-    const issues = countIssues('RedisEraStore', { ttlMs: options.ttlMs });
-    const resolved = resolveStoreOptions(
+    ({ cache: this.cache, ttlMs: this.ttlMs } = expiringJsonCache(
       'RedisEraStore',
+      'era',
       options,
-      REDIS_ERA_STORE_DEFAULTS.maxValueBytes,
-      issues,
-    );
-    this.cache = new RedisJsonCache(resolved, 'era', options.logger);
-    this.ttlMs = options.ttlMs ?? REDIS_ERA_STORE_DEFAULTS.ttlMs;
+      REDIS_ERA_STORE_DEFAULTS,
+    ));
   }
 
   async get(key: string): Promise<EraChoice | undefined> {
