@@ -21,7 +21,6 @@ import type {
 } from '@org/mcp-core';
 import type { LoadedSkill, SkillsOptions } from '@org/mcp-skills';
 import type { AppView } from './apps/appView.js';
-import { McpApps } from './apps/mcpApps.js';
 import type {
   QualifiedPrompt,
   QualifiedResource,
@@ -54,7 +53,6 @@ export type { ConnectAllOptions, ConnectServerOptions } from './managerOptions.j
 export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
   readonly #options: ResolvedOptions;
   readonly #parts: ManagerParts;
-  readonly #apps: McpApps;
   #shuttingDown: Promise<void> | undefined;
 
   constructor(options: ManagerOptions = {}) {
@@ -66,23 +64,9 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
       shuttingDown: () => this.#shuttingDown !== undefined,
     });
     traceManagerEvents(this, this.#options.telemetry);
-    this.#apps = new McpApps(
-      {
-        find: (name) => this.#open().tools.find(name),
-        list: () => this.#parts.tools.list(),
-        call: (name, args, callOptions) => this.callTool(name, args, callOptions),
-        read: (server, uri, readOptions) => this.readResource({ server, uri }, readOptions),
-        on: (event, listener) => this.on(event, listener),
-      },
-      options.apps,
-    );
   }
 
-  /**
-   * Registers every server of a config (a normalised config, or a path to mcp_servers.json). A file is loaded with
-   * `strict: false` unless `options` say otherwise: an entry that cannot be read is a `failed` server whose
-   * lastError names its fields, and the others connect.
-   */
+  /** Registers every server of a config or mcp_servers.json (`strict: false`: an unreadable entry is a `failed` server). */
   async initialize(config: MCPServersConfig | string, options: LoadMcpConfigOptions = {}): Promise<void> {
     this.#assertOpen();
     const servers =
@@ -106,11 +90,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return this.#open().servers.get(name).connect(options);
   }
 
-  /**
-   * Connects every enabled server in parallel (connectConcurrency attempts at once); one bad server never blocks
-   * the rest. With `timeout`, resolves at that deadline: what is still connecting is `false` and goes on. A lazy
-   * server is `'lazy'`: not started (unless once, to fill its catalog entry); its first call starts it.
-   */
+  /** Connects every enabled server in parallel (`false` at `timeout` goes on); a lazy one is `'lazy'`, started by its first call. */
   async connectAllEnabled(options: ConnectAllOptions = {}): Promise<Record<string, boolean | 'lazy'>> {
     return this.#open().servers.connectAll((name, connect) => this.connectServer(name, connect), options);
   }
@@ -149,11 +129,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return userView(this.#open().viewHost, principal, options);
   }
 
-  /**
-   * Stops every server (and user connection) in parallel, bounded in time; idempotent. Afterwards every call that acts
-   * fails with MANAGER_SHUT_DOWN; the reads that need no server still answer, showing what shutdown left:
-   * getServerStatus() (every server `closed`), listTools() and searchTools() (none), healthCheckAll(), metaTools().
-   */
+  /** Stops every server and user connection, bounded, idempotent; then acting is MANAGER_SHUT_DOWN, reads show what is left. */
   shutdown(): Promise<void> {
     if (this.#shuttingDown) return this.#shuttingDown;
     this.#parts.watchers.closeAll();
@@ -170,39 +146,29 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return this.#parts.tools.list();
   }
 
-  /**
-   * Calls a tool by its qualified name on the server that owns it. A tool of a server that is down fails with
-   * that server's MCPConnectionError, at once, or once a connect or restart under way has not brought it back
-   * within callWhileRestarting.
-   */
+  /** Calls a tool on its server by qualified name; a server down fails it with its MCPConnectionError (after callWhileRestarting). */
   async callTool(name: string, args: object = {}, options?: CallToolOptions): Promise<CallToolResult> {
     return this.#open().tools.call(name, args, options);
   }
 
   /** A tool's MCP Apps view (`resourceUri`, if it has one) and visibility (`model`, `app`); UNKNOWN_TOOL for no such tool. */
   getToolUi(qualifiedName: string): ToolUi {
-    return this.#apps.toolUi(qualifiedName);
+    return this.#open().apps.toolUi(qualifiedName);
   }
 
-  /**
-   * A tool's MCP Apps view: its `ui://` resource read from its server, kept for that connection (dropped when
-   * the server reconnects or its tools or resources change). APP_VIEW_MISSING for a tool without one.
-   */
+  /** A tool's MCP Apps view (`ui://`), read from its server and kept for that connection; APP_VIEW_MISSING for none. */
   async readAppView(qualifiedName: string, options?: RequestOptions): Promise<AppView> {
-    return this.#apps.view(qualifiedName, options);
+    return this.#open().apps.view(qualifiedName, options);
   }
 
-  /**
-   * A tool call made by the view of `viewTool`: `name` is a tool of the view's own server, by its name there, whose
-   * visibility includes `app` (APP_CALL_REFUSED otherwise); it runs like callTool, through the same hooks, limits and breaker.
-   */
+  /** A call by `viewTool`'s view to its own server's tool `name` (visibility `app`, else APP_CALL_REFUSED), run like callTool. */
   async callToolFromApp(
     viewTool: string,
     name: string,
     args: object = {},
     options?: CallToolOptions,
   ): Promise<CallToolResult> {
-    return this.#apps.callFromApp(viewTool, name, args, options);
+    return this.#open().apps.callFromApp(viewTool, name, args, options);
   }
 
   /** Adds a hook around every callTool, after those there are; returns a function that removes it. */
@@ -245,10 +211,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return this.#parts.tools.tasks.listTasks(server, options);
   }
 
-  /**
-   * Applies a new config by difference (configReload.ts): added servers connected, removed ones stopped, changed
-   * ones restarted, the rest untouched. A config that cannot be loaded changes nothing (MCPConfigError).
-   */
+  /** Applies a new config by difference (added, removed, restarted, kept); one that cannot be loaded changes nothing. */
   async reload(config: MCPServersConfig | string, options?: ReloadOptions): Promise<ReloadResult> {
     return this.#open().reloader.reload(config, options);
   }
@@ -258,10 +221,7 @@ export class MCPConnectionManager extends EventEmitter<ManagerEventMap> {
     return this.#open().watchers.watch(file, options);
   }
 
-  /**
-   * Runs a server's OAuth authorization with `handler` (else the manager's authorizationHandler, else a
-   * loopback handler that prints the URL) and connects it; for a server waiting in `needs-auth`.
-   */
+  /** Authorizes a `needs-auth` server with `handler` (else the manager's, else a loopback one) and connects it. */
   async authorize(name: string, handler?: AuthorizationHandler): Promise<MCPClient> {
     return this.#open().servers.get(name).authorize(handler);
   }

@@ -1,3 +1,4 @@
+import { McpApps } from './apps/mcpApps.js';
 import { ServerCatalog } from './catalog/serverCatalog.js';
 import type { MCPConnectionManager } from './connectionManager.js';
 import { ServerFeatures } from './features/serverFeatures.js';
@@ -20,6 +21,7 @@ export interface ManagerParts {
   watchers: ConfigWatchers;
   catalog: ServerCatalog;
   users: Users;
+  apps: McpApps;
   /** What users' views reach through. */
   viewHost: ViewHost;
   /** Stops every server and every user's connection, for good. */
@@ -148,8 +150,19 @@ export function composeParts(
   const retireAll = async () => {
     await Promise.all([servers.retireAll(), users.retireAll()]);
   };
+  // A view's calls and reads go through the facade like any caller's (its hooks, limits, breaker).
+  const apps = new McpApps(
+    {
+      find: (name) => tools.find(name),
+      list: () => tools.list(),
+      call: (name, args, callOptions) => manager.callTool(name, args, callOptions),
+      read: (server, uri, readOptions) => manager.readResource({ server, uri }, readOptions),
+      on: (event, listener) => manager.on(event, listener),
+    },
+    options.apps,
+  );
   const parts: ManagerParts = {
-    ...{ servers, tools, features, reloader, watchers, catalog, users, retireAll },
+    ...{ servers, tools, features, reloader, watchers, catalog, users, apps, retireAll },
     viewHost: {
       options,
       assertOpen,

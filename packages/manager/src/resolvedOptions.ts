@@ -57,6 +57,7 @@ export interface ResolvedOptions
       | 'authorizationHandler'
       | 'oauth'
       | 'catalogStore'
+      | 'apps'
     > {
   /** The manager's own logger (component `mcp-manager`). */
   logger: Logger;
@@ -114,6 +115,7 @@ export function resolveOptions(options: ManagerOptions): ResolvedOptions {
     start: options.start ?? d.start,
     idleTimeout: options.idleTimeout ?? d.idleTimeout,
     catalogStore: options.catalogStore,
+    apps: options.apps,
     catalogPath: options.catalogPath ?? defaultCatalogPath(),
     catalogMaxAge: options.catalogMaxAge ?? d.catalogMaxAge,
     userIdleTimeout: options.userIdleTimeout ?? d.userIdleTimeout,
