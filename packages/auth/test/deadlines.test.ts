@@ -55,8 +55,9 @@ async function connect(
 
 describe('OAuth deadlines fire under garbage collection', () => {
   it('a token endpoint sending a byte a second: requestTimeout ends the token request', async () => {
-    // Each request to the authorization server gets 1.5 s: discovery's need far less, the dribble never ends.
-    const error = await connect({ token: dribble }, { requestTimeout: 1_500 });
+    // Each request to the authorization server gets 6 s: discovery's need far less (even on a loaded machine
+    // collecting garbage in a loop), the dribble never ends.
+    const error = await connect({ token: dribble }, { requestTimeout: 6_000 });
     expect(error).toBeInstanceOf(MCPAuthError);
     expect((error as MCPAuthError).code).toBe(AuthErrorCode.AUTH_TOKEN_FAILED);
     expect((error as MCPAuthError).message).toContain('no answer in time');
@@ -68,9 +69,9 @@ describe('OAuth deadlines fire under garbage collection', () => {
       authorize: ({ signal }) =>
         new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
     };
-    // The grant's own deadline, long enough for discovery and registration while collecting, far
-    // shorter than the provider's authorizationTimeout (the default 300 s) and the connect's 20 s.
-    const error = await connect({}, { grant: new AuthorizationCodeGrant(never, { timeout: 3_000 }) });
+    // The grant's own deadline, long enough for discovery and registration while collecting on a loaded
+    // machine, far shorter than the provider's authorizationTimeout (the default 300 s) and the connect's 20 s.
+    const error = await connect({}, { grant: new AuthorizationCodeGrant(never, { timeout: 8_000 }) });
     expect(error).toBeInstanceOf(MCPAuthError);
     expect((error as MCPAuthError).code).toBe(AuthErrorCode.AUTH_AUTHORIZATION_FAILED);
   });

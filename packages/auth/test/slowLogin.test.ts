@@ -33,12 +33,13 @@ function slowPerson(ms: number): AuthorizationHandler {
 }
 
 describe('a login that takes longer than the protocol deadlines, to a server that speaks only 2026-07-28', () => {
-  // The deadlines are shortened (defaults: probe 5 s, connect 30 s) so the login outlasts both in 3 s, not 31.
+  // The connect deadline is shortened (default 30 s) so the login outlasts it and the probe's 5 s in 16 s, not 31;
+  // 15 s leaves the connect's own requests room on a loaded machine.
   it('neither the era probe nor the connect deadline counts a login longer than both: connected in the modern era', async () => {
-    const auth = new OAuthProvider({ authorizationHandler: slowPerson(3_000) });
+    const auth = new OAuthProvider({ authorizationHandler: slowPerson(16_000) });
     const client = new MCPHttpClient(
       { transport: 'http', url: mcp.url },
-      { name: 'slow-login', auth, probeTimeout: 1_000, connectTimeout: 2_000 },
+      { name: 'slow-login', auth, connectTimeout: 15_000 },
     );
     try {
       await client.connect();
