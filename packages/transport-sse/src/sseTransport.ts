@@ -3,10 +3,9 @@ import {
   HttpErrorCode,
   type JSONRPCMessage,
   type Logger,
-  MCPConnectionError,
+  type MCPConnectionError,
   type MCPErrorCode,
   MCPTransportError,
-  SseErrorCode,
   silentLogger,
   type Transport,
 } from '@org/mcp-core';
@@ -14,6 +13,14 @@ import { describeUrl } from '@org/mcp-core/internal';
 import { contentTypeOf, DEFAULT_MAX_MESSAGE_SIZE, HttpExchange, type HttpResponse } from '@org/mcp-http';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { resolveEndpoint } from './resolveEndpoint.js';
+import {
+  closedError,
+  describeMessage,
+  endpointMissing,
+  eventTooLarge,
+  invalidJson,
+  streamLost,
+} from './sseErrors.js';
 import { DEFAULT_HEADERS_TIMEOUT, type SSETransportOptions } from './sseTransportOptions.js';
 import { parseSseUrl } from './sseUrl.js';
 
@@ -210,13 +217,7 @@ export class SSETransport implements Transport {
 
   /** An event over the limit drops the connection: skipping it could leave a request unanswered forever. */
   private tooLarge(): void {
-    this.streamEnded(
-      new MCPTransportError(
-        CoreErrorCode.MESSAGE_TOO_LARGE,
-        `an event larger than ${this.maxMessageSize} characters arrived (raise maxMessageSize if such messages are expected)`,
-        { serverName: this.serverName },
-      ),
-    );
+    this.streamEnded(eventTooLarge(this.serverName, this.maxMessageSize));
     this.stream.abort();
   }
 
@@ -235,13 +236,7 @@ export class SSETransport implements Transport {
     try {
       message = JSON.parse(event.data);
     } catch (cause) {
-      this.onerror?.(
-        new MCPTransportError(
-          CoreErrorCode.INVALID_JSON,
-          `Server "${this.serverName}" sent a message event whose data is not JSON; it was skipped.`,
-          { serverName: this.serverName, cause },
-        ),
-      );
+      this.onerror?.(invalidJson(this.serverName, cause));
       return;
     }
     this.onmessage?.(message);
@@ -270,39 +265,16 @@ export class SSETransport implements Transport {
     const pending = this.pendingStart;
     if (pending) {
       this.pendingStart = undefined;
-      this.failure = new MCPConnectionError(
-        SseErrorCode.ENDPOINT_MISSING,
-        `Server "${this.serverName}" ${error ? `dropped its event stream (${error.message})` : 'closed its event stream'} before announcing a message endpoint. Check that ${describeUrl(this.url)} is an MCP SSE endpoint.`,
-        { serverName: this.serverName, cause: error },
-      );
+      this.failure = endpointMissing(this.serverName, this.url, error);
       pending.reject(this.failure);
       return;
     }
-    this.failure = new MCPConnectionError(
-      HttpErrorCode.STREAM_LOST,
-      `The event stream of server "${this.serverName}" ${error ? `failed: ${error.message}` : 'was closed by the server'}. Pending requests were rejected; connect again to continue.`,
-      { serverName: this.serverName, cause: error },
-    );
+    this.failure = streamLost(this.serverName, error);
     this.logger.debug({ err: this.failure }, 'stream lost');
     this.onclose?.(this.failure);
   }
 
-  private closedError(what: string, code: MCPErrorCode = CoreErrorCode.TRANSPORT_CLOSED): MCPConnectionError {
-    const state =
-      code === CoreErrorCode.TRANSPORT_NOT_STARTED
-        ? 'not started'
-        : code === CoreErrorCode.ALREADY_STARTED
-          ? 'already started'
-          : 'closed';
-    return new MCPConnectionError(
-      code,
-      `Cannot ${what}: the SSE transport of server "${this.serverName}" is ${state}.`,
-      { serverName: this.serverName, cause: this.failure },
-    );
+  private closedError(what: string, code?: MCPErrorCode): MCPConnectionError {
+    return closedError(this.serverName, what, this.failure, code);
   }
-}
-
-/** A message as named in errors: its method, or "a response". */
-function describeMessage(message: JSONRPCMessage): string {
-  return 'method' in message ? `"${message.method}"` : 'a response';
 }

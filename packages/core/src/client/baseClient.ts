@@ -1,15 +1,7 @@
 import type { z } from 'zod';
 import { isHeaderMismatch } from '../era/modernEra.js';
 import { JSONRPC_ERROR, MCPProtocolError } from '../errors/errors.js';
-import {
-  CachedList,
-  LIST_METHODS,
-  type ListCacheContext,
-  ListHints,
-  type Listing,
-  type ListMethod,
-} from '../lists/cachedList.js';
-import { MemoryListCacheStore } from '../lists/listCacheStore.js';
+import { ListHints, type Listing, type ListMethod } from '../lists/cachedList.js';
 import { paginate } from '../lists/paginate.js';
 import type { JSONRPCRequest, JSONRPCResponse } from '../protocol/jsonrpc.js';
 import type { CallToolOptions, RequestOptions } from '../protocol/requestOptions.js';
@@ -39,6 +31,7 @@ import {
 import { toolAnnotations } from '../types/toolAnnotations.js';
 import { settled } from '../util/settled.js';
 import { ClientConnection } from './clientConnection.js';
+import { ClientLists } from './clientLists.js';
 import { capabilitiesFor, DEFAULT_HEALTH_CHECK_TIMEOUT } from './clientOptions.js';
 import type { MCPClient } from './mcpClient.js';
 import { callThroughHooks } from './toolCallHooks.js';
@@ -49,28 +42,14 @@ export type { BaseClientOptions } from './clientConnection.js';
 /** Options of the list methods: `refresh` lists again even when the cached list is fresh. */
 export type ListOptions = { refresh?: boolean } & RequestOptions;
 
-let instances = 0;
-
 /**
  * The MCPClient contract on any Transport: the connection (ClientConnection) plus the request
  * helpers, health and the tool cache. Transports only move messages; everything else is here, once.
  */
 export class BaseMCPClient extends ClientConnection implements MCPClient {
-  /** The server in the list cache's keys; without an era cache key, this instance alone. */
-  private readonly serverIdentity = this.options.eraCacheKey ?? `instance ${++instances}`;
-  /** What the list caches share: the store, this server's identity in it, the caller's partition. */
-  private readonly listCache: ListCacheContext = {
-    store: this.options.listCache ?? new MemoryListCacheStore(),
-    logger: this.logger,
-    serverKey: () => (this.era === 'modern' ? `${this.serverIdentity} ${this.protocolVersion}` : undefined),
-    partition: () => {
-      const partition = this.options.cachePartition;
-      return typeof partition === 'function' ? partition() : partition;
-    },
-  };
-  private readonly tools = new CachedList<Tool>('tools/list', this.listCache, true);
-  private readonly prompts = new CachedList<Prompt>('prompts/list', this.listCache, false);
-  private readonly resources = new CachedList<Resource>('resources/list', this.listCache, false);
+  private readonly lists = new ClientLists(this.options, this.logger, () =>
+    this.era === 'modern' ? this.protocolVersion : undefined,
+  );
   private readonly tasks = this.createTasks();
 
   // Not async: an async wrapper around the engine's promise costs every call two more microtask hops.
@@ -134,7 +113,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
    */
   getTools(options: ListOptions = {}): Promise<Tool[]> {
     const { refresh, ...requestOptions } = options;
-    return this.tools.get(refresh === true, () =>
+    return this.lists.tools.get(refresh === true, () =>
       this.listAll('tools/list', ListToolsResultSchema, (r) => r.tools, requestOptions),
     );
   }
@@ -152,7 +131,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
       name,
       args: args as Record<string, unknown>,
       autoApprove: false,
-      annotations: toolAnnotations(this.tools.find(name)),
+      annotations: toolAnnotations(this.lists.tools.find(name)),
       trusted: this.options.trust === true,
       signal: options?.signal,
     };
@@ -220,7 +199,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
   /** Every resource on every page, cached in the modern era while fresh, like getTools. */
   listResources(options: ListOptions = {}): Promise<Resource[]> {
     const { refresh, ...requestOptions } = options;
-    return this.resources.get(refresh === true, () =>
+    return this.lists.resources.get(refresh === true, () =>
       this.listAll('resources/list', ListResourcesResultSchema, (r) => r.resources, requestOptions),
     );
   }
@@ -232,7 +211,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
   /** Every prompt on every page, cached in the modern era while fresh, like getTools. */
   listPrompts(options: ListOptions = {}): Promise<Prompt[]> {
     const { refresh, ...requestOptions } = options;
-    return this.prompts.get(refresh === true, () =>
+    return this.lists.prompts.get(refresh === true, () =>
       this.listAll('prompts/list', ListPromptsResultSchema, (r) => r.prompts, requestOptions),
     );
   }
@@ -248,7 +227,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
   /** How a tool's result is checked: by shape, and against its outputSchema when listed with one. */
   private resultCheckFor(name: string): ResultCheck<CallToolResult> {
     const outputSchema =
-      this.options.validateToolOutput === false ? undefined : this.tools.find(name)?.outputSchema;
+      this.options.validateToolOutput === false ? undefined : this.lists.tools.find(name)?.outputSchema;
     return outputSchema ? checkToolOutput(name, outputSchema) : checkCallToolResult;
   }
 
@@ -273,7 +252,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
         era: () => this.era,
         resultCheckFor: (name) => (name === undefined ? checkCallToolResult : this.resultCheckFor(name)),
         findTool: async (name, options) => {
-          const listed = this.tools.find(name);
+          const listed = this.lists.tools.find(name);
           if (listed) return listed;
           const { timeout, signal } = options;
           return (await this.getTools({ timeout, signal })).find((tool) => tool.name === name);
@@ -301,14 +280,7 @@ export class BaseMCPClient extends ClientConnection implements MCPClient {
     return tasks;
   }
 
-  protected invalidateLists(methods: readonly ListMethod[] = LIST_METHODS, onServer = false): void {
-    // The client's own store goes with its connection (a restarted server may list anew); a shared one keeps fresh lists.
-    const dropStored = onServer || this.options.listCache === undefined;
-    for (const method of methods) this.listFor(method).invalidate(dropStored);
-  }
-
-  private listFor(method: ListMethod): CachedList<{ name?: string | undefined }> {
-    if (method === 'tools/list') return this.tools;
-    return method === 'prompts/list' ? this.prompts : this.resources;
+  protected invalidateLists(methods?: readonly ListMethod[], onServer?: boolean): void {
+    this.lists.invalidate(methods, onServer);
   }
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { type Negotiation, negotiateEra, ProbeLostConnection } from '../era/negotiateEra.js';
+import { type Negotiation, ProbeLostConnection } from '../era/negotiateEra.js';
 import type { ProtocolEra } from '../era/protocolVersion.js';
 import { MCPAbortError, MCPTimeoutError } from '../errors/errors.js';
 import { LIST_CHANGED, LIST_METHODS, type ListMethod } from '../lists/cachedList.js';
@@ -11,18 +11,12 @@ import type { Transport } from '../protocol/transport.js';
 import { abortable } from '../util/abortable.js';
 import { type Logger, silentLogger } from '../util/logger.js';
 import type { MCPClientEvents, TransportContext } from './clientEvents.js';
-import {
-  type ClientOptions,
-  capabilitiesFor,
-  DEFAULT_CLIENT_INFO,
-  DEFAULT_CONNECT_TIMEOUT,
-  DEFAULT_PROBE_TIMEOUT,
-  handlersFor,
-} from './clientOptions.js';
+import { type ClientOptions, DEFAULT_CONNECT_TIMEOUT, handlersFor } from './clientOptions.js';
 import { connectFailure } from './connectFailure.js';
 import { connectCancelled, disconnected, notConnected, stillClosing } from './connectionErrors.js';
-import { type ConnectionSnapshot, ResumeRefused, resumeOr, snapshotOf } from './connectionSnapshot.js';
+import { type ConnectionSnapshot, ResumeRefused, snapshotOf } from './connectionSnapshot.js';
 import type { ClientState, ConnectOptions } from './mcpClient.js';
+import { negotiateConnection } from './negotiateConnection.js';
 
 export interface BaseClientOptions extends ClientOptions {
   /** 'stdio', 'sse', 'http' or a custom name; shown in logs and status. */
@@ -189,30 +183,10 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
     this.engine = engine;
     try {
       await abortable(transport.start({ signal }), signal);
-      // Read after start: a transport that detects what the server speaks knows only then.
-      const handshakeOnly = era === 'auto' && transport.handshakeOnly === true;
-      const clientInfo = this.options.clientInfo ?? DEFAULT_CLIENT_INFO;
-      const capabilities = capabilitiesFor(this.options);
-      const negotiate = () =>
-        negotiateEra(engine, {
-          clientInfo,
-          capabilities,
-          protocolVersion: this.options.protocolVersion,
-          era: handshakeOnly ? 'handshake' : era,
-          probeTimeout: this.options.probeTimeout ?? DEFAULT_PROBE_TIMEOUT,
-          cacheKey: this.options.eraCacheKey,
-          store: this.options.eraStore,
-          onStoreError: (error) => this.logger.warn({ err: error }, 'the era store failed; it is bypassed'),
-          timeout,
-          signal,
-          serverName: this.name,
-        });
-      const context = { transportType: this.transportType, clientInfo, capabilities, timeout, signal };
-      const resumed =
-        resume && resumeOr(negotiate, engine, transport, resume, { ...context, logger: this.logger });
-      const negotiated = await abortable(resumed || negotiate(), signal);
-      this.identity = handshakeOnly ? { ...negotiated, how: 'transport' } : negotiated;
-      transport.setProtocolVersion?.(negotiated.protocolVersion);
+      const { name: serverName, transportType, logger } = this;
+      const attempt = { era, resume, timeout, signal, serverName, transportType, logger };
+      this.identity = await negotiateConnection(engine, transport, this.options, attempt);
+      transport.setProtocolVersion?.(this.identity.protocolVersion);
     } catch (raw) {
       const probeLost = raw instanceof ProbeLostConnection || raw instanceof ResumeRefused;
       const error = probeLost ? raw : connectFailure(this.name, raw, signal, transport);

@@ -14,7 +14,7 @@ import {
   type RequestId,
   responseProblem,
 } from './jsonrpc.js';
-import { type PendingRequest, releasePending } from './pendingRequest.js';
+import { newPending, type PendingRequest, releasePending } from './pendingRequest.js';
 import type { ProtocolEngineOptions } from './protocolEngineOptions.js';
 import { observed } from './requestObserver.js';
 import { DEFAULT_REQUEST_TIMEOUT, type RequestOptions } from './requestOptions.js';
@@ -95,19 +95,7 @@ export class ProtocolEngine {
 
     const response = new Promise<JSONRPCResponse>((resolve, reject) => {
       const timeout = options.timeout ?? this.requestTimeout;
-      const entry: PendingRequest = {
-        method,
-        callerId: request.id,
-        resolve,
-        reject,
-        timeout,
-        timer: undefined,
-        maxTimer: undefined,
-        onProgress: options.onProgress,
-        resetTimeoutOnProgress: options.resetTimeoutOnProgress ?? false,
-        signal: options.signal,
-        onAbort: undefined,
-      };
+      const entry = newPending(method, request.id, { resolve, reject }, timeout, options);
       this.pending.set(wireId, entry);
       if (Number.isFinite(timeout)) entry.timer = setTimeout(() => this.timedOut(wireId), timeout);
       if (options.maxTotalTimeout !== undefined && Number.isFinite(options.maxTotalTimeout)) {
