@@ -55,9 +55,9 @@ export class UserRoute implements ServerRoute {
     this.host.assertOpen();
     const { users, tools } = this.host.parts;
     const tool = await this.userTool(name, options?.signal);
-    if (!tool) return tools.call(name, args, options);
+    if (!tool) return tools.call(name, args, options, this.principal);
     return users.run(tool.serverName, this.principal, this.variables, (server) =>
-      tools.sendTo(server, tool, args, options),
+      tools.sendTo(server, tool, args, options, { principal: this.principal, tasks: this.tasks }),
     );
   }
 
