@@ -72,9 +72,10 @@ export class UserRoute implements ServerRoute {
   /** Tasks routed as calls are: by qualified name, to the shared server or to this user's connection. */
   get tasks(): ManagerTasks {
     this.taskRoutes ??= new ManagerTasks({
-      tool: (qualifiedName) => {
+      // A user-scoped server's tool, whose first use may start this user's connection; a shared one's as found.
+      tool: async (qualifiedName, signal) => {
         this.host.assertOpen();
-        return this.host.parts.tools.find(qualifiedName);
+        return (await this.userTool(qualifiedName, signal)) ?? this.host.parts.tools.find(qualifiedName);
       },
       client: (name, what, signal) => this.client(name, what, signal),
       following: (name, wait) => this.using(name, wait),
