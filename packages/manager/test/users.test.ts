@@ -14,6 +14,7 @@ import {
   MemoryCatalogStore,
   type ServerStateChange,
   type StdioServerConfig,
+  type ToolCallHook,
 } from '../src/index.js';
 import { fakeSleep } from './fakeSleep.js';
 import { featureServer } from './featureServers.js';
@@ -223,5 +224,37 @@ describe('a user-scoped stdio server', () => {
     const [prompt] = await bob.listPrompts();
     expect(await bob.getPrompt(prompt?.qualifiedName as string, {})).toHaveProperty('messages');
     expect((await m.getServerStatus()).f?.userConnections).toBe(2);
+  });
+
+  it('hooks see the principal of a view’s call, before and after, on a shared and on a user-scoped server; none on the manager’s own calls', async () => {
+    const seen: string[] = [];
+    const watch: ToolCallHook = {
+      name: 'watch',
+      before: (call) => {
+        seen.push(`before ${call.name} ${call.principal ?? '-'}`);
+      },
+      after: (outcome) => {
+        seen.push(`after ${outcome.name} ${outcome.principal ?? '-'}`);
+      },
+    };
+    const m = await manager(
+      {
+        us: userServer('u6'),
+        shared: { command: process.execPath, args: [toolServer, '--server=u6shared'] },
+      },
+      { hooks: [watch] },
+    );
+    await m.connectAllEnabled();
+    await m.forUser('alice', user('alice')).callTool('us__echo');
+    await m.forUser('bob', user('bob')).callTool('shared__echo');
+    await m.callTool('shared__echo');
+    expect(seen).toEqual([
+      'before us__echo alice',
+      'after us__echo alice',
+      'before shared__echo bob',
+      'after shared__echo bob',
+      'before shared__echo -',
+      'after shared__echo -',
+    ]);
   });
 });

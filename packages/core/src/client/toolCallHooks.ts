@@ -21,6 +21,8 @@ export interface ToolCall {
   readonly trusted: boolean;
   /** The caller's signal, if any. */
   readonly signal?: AbortSignal | undefined;
+  /** The end user the call is made for (a manager's `forUser(principal)` view); absent for any other call. */
+  readonly principal?: string | undefined;
 }
 
 /** What a `before` hook decides: nothing (go on), new arguments, or a refusal with its reason. */

@@ -6,7 +6,7 @@ import type { QualifiedTool } from './toolNaming.js';
 /**
  * One manager tool call: the manager's hooks around `send` (getting the server's client and calling it there,
  * plainly or as a task, so a refusal comes before any wait for a restart), then `throwOnError`. The client's
- * own hooks, if it has any, run inside.
+ * own hooks, if it has any, run inside. `principal`: the end user of a view's call, which the hooks see.
  */
 export function managedToolCall(
   tool: QualifiedTool,
@@ -14,6 +14,7 @@ export function managedToolCall(
   options: CallToolOptions | undefined,
   hooks: readonly ToolCallHook[],
   sendCall: (args: object, request: CallToolOptions) => Promise<CallToolResult>,
+  principal?: string,
 ): Promise<CallToolResult> {
   const { throwOnError, ...request } = options ?? {};
   const send = (sent: object) => sendCall(sent, request);
@@ -27,6 +28,7 @@ export function managedToolCall(
     annotations: toolAnnotations(tool),
     trusted: tool.trusted === true,
     signal: options?.signal,
+    ...(principal !== undefined && { principal }),
   };
   // A copy: a hook added or removed while the call runs applies from the next call on.
   const result = hooks.length === 0 ? send(args) : callThroughHooks([...hooks], call, send);

@@ -17,8 +17,8 @@ import type { QualifiedTool } from './toolNaming.js';
 
 /** What task routing needs of the manager. */
 export interface TaskRoutes {
-  /** The tool behind a qualified name (UNKNOWN_TOOL otherwise). */
-  tool(qualifiedName: string): QualifiedTool;
+  /** The tool behind a qualified name (UNKNOWN_TOOL otherwise); a view's may first start the user's connection. */
+  tool(qualifiedName: string, signal?: AbortSignal): QualifiedTool | Promise<QualifiedTool>;
   /** A server's live client, waiting (callWhileRestarting) while it connects or restarts; its MCPConnectionError otherwise. */
   client(serverName: string, what: string, signal?: AbortSignal): Promise<MCPClient>;
   /** Runs a wait on a server's task: while it runs the server is in use. */
@@ -45,7 +45,7 @@ export class ManagerTasks {
     args: object,
     options?: TaskCallOptions,
   ): Promise<ToolTaskStart> {
-    const tool = this.routes.tool(qualifiedName);
+    const tool = await this.routes.tool(qualifiedName, options?.signal);
     const client = await this.routes.client(tool.serverName, qualifiedName, options?.signal);
     const start = await client.callToolAsTask(tool.originalName, args, options);
     if (start.kind === 'result') return start;

@@ -85,14 +85,22 @@ export class ToolSurface {
     return this.directory.find(qualifiedName);
   }
 
-  /** Calls a tool by its qualified name on the server that owns it (or a meta-tool, when they are on). */
-  call(qualifiedName: string, args: object, options: CallToolOptions | undefined): Promise<CallToolResult> {
+  /**
+   * Calls a tool by its qualified name on the server that owns it (or a meta-tool, when they are on);
+   * `principal`: the end user of a view's call, which the hooks see.
+   */
+  call(
+    qualifiedName: string,
+    args: object,
+    options: CallToolOptions | undefined,
+    principal?: string,
+  ): Promise<CallToolResult> {
     if (this.options.metaTools && (qualifiedName === SEARCH_TOOLS || qualifiedName === CALL_TOOL)) {
       const host = { searchTools: this.search.bind(this), callTool: this.call.bind(this) };
       return callMetaTool(host, qualifiedName, args as Record<string, unknown>, options);
     }
     return this.findOrStart(qualifiedName, options?.signal).then((tool) =>
-      this.sendTo(this.servers.server(tool.serverName), tool, args, options),
+      this.sendTo(this.servers.server(tool.serverName), tool, args, options, { principal }),
     );
   }
 
@@ -118,12 +126,16 @@ export class ToolSurface {
     }
   }
 
-  /** Sends a call to `server` (the tool's own, or a user's connection to it) through its guard and the hooks. */
+  /**
+   * Sends a call to `server` (the tool's own, or a user's connection to it) through its guard and the hooks.
+   * `caller`: a view's principal (the hooks see it) and its task routes (a task-mode call goes to its connection).
+   */
   sendTo(
     server: ManagedServer,
     tool: QualifiedTool,
     args: object,
     options: CallToolOptions | undefined,
+    caller: { principal?: string | undefined; tasks?: ManagerTasks } = {},
   ): Promise<CallToolResult> {
     const qualifiedName = tool.qualifiedName;
     const wait = this.options.callWhileRestarting;
@@ -131,13 +143,15 @@ export class ToolSurface {
     const asTask = options?.task ?? tool.runAsTask === true;
     const sendCall = (sent: object, request: CallToolOptions) =>
       asTask
-        ? this.tasks.runToEnd(tool, sent, request)
+        ? (caller.tasks ?? this.tasks).runToEnd(tool, sent, request)
         : server
             .callableClient(qualifiedName, wait, options?.signal)
             .then((client) => client.callTool(tool.originalName, sent, request));
     // The load limits and the breaker hold the whole call, hooks included (a task until it ends).
     const call = () =>
-      server.onDemand.using(() => managedToolCall(tool, args, options, this.hooks, sendCall));
+      server.onDemand.using(() =>
+        managedToolCall(tool, args, options, this.hooks, sendCall, caller.principal),
+      );
     return server.calls.run(call, options?.signal);
   }
 

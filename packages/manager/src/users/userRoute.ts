@@ -55,9 +55,9 @@ export class UserRoute implements ServerRoute {
     this.host.assertOpen();
     const { users, tools } = this.host.parts;
     const tool = await this.userTool(name, options?.signal);
-    if (!tool) return tools.call(name, args, options);
+    if (!tool) return tools.call(name, args, options, this.principal);
     return users.run(tool.serverName, this.principal, this.variables, (server) =>
-      tools.sendTo(server, tool, args, options),
+      tools.sendTo(server, tool, args, options, { principal: this.principal, tasks: this.tasks }),
     );
   }
 
@@ -72,9 +72,10 @@ export class UserRoute implements ServerRoute {
   /** Tasks routed as calls are: by qualified name, to the shared server or to this user's connection. */
   get tasks(): ManagerTasks {
     this.taskRoutes ??= new ManagerTasks({
-      tool: (qualifiedName) => {
+      // A user-scoped server's tool, whose first use may start this user's connection; a shared one's as found.
+      tool: async (qualifiedName, signal) => {
         this.host.assertOpen();
-        return this.host.parts.tools.find(qualifiedName);
+        return (await this.userTool(qualifiedName, signal)) ?? this.host.parts.tools.find(qualifiedName);
       },
       client: (name, what, signal) => this.client(name, what, signal),
       following: (name, wait) => this.using(name, wait),
