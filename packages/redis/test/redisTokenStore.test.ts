@@ -127,11 +127,12 @@ describe('RedisTokenStore', () => {
   });
 
   it('keeps the lock while a change runs longer than lockTtlMs (renewed)', async () => {
-    const store = storeOn({ lockTtlMs: 300 });
+    // 2 s, renewed every 667 ms: a loaded CI machine may delay a renewal timer by a second, never by two.
+    const store = storeOn({ lockTtlMs: 2_000 });
     const peer = new RedisTokenStore({
       connection: await redis.connect(),
       keyPrefix: `t${prefixes}:`,
-      lockTtlMs: 300,
+      lockTtlMs: 2_000,
     });
     let release!: () => void;
     const order: string[] = [];
@@ -148,8 +149,8 @@ describe('RedisTokenStore', () => {
       order.push(`second saw ${current?.accessToken}`);
       return tokens('2');
     });
-    // Several expiries pass while the first holds the lock: its renewals keep the second out.
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    // More than two expiries pass while the first holds the lock: its renewals keep the second out.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
     release();
     await Promise.all([first, second]);
     expect(order).toEqual(['first in', 'first out', 'second saw 1']);
