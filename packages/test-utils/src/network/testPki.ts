@@ -23,36 +23,25 @@ export function createTestPki(): TestPki {
   const file = (name: string) => join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   const passphrase = 'client-key-passphrase-4711';
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Test CA',
-  );
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'other.key',
-    '-out',
-    'other.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Other CA',
-  );
+  // A self-signed CA: `ca` signs the server and client certificates, `other` signs nothing (the wrong CA).
+  const selfSignedCa = (name: string, commonName: string) =>
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${commonName}`,
+    );
+  selfSignedCa('ca', 'Test CA');
+  selfSignedCa('other', 'Other CA');
   writeFileSync(
     file('server.ext'),
     'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n',
