@@ -45,6 +45,8 @@ export interface ListChange {
 export interface ResourceUpdate {
   server: string;
   uri: string;
+  /** The end user whose view subscribed (forUser); absent for the manager's own subscriptions. Only that user's views get it. */
+  principal?: string;
 }
 
 /** A server's own log message (`notifications/message`); `data` is cut when its JSON is over 16 KiB. */

@@ -47,6 +47,10 @@ export function composeParts(
     // A server's resources or prompts changed: its catalog entry follows.
     if (event === 'resourcesChanged' || event === 'promptsChanged')
       recordLists((payload as { server: string }).server);
+    // A user's subscription: that user's views only.
+    const { principal } = payload as { principal?: string };
+    if (event === 'resourceUpdated' && principal !== undefined)
+      return users.hub.emit(principal, event, payload);
     return (manager.emit as (e: string, p: unknown) => boolean)(event, payload);
   };
   const server = (name: string) => servers.get(name);
@@ -114,6 +118,7 @@ export function composeParts(
     get turns() {
       return servers.turns;
     },
+    subscriptions: features.access,
     emit: (event, payload) => emit(event, payload),
     // The first user's connection fills the catalog entry every view lists the server's tools from.
     connected: (template, own, client) => {

@@ -1,4 +1,4 @@
-import type { MCPServerConfig } from '@org/mcp-core';
+import type { MCPClient, MCPServerConfig } from '@org/mcp-core';
 import type { ManagerEventMap } from '../managerEvents.js';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import type { ConnectTurns } from '../server/connectTurns.js';
@@ -30,10 +30,21 @@ interface UserConnection {
   closing: Promise<void> | undefined;
 }
 
+/** A user's own connection's resource subscriptions (kept with everyone's, by the manager's resource access). */
+export interface UserSubscriptions {
+  /** Whether the user's subscriptions hold their connection open. */
+  holds(server: string, principal: string): boolean;
+  /** The user's connection is new: their subscriptions are sent again. */
+  resubscribe(server: string, client: MCPClient, principal: string): void;
+  /** `notifications/resources/updated` on the user's connection. */
+  updated(server: string, params: Record<string, unknown> | undefined, principal: string): void;
+}
+
 /** What one server's user connections need of the manager. */
 export interface UserConnectionsHost {
   options: ResolvedOptions;
   turns: ConnectTurns;
+  subscriptions: UserSubscriptions;
   /** Every event of a user's connection, for that user's views. */
   emit(principal: string, event: keyof ManagerEventMap, payload: object): void;
   /** A user's connection is up (its tools may fill the catalog). */
@@ -131,6 +142,7 @@ export class UserConnections {
   }
 
   private isIdle(connection: UserConnection): boolean {
+    // The idle timer's idle: no call in flight, nothing (a subscription) holding it.
     return connection.held === 0 && connection.server.onDemand.idle.idle;
   }
 
@@ -141,8 +153,18 @@ export class UserConnections {
     const { options, turns } = this.host;
     const logger = secrets.logger(options.logger.child({ principal }));
     const clientLogger = options.clientLogger && secrets.logger(options.clientLogger);
+    const { subscriptions } = this.host;
     const own: ResolvedOptions = {
       ...options,
+      // Its resource updates go to this user's subscriptions.
+      createClient: (clientConfig, clientOptions) => {
+        const client = options.createClient(clientConfig, clientOptions);
+        client.on('notification', ({ method, params }) => {
+          if (method === 'notifications/resources/updated')
+            subscriptions.updated(this.name, params, principal);
+        });
+        return client;
+      },
       logger,
       clientLogger,
       principal,
@@ -150,7 +172,8 @@ export class UserConnections {
     };
     const server = new ManagedServer(this.name, config, own, turns);
     const connection: UserConnection = { principal, server, secrets, held: 1, closing: undefined };
-    server.onDemand.inUse = () => connection.held > 0;
+    // A call, or a subscription of this user, holds it open (no idle close, no eviction).
+    server.onDemand.inUse = () => connection.held > 0 || subscriptions.holds(this.name, principal);
     this.connections.set(principal, connection);
     const forward = (event: keyof ManagerEventMap) =>
       server.on(event, (payload: object) => {
@@ -159,7 +182,10 @@ export class UserConnections {
       });
     for (const event of USER_EVENTS) forward(event);
     server.on('serverStateChanged', (change) => {
-      if (change.state === 'connected') this.host.connected(server);
+      if (change.state === 'connected') {
+        subscriptions.resubscribe(this.name, server.liveClient(), principal);
+        this.host.connected(server);
+      }
       // Stopped for idleness: it holds no connection, and goes unless a call holds it again.
       if (change.state === 'lazy' && change.reason === 'idle' && connection.held === 0)
         void this.close(connection);

@@ -43,6 +43,11 @@ export class UserRoute implements ServerRoute {
     return users.run(name, this.principal, this.variables, (s) => s.callableClient(label, wait, signal));
   }
 
+  /** This user, when `name` is user-scoped (its requests go to this user's own connection). */
+  owner(name: string): string | undefined {
+    return this.host.parts.users.isUserScoped(name) ? this.principal : undefined;
+  }
+
   /** Runs `call` as a call in flight on `name` for this user: nothing closes that connection meanwhile. */
   using<T>(name: string, call: () => Promise<T>): Promise<T> {
     this.host.assertOpen();

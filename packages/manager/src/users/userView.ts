@@ -118,6 +118,21 @@ export class MCPUserView {
     return this.#host.parts.features.access.read(target, options, this.#route);
   }
 
+  /**
+   * Subscribes this user to a resource's updates: `resourceUpdated` reaches this user's views only. On a
+   * user-scoped server it is this user's own connection's subscription (sent again when it reconnects), and it
+   * holds that connection open (no idle close, no eviction) until unsubscribed.
+   */
+  async subscribeResource(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {
+    this.#host.assertOpen();
+    return this.#host.parts.features.access.subscribe(target, options, this.#route, this.principal);
+  }
+
+  async unsubscribeResource(target: string | ResourceTarget, options?: RequestOptions): Promise<void> {
+    this.#host.assertOpen();
+    return this.#host.parts.features.access.unsubscribe(target, options, this.#route, this.principal);
+  }
+
   async listPrompts(): Promise<QualifiedPrompt[]> {
     this.#host.assertOpen();
     return this.#host.parts.features.prompts.list();

@@ -5,7 +5,7 @@ import type { ManagedServer } from '../server/managedServer.js';
 import { stoppedError } from '../server/serverErrors.js';
 import type { ServerStatus } from '../server/serverStatus.js';
 import { safeName, TOOL_NAME_SEPARATOR } from '../tools/toolNaming.js';
-import { UserConnections } from './userConnections.js';
+import { UserConnections, type UserSubscriptions } from './userConnections.js';
 import { type EventSource, UserHub } from './userHub.js';
 import type { UserVariables } from './userVariables.js';
 
@@ -13,6 +13,8 @@ import type { UserVariables } from './userVariables.js';
 export interface UsersHost {
   options: ResolvedOptions;
   turns: ConnectTurns;
+  /** Users' resource subscriptions on their own connections. */
+  subscriptions: UserSubscriptions;
   /** The manager's events, which views of users listen to. */
   events: EventSource;
   /** The manager's own events: a user's `authorizationRequired` and `serverError` go there too, with the principal. */
@@ -40,6 +42,7 @@ export class Users {
     const users = new UserConnections(template.name, template.config, {
       options: this.host.options,
       turns: this.host.turns,
+      subscriptions: this.host.subscriptions,
       emit: (principal, event, payload) => {
         this.hub.emit(principal, event, payload);
         if (event === 'authorizationRequired' || event === 'serverError') this.host.emit(event, payload);
