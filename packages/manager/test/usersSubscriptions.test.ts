@@ -53,7 +53,12 @@ describe('resource subscriptions through a user’s view', () => {
     const alice = view(m, 'alice');
     const aliceAgain = view(m, 'alice');
     const bob = view(m, 'bob');
-    const [toAlice, toAliceAgain, toBob, toManager] = [alice, aliceAgain, bob, m].map(updatesOf);
+    const [toAlice, toAliceAgain, toBob, toManager] = [alice, aliceAgain, bob, m].map(updatesOf) as [
+      Update[],
+      Update[],
+      Update[],
+      Update[],
+    ];
 
     await alice.subscribeResource({ server: 'f', uri: NOTES });
     expect(await subscriptionsOf(alice, 'f')).toBe(NOTES);
@@ -96,17 +101,20 @@ describe('resource subscriptions through a user’s view', () => {
     await alice.unsubscribeResource({ server: 'f', uri: NOTES });
     await clock.advance(1000);
     await waitUntil(() => !liveServers().has('s2-alice'), 'alice’s idle process gone');
-    await waitUntil(async () => (await connections(m, 'f')) === 0, 'no user connection');
+    await expect.poll(() => connections(m, 'f')).toBe(0);
     expect(await subscriptionsOf(bob, 'f')).toBe('');
   });
 
   it('on a shared server: one subscription on its one connection while any user wants it; each update to the users who asked', async () => {
     const m = await manager({ shared: { command: process.execPath, args: [featureServer] } });
     await m.connectAllEnabled();
-    const [alice, bob, carol] = ['alice', 'bob', 'carol'].map((id) => view(m, id)) as MCPUserView[];
-    const [toAlice, toBob, toCarol, toManager] = [alice, bob, carol, m].map((v) =>
-      updatesOf(v as MCPUserView),
-    ) as Update[][];
+    const [alice, bob, carol] = [view(m, 'alice'), view(m, 'bob'), view(m, 'carol')];
+    const [toAlice, toBob, toCarol, toManager] = [alice, bob, carol, m].map(updatesOf) as [
+      Update[],
+      Update[],
+      Update[],
+      Update[],
+    ];
 
     await alice.subscribeResource('shared__notes_txt');
     await bob.subscribeResource({ server: 'shared', uri: NOTES });

@@ -55,9 +55,14 @@ export class ToolDirectory {
     return this.live.list();
   }
 
+  /** The tool a qualified name stands for, connected or last known. */
+  get(qualifiedName: string): QualifiedTool | undefined {
+    return this.live.get(qualifiedName) ?? this.lastKnown(qualifiedName);
+  }
+
   /** The tool a qualified name stands for, connected or last known; TOOL_FILTERED or UNKNOWN_TOOL if neither. */
   find(qualifiedName: string): QualifiedTool {
-    const tool = this.live.get(qualifiedName) ?? this.lastKnown(qualifiedName);
+    const tool = this.get(qualifiedName);
     if (tool) return tool;
     this.assertNotFiltered(qualifiedName);
     const hint = closestName(qualifiedName, this.live.names());

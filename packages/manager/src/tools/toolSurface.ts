@@ -85,6 +85,11 @@ export class ToolSurface {
     return this.directory.find(qualifiedName);
   }
 
+  /** The tool a qualified name stands for, if one is known (no error, no wait). */
+  known(qualifiedName: string): QualifiedTool | undefined {
+    return this.directory.get(qualifiedName);
+  }
+
   /**
    * Calls a tool by its qualified name on the server that owns it (or a meta-tool, when they are on);
    * `principal`: the end user of a view's call, which the hooks see.
@@ -99,9 +104,11 @@ export class ToolSurface {
       const host = { searchTools: this.search.bind(this), callTool: this.call.bind(this) };
       return callMetaTool(host, qualifiedName, args as Record<string, unknown>, options);
     }
-    return this.findOrStart(qualifiedName, options?.signal).then((tool) =>
-      this.sendTo(this.servers.server(tool.serverName), tool, args, options, { principal }),
-    );
+    const send = (tool: QualifiedTool) =>
+      this.sendTo(this.servers.server(tool.serverName), tool, args, options, { principal });
+    // A known tool is sent at once; only an unknown name waits for a lookup (a server starting on demand).
+    const known = this.directory.get(qualifiedName);
+    return known ? send(known) : this.findOrStart(qualifiedName, options?.signal).then(send);
   }
 
   /**
@@ -113,9 +120,11 @@ export class ToolSurface {
     try {
       return this.directory.find(qualifiedName);
     } catch (error) {
+      // A user-scoped server never starts itself (each user's connection does): not one to start here.
       const owner = [...this.servers.all()].find(
         (s) =>
           qualifiedName.startsWith(`${safeName(s.name)}${TOOL_NAME_SEPARATOR}`) &&
+          s.config.scope !== 'user' &&
           !s.status().connected &&
           s.knownTools.length === 0,
       );

@@ -95,19 +95,15 @@ export class UserConnections {
   }
 
   /** Runs `use` with the user's connection (opened if need be), held open meanwhile. */
-  async run<T>(
+  run<T>(
     principal: string,
     variables: UserVariables,
     use: (server: ManagedServer) => Promise<T>,
   ): Promise<T> {
-    const connection = await this.acquire(principal, variables);
-    try {
-      return await use(connection.server);
-    } catch (error) {
-      throw connection.secrets.error(error);
-    } finally {
-      connection.held -= 1;
-    }
+    const open = this.connections.get(principal);
+    // An open connection is used at once (the hot path: no wait before the send); else one is opened.
+    if (open && !open.closing && !this.retired) return this.use(this.hold(open), use);
+    return this.acquire(principal, variables).then((connection) => this.use(connection, use));
   }
 
   /** Closes every connection (a removal, a reload that changed the server, shutdown). */
@@ -126,12 +122,7 @@ export class UserConnections {
         await found.closing;
         continue;
       }
-      if (found) {
-        this.connections.delete(principal);
-        this.connections.set(principal, found);
-        found.held += 1;
-        return found;
-      }
+      if (found) return this.hold(found);
       if (this.connections.size < this.cap) return this.open(principal, variables);
       const idle = [...this.connections.values()].find((c) => !c.closing && this.isIdle(c));
       const closing = [...this.connections.values()].find((c) => c.closing);
@@ -139,6 +130,34 @@ export class UserConnections {
       else if (closing) await closing.closing;
       else throw userConnectionLimitError(this.name, this.cap);
     }
+  }
+
+  /** Holds an open connection for a use; it becomes the most recently used. */
+  private hold(connection: UserConnection): UserConnection {
+    this.connections.delete(connection.principal);
+    this.connections.set(connection.principal, connection);
+    connection.held += 1;
+    return connection;
+  }
+
+  /** Runs `use` on a held connection, released when it ends; its errors name no variable value. */
+  private use<T>(connection: UserConnection, use: (server: ManagedServer) => Promise<T>): Promise<T> {
+    let running: Promise<T>;
+    try {
+      running = use(connection.server);
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    return running.then(
+      (result) => {
+        connection.held -= 1;
+        return result;
+      },
+      (error: unknown) => {
+        connection.held -= 1;
+        throw connection.secrets.error(error);
+      },
+    );
   }
 
   private isIdle(connection: UserConnection): boolean {

@@ -56,14 +56,21 @@ export class UserRoute implements ServerRoute {
     return users.run(name, this.principal, this.variables, (s) => s.onDemand.using(call));
   }
 
-  async callTool(name: string, args: object, options: CallToolOptions | undefined): Promise<CallToolResult> {
+  callTool(name: string, args: object, options: CallToolOptions | undefined): Promise<CallToolResult> {
     this.host.assertOpen();
     const { users, tools } = this.host.parts;
-    const tool = await this.userTool(name, options?.signal);
-    if (!tool) return tools.call(name, args, options, this.principal);
-    return users.run(tool.serverName, this.principal, this.variables, (server) =>
-      tools.sendTo(server, tool, args, options, { principal: this.principal, tasks: this.tasks }),
-    );
+    // A user-scoped server's tool goes to this user's connection; any other through the manager's own routing.
+    const send = (tool: QualifiedTool | undefined): Promise<CallToolResult> =>
+      tool && users.isUserScoped(tool.serverName)
+        ? users.run(tool.serverName, this.principal, this.variables, (server) =>
+            tools.sendTo(server, tool, args, options, { principal: this.principal, tasks: this.tasks }),
+          )
+        : tools.call(name, args, options, this.principal);
+    // The hot path stays synchronous up to the send. A name not known yet may start this user's connection
+    // first, and is looked up again as it is sent (a reload may have brought its server back meanwhile).
+    const known = tools.known(name);
+    if (known) return send(known);
+    return this.userTool(name, options?.signal).then((tool) => send(tool ?? tools.known(name)));
   }
 
   /** Authorizes `name` for this user (a user-scoped server: this user's own tokens) and connects it. */
