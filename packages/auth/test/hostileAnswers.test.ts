@@ -1,7 +1,12 @@
 import { AuthErrorCode, HttpErrorCode, type MCPError, MCPError as MCPErrorClass } from '@org/mcp-core';
 import { MCPHttpClient } from '@org/mcp-transport-http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { headlessAuthorizationHandler, OAuthProvider, type OAuthProviderOptions } from '../src/index.js';
+import {
+  headlessAuthorizationHandler,
+  MemoryTokenStore,
+  OAuthProvider,
+  type OAuthProviderOptions,
+} from '../src/index.js';
 import { type HostileWorld, type Hostility, startHostileWorld } from './fixtures/hostileServers.js';
 
 let world: HostileWorld | undefined;
@@ -10,8 +15,13 @@ afterEach(async () => {
   world = undefined;
 });
 
-async function connectError(hostility: Hostility, options: OAuthProviderOptions = {}): Promise<MCPError> {
+async function connectError(
+  hostility: Hostility,
+  options: OAuthProviderOptions = {},
+  before?: (world: HostileWorld) => Promise<void>,
+): Promise<MCPError> {
   world = await startHostileWorld(hostility);
+  await before?.(world);
   const auth = new OAuthProvider({ authorizationHandler: headlessAuthorizationHandler(), ...options });
   const client = new MCPHttpClient({ transport: 'http', url: world.mcpUrl }, { name: 'hostile', auth });
   const error = await client.connect().then(
@@ -49,6 +59,36 @@ describe('what authorization servers send back is scrubbed of what was sent, and
     for (const name of ['code', 'code_verifier']) expect(text).not.toContain(sent.get(name));
     expect(error.message).toContain('[redacted]');
     expect(error.message).not.toMatch(/<script|\p{Cc}/u);
+  });
+
+  it('a token endpoint quoting the refresh token it was sent', async () => {
+    const refreshToken = 'stored-refresh-token-0123456789';
+    const store = new MemoryTokenStore();
+    const error = await connectError(
+      {
+        token: (res, seen) =>
+          json(res, 400, {
+            error: 'invalid_request',
+            error_description: `cannot use ${new URLSearchParams(seen.body).get('refresh_token')} here`,
+          }),
+      },
+      { store },
+      // A client and an expired access token with its refresh token, as an earlier run left them.
+      async (w) => {
+        await store.setClient(w.asOrigin, { clientId: 'client-1' });
+        await store.updateTokens({ resource: w.mcpUrl, issuer: w.asOrigin }, async () => ({
+          accessToken: 'stored-access-token',
+          tokenType: 'Bearer',
+          expiresAt: Date.now() - 1_000,
+          refreshToken,
+        }));
+      },
+    );
+    const sent = new URLSearchParams(world?.as.find((r) => r.path === '/token')?.body);
+    expect(sent.get('grant_type')).toBe('refresh_token');
+    expect(error.code).toBe(AuthErrorCode.AUTH_TOKEN_FAILED);
+    expect(error.message).toContain('cannot use [redacted] here');
+    expect(allText(error)).not.toContain(refreshToken);
   });
 
   it('an answer of 10 000 characters is bounded in the message', async () => {
