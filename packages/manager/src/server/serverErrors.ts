@@ -41,11 +41,12 @@ export function unavailableError(
   return new MCPConnectionError(code, message, { serverName: name, cause: lastError });
 }
 
-export function disabledError(name: string, tool?: string): MCPConnectionError {
+/** `lastError`: what it last failed with before it was disabled, kept as the cause. */
+export function disabledError(name: string, tool?: string, lastError?: Error): MCPConnectionError {
   return new MCPConnectionError(
     ManagerErrorCode.SERVER_DISABLED,
     `${subject(name, tool)} is disabled; enableServer("${name}") first.`,
-    { serverName: name },
+    { serverName: name, cause: lastError },
   );
 }
 
@@ -102,7 +103,7 @@ export function noClientError(
   record: { enabled: boolean; state: ServerState; lastError: MCPError | undefined },
   tool?: string,
 ): MCPError {
-  if (!record.enabled) return disabledError(name, tool);
+  if (!record.enabled) return disabledError(name, tool, record.lastError);
   if (record.state === 'needs-auth') return needsAuthError(name, record.lastError, tool);
   // Only a connected server has a live client.
   const state = record.state as Exclude<ServerState, 'connected' | 'needs-auth'>;

@@ -53,7 +53,7 @@ export class ManagerTasks {
       serverName: tool.serverName,
       toolName: tool.originalName,
       created: start.task.created,
-      owner: () => this.owner(tool.serverName),
+      owner: () => this.followedOwner(tool.serverName),
     });
     return { kind: 'task', task };
   }
@@ -126,5 +126,16 @@ export class ManagerTasks {
 
   private owner(serverName: string, signal?: AbortSignal): Promise<TaskOwner> {
     return this.routes.client(serverName, 'a task', signal);
+  }
+
+  /** A task handle's owner: waiting on its result holds the server running, as getTaskResult does. */
+  private async followedOwner(serverName: string): Promise<TaskOwner> {
+    const owner = await this.owner(serverName);
+    return {
+      getTask: (taskId, options) => owner.getTask(taskId, options),
+      cancelTask: (taskId, options) => owner.cancelTask(taskId, options),
+      getTaskResult: (taskId, options) =>
+        this.routes.following(serverName, () => owner.getTaskResult(taskId, options)),
+    };
   }
 }
