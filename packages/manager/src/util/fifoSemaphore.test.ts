@@ -10,8 +10,13 @@ describe('FifoSemaphore', () => {
     const semaphore = new FifoSemaphore(1);
     const first = await semaphore.acquire();
     const order: string[] = [];
-    const b = semaphore.acquire().then((release) => (order.push('b'), release));
-    const c = semaphore.acquire().then((release) => (order.push('c'), release));
+    const turn = (name: string) =>
+      semaphore.acquire().then((release) => {
+        order.push(name);
+        return release;
+      });
+    const b = turn('b');
+    const c = turn('c');
     expect([semaphore.held, semaphore.queued, semaphore.free]).toEqual([1, 2, false]);
     first();
     first(); // a second release gives nothing back
