@@ -3,12 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MCPConfigError } from '@org/mcp-core';
 import { describe, expect, it } from 'vitest';
-import {
-  CONFIG_ERROR_CODE,
-  DEFAULT_REGISTRY_PREFERENCE,
-  loadMcpConfig,
-  parseMcpConfig,
-} from '../src/index.js';
+import { ConfigErrorCode, DEFAULT_REGISTRY_PREFERENCE, loadMcpConfig, parseMcpConfig } from '../src/index.js';
 
 const registry = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/registry');
 const fixture = (file: string) => join(registry, file);
@@ -107,7 +102,7 @@ describe('a server.json file as the whole config', () => {
 
   it('a required variable that is unset is the usual VARIABLE_UNSET error, naming the variable, never a value', async () => {
     const error = await failure(loadMcpConfig(fixture('airtable-mcp-server.server.json'), { env: {} }));
-    expect(error.code).toBe(CONFIG_ERROR_CODE.VARIABLE_UNSET);
+    expect(error.code).toBe(ConfigErrorCode.CONFIG_VARIABLE_UNSET);
     expect(error.issues).toEqual([
       {
         path: 'airtable-mcp-server.env.AIRTABLE_API_KEY',
@@ -168,7 +163,7 @@ describe('server.json entries among other servers, and lists of them', () => {
 describe('bad entries: typed config errors with dot paths', () => {
   it("the registry's seed list: the same server twice, and servers offering nothing this loader runs", async () => {
     const error = await failure(loadMcpConfig(fixture('seed.json'), { env }));
-    expect(error.code).toBe(CONFIG_ERROR_CODE.INVALID);
+    expect(error.code).toBe(ConfigErrorCode.CONFIG_INVALID);
     expect(error.issues).toEqual([
       {
         path: '[1].name',
@@ -250,7 +245,7 @@ describe('bad entries: typed config errors with dot paths', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(MCPConfigError);
-    expect((error as MCPConfigError).code).toBe(CONFIG_ERROR_CODE.INVALID);
+    expect((error as MCPConfigError).code).toBe(ConfigErrorCode.CONFIG_INVALID);
     expect((error as MCPConfigError).issues.map((issue) => issue.path)).toEqual([path]);
   });
 });

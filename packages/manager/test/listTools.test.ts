@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MCPConnectionManager } from '../src/index.js';
+import { MCPConnectionManager, qualifyNames, qualifyTools } from '../src/index.js';
 
 const toolServer = fileURLToPath(new URL('./fixtures/toolServer.mjs', import.meta.url));
 
@@ -35,5 +35,17 @@ describe('listTools', () => {
     });
     const result = await m.callTool('a__echo', { x: 1 });
     expect(result.content[0]).toMatchObject({ text: expect.stringContaining('echo:{"x":1}') });
+  });
+});
+
+describe('qualifyNames', () => {
+  it('names tools of many servers uniquely, and answers under its deprecated name qualifyTools alike', () => {
+    const byServer = new Map([
+      ['a', [{ name: 'echo', inputSchema: { type: 'object' as const } }]],
+      ['b', [{ name: 'echo', inputSchema: { type: 'object' as const } }]],
+    ]);
+    const named = qualifyNames(byServer, 'prefix').map((t) => t.qualifiedName);
+    expect(named).toEqual(['a__echo', 'b__echo']);
+    expect(qualifyTools(byServer, 'prefix').map((t) => t.qualifiedName)).toEqual(named);
   });
 });

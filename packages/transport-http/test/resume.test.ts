@@ -72,7 +72,7 @@ describe('a connection resumed from a snapshot', () => {
     expect(JSON.stringify(result.content)).toContain('anew');
   });
 
-  it('the stateless era (the official 2.x server, 2026-07-28): nothing is sent to resume, not even discover', async () => {
+  it('the modern era (the official 2.x server, 2026-07-28): nothing is sent to resume, not even discover', async () => {
     const { snapshot } = await keptSnapshot(official);
     expect(snapshot).toMatchObject({ era: 'modern', protocolVersion: '2026-07-28' });
     expect(snapshot.sessionId).toBeUndefined();

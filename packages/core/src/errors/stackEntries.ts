@@ -143,7 +143,8 @@ export const STACK_ENTRIES: Readonly<Record<Code, ErrorCodeEntry>> = {
   CALL_QUEUE_TIMEOUT: {
     class: 'MCPConnectionError',
     retry: true,
-    meaning: "a call waited past `queueTimeout` for one of its server's call slots; it was not sent",
+    meaning:
+      "a call waited past `queueTimeout` for a turn among its server's concurrent calls; it was not sent",
   },
   CIRCUIT_OPEN: {
     class: 'MCPConnectionError',
