@@ -240,6 +240,8 @@ export abstract class ClientConnection extends EventEmitter<MCPClientEvents> {
   /** The protocol engine to send on, or the NOT_CONNECTED error saying why there is none. */
   protected liveSession(method: string): ProtocolEngine {
     if (this.currentState === 'connected' && this.engine) return this.engine;
+    // Our own disconnect is under way: the request fails as the ones it cuts do.
+    if (this.currentState === 'closing') throw disconnected(this.name);
     throw notConnected(method, this.name, this.currentState);
   }
 
