@@ -127,6 +127,6 @@ export const MODES = {
     poolFleet: 3,
     poolRssServers: 2,
     poolRecoverServers: 2,
-    poolRecoverDeadlineMs: 2000,
+    poolRecoverDeadlineMs: 10_000,
   },
 };
