@@ -50,6 +50,7 @@ const params = { ...(values.smoke ? MODES.smoke : values.quick ? MODES.quick : M
 if (values.reps) {
   params.reps = Number(values.reps);
   params.managerReps = Number(values.reps);
+  params.poolReps = Number(values.reps);
 }
 const prefixes = values.only?.split(',').filter(Boolean);
 const chosen = values.contenders?.split(',').filter(Boolean);

@@ -21,6 +21,14 @@
  * @property {number} userViews views made in the many-users scenario
  * @property {number} activeUsers of them, the users who call (each opens a connection to both servers)
  * @property {number} userCalls sequential calls per round timed through a view and through the manager
+ * @property {number} poolReps repetitions of the manager-vs-SDK-pool rows (pool.*), each a fresh process
+ * @property {number} poolServers stdio servers of the pool throughput row
+ * @property {number} poolCalls calls timed in the pool throughput row
+ * @property {number} poolInflight calls in flight in the pool throughput row
+ * @property {number} poolFleet stdio servers (10 tools each) connected for heap growth and shutdown
+ * @property {number} poolRssServers stdio servers connected for RSS growth
+ * @property {number} poolRecoverServers stdio servers of the recovery row (one is killed)
+ * @property {number} poolRecoverDeadlineMs how long the recovery row keeps calling after the kill
  */
 
 /** @type {Record<'full' | 'quick' | 'smoke', BenchParams>} */
@@ -48,6 +56,14 @@ export const MODES = {
     userViews: 10_000,
     activeUsers: 100,
     userCalls: 500,
+    poolReps: 5,
+    poolServers: 20,
+    poolCalls: 5000,
+    poolInflight: 32,
+    poolFleet: 100,
+    poolRssServers: 10,
+    poolRecoverServers: 5,
+    poolRecoverDeadlineMs: 5000,
   },
   // The same scenarios with fewer calls: under a minute on 2 cores.
   quick: {
@@ -72,6 +88,14 @@ export const MODES = {
     userViews: 2000,
     activeUsers: 20,
     userCalls: 200,
+    poolReps: 3,
+    poolServers: 20,
+    poolCalls: 2000,
+    poolInflight: 32,
+    poolFleet: 30,
+    poolRssServers: 10,
+    poolRecoverServers: 5,
+    poolRecoverDeadlineMs: 3000,
   },
   // Proves every scenario still runs (pnpm test); the figures mean nothing.
   smoke: {
@@ -96,5 +120,13 @@ export const MODES = {
     userViews: 100,
     activeUsers: 3,
     userCalls: 10,
+    poolReps: 1,
+    poolServers: 2,
+    poolCalls: 40,
+    poolInflight: 8,
+    poolFleet: 3,
+    poolRssServers: 2,
+    poolRecoverServers: 2,
+    poolRecoverDeadlineMs: 10_000,
   },
 };

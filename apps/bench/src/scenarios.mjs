@@ -5,6 +5,7 @@ import { httpAuthScenario } from './httpAuthScenario.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
 import { onDemandScenario } from './onDemandScenario.mjs';
 import { outputSchemaScenario } from './outputSchemaScenario.mjs';
+import { poolScenarios } from './pool/poolScenarios.mjs';
 import { redisTokenScenario } from './redisTokenScenario.mjs';
 import { percentile } from './stats.mjs';
 import { telemetryScenario } from './telemetryScenario.mjs';
@@ -264,6 +265,7 @@ export function scenarios(p) {
     toolSearchScenario(p),
     telemetryScenario(p),
     ...reliabilityScenarios(p),
+    ...poolScenarios(p),
     onDemandScenario(p),
     usersScenario(p),
     redisTokenScenario(p),

@@ -7,6 +7,8 @@
 export const MAX_COST_VS_BARE = 1.5;
 /** At 64 in flight over HTTP and SSE, ours must do at least this many times the SDK's calls/s. */
 export const MIN_SPEEDUP_VS_SDK_REMOTE = 4;
+/** The manager's callTool throughput over 20 stdio servers: at least this many times the SDK pool's (issue 34). */
+export const MIN_SPEEDUP_VS_POOL = 1.1;
 /** The 16 MiB echo may take at most this many times the 1 MiB echo. */
 export const MAX_PAYLOAD_GROWTH = 20;
 /** listTools() right after one server's list_changed, at 100 servers × 100 tools: at most this long, in µs. */
@@ -71,6 +73,15 @@ export function checkTargets(result) {
           `≥ ${MIN_SPEEDUP_VS_SDK_REMOTE}× the SDK's throughput`,
           metric.ratios.oursVsSdk,
           1 / MIN_SPEEDUP_VS_SDK_REMOTE,
+        );
+      }
+      if (scenario.id === 'pool.calls' && metric.key === 'callsPerSec') {
+        add(
+          scenario.id,
+          metric.label,
+          `≥ ${MIN_SPEEDUP_VS_POOL}× the SDK pool's throughput`,
+          metric.ratios.oursVsSdk,
+          1 / MIN_SPEEDUP_VS_POOL,
         );
       }
     }

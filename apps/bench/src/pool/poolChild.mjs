@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// One repetition of one pool row in a fresh process (run with --expose-gc): node poolChild.mjs '<job JSON>'.
+// Prints the figures as one JSON line. Fresh, as the issue measured: memory is not shared with earlier runs.
+// Profile the manager's throughput: node --expose-gc --cpu-prof src/pool/poolChild.mjs '{"kind":"manager","row":"calls",...}'
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { openPool, preload } from './pools.mjs';
+
+/**
+ * @typedef {object} PoolJob
+ * @property {import('./pools.mjs').PoolKind} kind
+ * @property {'calls' | 'fleet' | 'rss' | 'recover'} row
+ * @property {number} servers
+ * @property {number} [tools] tools per server (10 unless told)
+ * @property {number} [calls] timed calls of the `calls` row
+ * @property {number} [inflight] calls in flight in the `calls` row
+ * @property {number} [warmup] untimed calls before timing
+ * @property {number} [deadlineMs] how long the `recover` row keeps calling after the kill
+ */
+
+const MiB = 1024 * 1024;
+const SMALL = { text: 'hello' };
+const fleetServer = fileURLToPath(new URL('../servers/fleetToolServer.mjs', import.meta.url));
+
+/** After two full collections: what is held, not what is garbage. */
+function settled() {
+  globalThis.gc?.();
+  globalThis.gc?.();
+  return process.memoryUsage();
+}
+
+/**
+ * `total` echo calls, round-robin over the servers, `inflight` at a time.
+ * @param {import('./pools.mjs').Pool} pool
+ * @param {number} servers
+ * @param {number} total
+ * @param {number} inflight
+ */
+async function burst(pool, servers, total, inflight) {
+  let issued = 0;
+  const worker = async () => {
+    while (issued < total) await pool.echo(issued++ % servers, SMALL);
+  };
+  await Promise.all(Array.from({ length: inflight }, worker));
+}
+
+/**
+ * @param {PoolJob} job
+ * @returns {Promise<Record<string, number>>}
+ */
+async function run(job) {
+  await preload(job.kind);
+  const targets = Array.from({ length: job.servers }, () => ({
+    command: process.execPath,
+    args: [fleetServer, String(job.tools ?? 10)],
+  }));
+  const before = settled();
+  const started = performance.now();
+  const pool = await openPool(job.kind, targets);
+  const readyMs = performance.now() - started;
+  if (job.row === 'fleet' || job.row === 'rss') {
+    const after = settled();
+    const closeStart = performance.now();
+    await pool.close();
+    const closeMs = performance.now() - closeStart;
+    return job.row === 'fleet'
+      ? { readyMs, heapKiBPerServer: (after.heapUsed - before.heapUsed) / 1024 / job.servers, closeMs }
+      : { rssMiB: (after.rss - before.rss) / MiB, heapMiB: (after.heapUsed - before.heapUsed) / MiB };
+  }
+  try {
+    if (job.row === 'calls') {
+      const total = job.calls ?? 5000;
+      const inflight = job.inflight ?? 32;
+      await burst(pool, job.servers, job.warmup ?? 500, inflight);
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      await burst(pool, job.servers, total, inflight);
+      const seconds = (performance.now() - start) / 1000;
+      const used = process.cpuUsage(cpu);
+      return { callsPerSec: total / seconds, cpuUs: (used.user + used.system) / total };
+    }
+    for (let i = 0; i < 20; i++) await pool.echo(0, SMALL);
+    const pid = await pool.pid(0);
+    const killed = performance.now();
+    process.kill(pid, 'SIGKILL');
+    const deadline = killed + (job.deadlineMs ?? 5000);
+    while (performance.now() < deadline) {
+      try {
+        await pool.echo(0, SMALL);
+        return { recoverMs: performance.now() - killed, recovered: 1 };
+      } catch {
+        // A turn of the event loop, so failing calls never starve a restart.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    return { recovered: 0 };
+  } finally {
+    await pool.close();
+  }
+}
+
+const job = /** @type {PoolJob} */ (JSON.parse(process.argv[2] ?? '{}'));
+const figures = await run(job);
+// Exit once written: a pool that never recovered may leave a handle behind, and the figures are what counts.
+process.stdout.write(`${JSON.stringify(figures)}\n`, () => process.exit(0));
