@@ -110,8 +110,19 @@ export class CallGuard {
   }
 
   /** Runs `call` once the breaker lets it through and a turn is free; its outcome is counted by the breaker. */
-  async run<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    let admission: Admission = this.breaker?.admit() ?? 'call';
+  run<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    let admission: Admission;
+    try {
+      admission = this.breaker?.admit() ?? 'call';
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // A free turn is taken at once (the hot path: no wait before the send); otherwise the call queues.
+    const turn = signal?.aborted ? undefined : this.limiter.tryTake();
+    return turn ? this.counted(call, admission, turn) : this.queued(call, admission, signal);
+  }
+
+  private async queued<T>(call: () => Promise<T>, admission: Admission, signal?: AbortSignal): Promise<T> {
     let release: () => void;
     try {
       release = await this.limiter.acquire(signal);
@@ -128,6 +139,11 @@ export class CallGuard {
         throw error;
       }
     }
+    return this.counted(call, admission, release);
+  }
+
+  /** Runs `call` on a turn held, counts its outcome, gives the turn back. */
+  private async counted<T>(call: () => Promise<T>, admission: Admission, release: () => void): Promise<T> {
     try {
       const result = await call();
       this.breaker?.succeeded();

@@ -27,6 +27,11 @@ export class CallLimiter {
     return this.semaphore.queued;
   }
 
+  /** A turn at once when one is free (the hot path: no promise); else undefined. */
+  tryTake(): ReleaseTurn | undefined {
+    return this.semaphore.tryTake();
+  }
+
   /** Resolves with a turn, now or in order; rejects when refused, timed out, aborted or cancelled. */
   acquire(signal?: AbortSignal): Promise<ReleaseTurn> {
     const { maxConcurrentCalls, maxQueuedCalls, queueTimeout } = this.limits;

@@ -52,13 +52,25 @@ export class OnDemand {
   }
 
   /** Runs one call: while any runs, the server is not idle. */
-  async using<T>(call: () => Promise<T>): Promise<T> {
+  using<T>(call: () => Promise<T>): Promise<T> {
     this.idle.begin();
+    let running: Promise<T>;
     try {
-      return await call();
-    } finally {
-      this.idle.end();
+      running = call();
+    } catch (error) {
+      running = Promise.reject(error);
     }
+    // Plain callbacks, not an async frame: this wraps every call.
+    return running.then(
+      (result) => {
+        this.idle.end();
+        return result;
+      },
+      (error: unknown) => {
+        this.idle.end();
+        throw error;
+      },
+    );
   }
 
   /** The server moved to `state`: running, it waits to be idle; otherwise not. */

@@ -39,6 +39,11 @@ export class FifoSemaphore {
     return this.active < this.limit;
   }
 
+  /** A turn at once when one is free, without a wait; else undefined (the caller queues with acquire). */
+  tryTake(): ReleaseTurn | undefined {
+    return this.free ? this.take() : undefined;
+  }
+
   /** Resolves with a turn, now or in order; rejects when aborted, timed out or cancelled. */
   acquire(request: TurnRequest = {}): Promise<ReleaseTurn> {
     const { signal } = request;
