@@ -15,7 +15,7 @@ describe('DetectingTransport', () => {
   it('forwards request aborts and cancel-by-abort to the detected transport, so a timed-out POST is aborted', async () => {
     const aborted: [RequestId, Error][] = [];
     const detecting = new DetectingTransport({
-      detect: async () => 'streamable-http',
+      known: () => 'streamable-http',
       create: () => abortingTransport(aborted),
     });
     expect(detecting.cancelsByAbort).toBeUndefined();
@@ -36,7 +36,7 @@ describe('DetectingTransport', () => {
     let probing = false;
     let inner = false;
     const detecting = new DetectingTransport({
-      detect: async () => 'streamable-http',
+      known: () => 'streamable-http',
       create: () => Object.assign(InMemoryTransport.createLinkedPair()[0], { waitingForUser: () => inner }),
       waitingForUser: () => probing,
     });
