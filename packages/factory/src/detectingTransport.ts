@@ -86,7 +86,8 @@ export class DetectingTransport implements Transport {
       await inner.send(message, options);
     } catch (error) {
       if (!this.trying || !isLegacyRefusal(message, error)) throw error;
-      await this.fallBack(options?.requestId ?? ('id' in message ? message.id : undefined));
+      // Only a request (an initialize) gets here, so it has an id.
+      await this.fallBack(options?.requestId ?? (message as { id?: RequestId }).id);
       return (this.inner as Transport).send(message, options);
     }
     // A request answered (a result or a JSON-RPC error): the server speaks Streamable HTTP.
