@@ -115,13 +115,17 @@ describe('DetectingTransport fallback', () => {
   });
 
   it('stops opening the legacy stream when the initialize waiting for it is aborted (its timeout)', async () => {
-    const { detecting } = candidates(
-      404,
-      (signal) => new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
-    );
+    let opening: () => void = () => {};
+    const opened = new Promise<void>((resolve) => {
+      opening = resolve;
+    });
+    const { detecting } = candidates(404, (signal) => {
+      opening();
+      return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    });
     await detecting.start();
     const sending = detecting.send(initialize, { requestId: 1 });
-    await new Promise((resolve) => setImmediate(resolve));
+    await opened;
     const reason = new Error('initialize timed out');
     detecting.abortRequest(1, reason);
     await expect(sending).rejects.toBe(reason);
