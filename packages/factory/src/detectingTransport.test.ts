@@ -132,19 +132,49 @@ describe('DetectingTransport fallback', () => {
     await detecting.close();
   });
 
-  it('forgets a remembered legacy transport whose stream no longer opens', async () => {
+  it('forgets a remembered legacy transport whose stream no longer opens, and tries Streamable HTTP in the same connect', async () => {
+    let stale = 0;
+    const made: string[] = [];
+    const detected: string[] = [];
+    const detecting = new DetectingTransport({
+      known: () => (stale ? undefined : 'sse'),
+      create: (kind) => {
+        made.push(kind);
+        const [transport] = InMemoryTransport.createLinkedPair();
+        if (kind === 'streamable-http') return transport;
+        return Object.assign(transport, {
+          start: async () => {
+            throw new MCPTransportError(HttpErrorCode.HTTP_STATUS, 'GET answered 405', { status: 405 });
+          },
+        });
+      },
+      onStale: () => void stale++,
+      onDetected: (kind) => void detected.push(kind),
+    });
+    await detecting.start();
+    expect(stale).toBe(1);
+    expect(made).toEqual(['sse', 'streamable-http']);
+    expect(detecting.handshakeOnly).toBeUndefined();
+    // Said 'sse' from memory at start; Streamable HTTP is said once it has answered.
+    expect(detected).toEqual(['sse']);
+    await detecting.close();
+  });
+
+  it('does not try again when the connect itself was aborted', async () => {
+    const stop = new AbortController();
     let stale = 0;
     const detecting = new DetectingTransport({
       known: () => 'sse',
       create: () =>
         Object.assign(InMemoryTransport.createLinkedPair()[0], {
           start: async () => {
-            throw new Error('GET answered 405');
+            stop.abort(new Error('connect timed out'));
+            throw new Error('GET aborted');
           },
         }),
       onStale: () => void stale++,
     });
-    await expect(detecting.start()).rejects.toThrow('405');
-    expect(stale).toBe(1);
+    await expect(detecting.start({ signal: stop.signal })).rejects.toThrow('GET aborted');
+    expect(stale).toBe(0);
   });
 });

@@ -18,7 +18,7 @@ export interface DetectingTransportOptions {
   create: (kind: DetectedTransport) => Transport;
   /** Told what the server speaks: at start when it was known, else once it has answered. */
   onDetected?: (kind: DetectedTransport) => void;
-  /** A remembered legacy stream failed to open: the memory is dropped, so the next connect tries again. */
+  /** A remembered legacy stream failed to open: the memory is dropped and Streamable HTTP tried instead. */
   onStale?: () => void;
   /** Whether the credentials provider waits for a person to log in. */
   waitingForUser?: () => boolean;
@@ -66,11 +66,18 @@ export class DetectingTransport implements Transport {
     this.connectSignal = options.signal;
     this.trying = kind === 'streamable-http';
     if (known) this.options.onDetected?.(known);
+    const inner = this.adopt(kind);
     try {
-      await this.adopt(kind).start(options);
+      await inner.start(options);
     } catch (error) {
-      if (known && !options.signal?.aborted) this.options.onStale?.();
-      throw error;
+      if (kind !== 'sse' || options.signal?.aborted) throw error;
+      // The URL's remembered legacy stream no longer opens (the server moved to Streamable HTTP, say):
+      // forget it and try Streamable HTTP in this same connect.
+      this.options.onStale?.();
+      inner.onclose = undefined;
+      await inner.close();
+      this.trying = true;
+      await this.adopt('streamable-http').start(options);
     }
   }
 
