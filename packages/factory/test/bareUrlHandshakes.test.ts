@@ -104,6 +104,27 @@ describe('a bare url connects with one handshake (requests counted at the server
     await second.disconnect();
   });
 
+  it('a URL remembered as legacy whose server now speaks Streamable HTTP: the next client falls forward in the same connect', async () => {
+    const proxy = await proxyTo(sse.url);
+    const legacy = bareUrl(proxy.url, 'moving');
+    await legacy.connect();
+    expect(legacy.transportType).toBe('sse');
+    await legacy.disconnect();
+
+    proxy.retarget(http.url);
+    proxy.reset();
+    const moved = bareUrl(proxy.url, 'moving');
+    await moved.connect();
+    expect(moved.transportType).toBe('http');
+    // The refused GET of the remembered stream, then one initialize and one session on Streamable HTTP.
+    expect(proxy.seen[0]).toMatchObject({ method: 'GET' });
+    expect(proxy.seen[0]?.status).toBeGreaterThanOrEqual(400);
+    expect(rpcs(proxy.seen, 'initialize')).toHaveLength(1);
+    expect(sessions(proxy.seen)).toHaveLength(1);
+    expect((await moved.getTools()).length).toBeGreaterThan(0);
+    await moved.disconnect();
+  });
+
   it('the modern era (official SDK server): one server/discover, no initialize, no session', async () => {
     const proxy = await proxyTo(modern.url);
     for (const round of [1, 2]) {

@@ -20,6 +20,8 @@ export interface RecordingProxy {
   seen: SeenRequest[];
   /** Forgets what was seen. */
   reset(): void;
+  /** Sends what follows to another server: the proxy's own path goes to the new server's path. */
+  retarget(target: string): void;
   close(): Promise<void>;
 }
 
@@ -29,7 +31,8 @@ export interface RecordingProxy {
  * event streams pass through unchanged.
  */
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
-  const upstream = new URL(target);
+  let upstream = new URL(target);
+  const ownPath = upstream.pathname;
   const seen: SeenRequest[] = [];
   const proxy = await listenLoopback(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -40,7 +43,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         host: upstream.hostname,
         port: upstream.port,
         method: req.method,
-        path: req.url,
+        path: pathTo(upstream, ownPath, req.url ?? '/'),
         headers: { ...req.headers, host: upstream.host },
         agent: false,
       },
@@ -64,9 +67,12 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     forwarded.end(body);
   });
   return {
-    url: `${proxy.origin}${upstream.pathname}${upstream.search}`,
+    url: `${proxy.origin}${ownPath}${upstream.search}`,
     seen,
     reset: () => void seen.splice(0),
+    retarget: (next) => {
+      upstream = new URL(next);
+    },
     close: () => proxy.close(),
   };
 }
@@ -80,4 +86,11 @@ function rpcMethodOf(body: Buffer): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The upstream path of a request: the proxy's own path maps to the current server's, the rest pass as they are. */
+function pathTo(upstream: URL, ownPath: string, path: string): string {
+  const [pathname, query] = path.split('?', 2);
+  if (pathname !== ownPath) return path;
+  return query === undefined ? upstream.pathname : `${upstream.pathname}?${query}`;
 }
