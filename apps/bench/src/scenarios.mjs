@@ -1,5 +1,6 @@
 // What is measured. Each run connects fresh, warms up untimed, then times only the figure it reports.
 import { performance } from 'node:perf_hooks';
+import { bareUrlScenario } from './bareUrlScenario.mjs';
 import { textOf } from './contenders/contender.mjs';
 import { httpAuthScenario } from './httpAuthScenario.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
@@ -259,6 +260,8 @@ export function scenarios(p) {
     }
   }
   list.push(
+    bareUrlScenario('http'),
+    bareUrlScenario('sse'),
     httpAuthScenario(),
     outputSchemaScenario(p),
     toolNamespaceScenario(p),

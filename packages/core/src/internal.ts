@@ -10,6 +10,11 @@ export { callThroughHooks } from './client/toolCallHooks.js';
 export { type EraChoice, eraCache } from './era/eraCache.js';
 export { META, MODERN_ERROR } from './era/modernEra.js';
 export { eraOf } from './era/protocolVersion.js';
+export {
+  LEGACY_SSE_STATUSES,
+  type RemoteTransportKind,
+  remoteTransportCache,
+} from './era/remoteTransportCache.js';
 export { MAX_PAGES, paginate } from './lists/paginate.js';
 export { classifyMessage, isErrorResponse, type MessageKind } from './protocol/jsonrpc.js';
 export { resultOrToolError } from './results/toolResultError.js';

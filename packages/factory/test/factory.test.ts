@@ -103,9 +103,9 @@ describe('Streamable HTTP with SSE fallback, against real servers on 127.0.0.1',
     );
     await client.connect();
     expect(client.transportType).toBe('sse');
-    // No server/discover probe over SSE: that transport has only the handshake era.
-    const connected = log.lines.find((line) => line.args[1] === 'connected');
-    expect(connected?.args[0]).toMatchObject({ era: 'handshake', how: 'transport' });
+    // The era was probed over Streamable HTTP, whose initialize POST the server refused; nothing probed over SSE.
+    const connected = () => log.lines.filter((line) => line.args[1] === 'connected').at(-1)?.args[0];
+    expect(connected()).toMatchObject({ era: 'handshake', how: 'probed' });
     const tools = await client.getTools();
     expect(tools.map((t) => t.name)).toContain('echo');
     const result = await client.callTool('echo', { message: 'hi' });
@@ -113,6 +113,8 @@ describe('Streamable HTTP with SSE fallback, against real servers on 127.0.0.1',
     await client.disconnect();
     await client.connect();
     expect(client.transportType).toBe('sse');
+    // Known now: SSE at once, and no server/discover probe over it (that transport has only the handshake era).
+    expect(connected()).toMatchObject({ era: 'handshake', how: 'transport' });
     await client.disconnect();
   });
 

@@ -16,3 +16,4 @@ export { type Haproxy, startHaproxy } from './network/haproxy.js';
 export { createTestPki, type TestPki } from './network/testPki.js';
 export { startTinyproxy, type Tinyproxy } from './network/tinyproxy.js';
 export { descendantsOf, openFdCount } from './processes.js';
+export { type RecordingProxy, type SeenRequest, startRecordingProxy } from './recordingProxy.js';

@@ -5,7 +5,7 @@ import {
   LATEST_PROTOCOL_VERSION,
   MCPTimeoutError,
 } from '@org/mcp-core';
-import { deadline, describeUrl, MODERN_ERROR } from '@org/mcp-core/internal';
+import { deadline, describeUrl, LEGACY_SSE_STATUSES, MODERN_ERROR } from '@org/mcp-core/internal';
 import { type HttpAuthProvider, HttpExchange, type HttpNetworkOptions, readBodyText } from '@org/mcp-http';
 import { parseEndpoint } from './endpoint.js';
 import { jsonRpcErrorOf } from './jsonRpcErrorOf.js';
@@ -30,8 +30,6 @@ export interface DetectHttpTransportOptions {
 
 export const DEFAULT_DETECT_TIMEOUT = 10_000;
 
-/** Statuses the spec says mean "not Streamable HTTP here; try the legacy HTTP+SSE transport". */
-const LEGACY_STATUSES = new Set([400, 404, 405]);
 /** JSON-RPC errors with which a modern-era Streamable HTTP server refuses an `initialize`. */
 const MODERN_REFUSALS = new Set<number>([...Object.values(MODERN_ERROR), JSONRPC_ERROR.METHOD_NOT_FOUND]);
 
@@ -77,7 +75,7 @@ export async function detectHttpTransport(
       signal,
     });
     const { status } = response;
-    if (LEGACY_STATUSES.has(status)) {
+    if (LEGACY_SSE_STATUSES.has(status)) {
       // A modern-era server refuses initialize with a JSON-RPC error; a legacy one has no such body.
       const refusal = jsonRpcErrorOf(await readBodyText(response.body));
       return refusal && MODERN_REFUSALS.has(refusal.code) ? 'streamable-http' : 'sse';
