@@ -26,14 +26,11 @@ const LAZY = [
 
 // Entries on LAZY still loaded at import, each with why; printed on every run. The goal is an empty set.
 const NOT_YET_LAZY = new Map<string, string>([
-  ['jose', 'imported at the top of @org/mcp-auth'],
   ['oauth4webapi', 'imported at the top of @org/mcp-auth'],
   ['undici', '@org/mcp-http and @org/mcp-auth import it at their top'],
   ['tough-cookie', '@org/mcp-http imports it at its top'],
   ['tldts', 'tough-cookie imports it'],
   ['eventsource-parser', 'the remote transports import it at their top'],
-  ['yaml', 'imported at the top of @org/mcp-skills'],
-  ['@cfworker/json-schema', 'imported at the top of core'],
   ['@org/mcp-auth', 'its token stores and handlers are re-exported by the manager'],
   ['@org/mcp-http', 'imported by the remote transports and auth'],
   ['@org/mcp-transport-http', 'the factory re-exported by the manager creates MCPHttpClient'],
