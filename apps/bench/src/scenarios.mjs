@@ -1,5 +1,6 @@
 // What is measured. Each run connects fresh, warms up untimed, then times only the figure it reports.
 import { performance } from 'node:perf_hooks';
+import { coldImportScenario } from './coldImportScenario.mjs';
 import { textOf } from './contenders/contender.mjs';
 import { httpAuthScenario } from './httpAuthScenario.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
@@ -258,6 +259,7 @@ export function scenarios(p) {
     }
   }
   list.push(
+    coldImportScenario(),
     httpAuthScenario(),
     outputSchemaScenario(p),
     toolNamespaceScenario(p),

@@ -1,12 +1,8 @@
 import { BaseMCPClient, type ClientOptions, type HttpServerConfig, TransportType } from '@org/mcp-core';
 import { networkOf, parseHttpUrl, remoteClientOptions } from '@org/mcp-core/internal';
-import {
-  detectHttpTransport,
-  type MCPHttpClientOptions,
-  StreamableHttpTransport,
-} from '@org/mcp-transport-http';
-import { SSETransport } from '@org/mcp-transport-sse';
+import type { MCPHttpClientOptions } from '@org/mcp-transport-http';
 import { type DetectedTransport, DetectingTransport } from './detectingTransport.js';
+import { httpTransport, sseTransport } from './remoteTransports.js';
 
 /** ClientOptions plus the credentials provider both candidate transports use. */
 export interface FallbackClientOptions
@@ -42,7 +38,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
         new DetectingTransport({
           detect: async (signal) =>
             this.detected ??
-            detectHttpTransport(config.url, {
+            httpTransport().detectHttpTransport(config.url, {
               headers: config.headers,
               auth,
               signal,
@@ -56,7 +52,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
           },
           create: (kind) =>
             kind === 'sse'
-              ? new SSETransport({
+              ? new (sseTransport().SSETransport)({
                   url: config.url,
                   headers: config.headers,
                   auth,
@@ -64,7 +60,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
                   logger,
                   network,
                 })
-              : new StreamableHttpTransport({
+              : new (httpTransport().StreamableHttpTransport)({
                   url: config.url,
                   headers: config.headers,
                   auth,
