@@ -77,12 +77,12 @@ export function checkTargets(result) {
       }
     }
   }
-  for (const [key, sdkKey, label] of [
+  for (const [key, sdkKey, label] of /** @type {const} */ ([
     ['stdioCpuMs', 'cpuMs', 'transport-stdio import CPU'],
     ['stdioRssMiB', 'rssMiB', 'transport-stdio peak RSS'],
     ['httpCpuMs', 'cpuMs', 'transport-http import CPU'],
     ['httpRssMiB', 'rssMiB', 'transport-http peak RSS'],
-  ]) {
+  ])) {
     const ours = oursMedian(result, 'import.cold', key);
     const sdk = result.scenarios.find((s) => s.id === 'import.cold')?.metrics.find((m) => m.key === sdkKey)
       ?.results.sdk?.median;
