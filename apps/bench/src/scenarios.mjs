@@ -1,6 +1,7 @@
 // What is measured. Each run connects fresh, warms up untimed, then times only the figure it reports.
 import { performance } from 'node:perf_hooks';
 import { bareUrlScenario } from './bareUrlScenario.mjs';
+import { coldImportScenario } from './coldImportScenario.mjs';
 import { textOf } from './contenders/contender.mjs';
 import { httpAuthScenario } from './httpAuthScenario.mjs';
 import { reliabilityScenarios } from './managerReliability.mjs';
@@ -262,6 +263,7 @@ export function scenarios(p) {
   list.push(
     bareUrlScenario('http'),
     bareUrlScenario('sse'),
+    coldImportScenario(),
     httpAuthScenario(),
     outputSchemaScenario(p),
     toolNamespaceScenario(p),

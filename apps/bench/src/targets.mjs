@@ -21,6 +21,8 @@ export const MAX_AUTH_COST = 1.1;
 export const MAX_TELEMETRY_COST = 1.05;
 /** Qualifying 40k tools may cost at most this many times as much per tool as 10k: linear, give or take noise. */
 export const MAX_QUALIFY_GROWTH = 1.5;
+/** A transport package alone, imported cold, at most this share of the SDK's Client + StdioClientTransport (issue 34). */
+export const MAX_TRANSPORT_IMPORT_SHARE = 0.75;
 
 /**
  * @typedef {object} TargetCheck
@@ -85,6 +87,24 @@ export function checkTargets(result) {
         );
       }
     }
+  }
+  for (const [key, sdkKey, label] of /** @type {const} */ ([
+    ['stdioCpuMs', 'cpuMs', 'transport-stdio import CPU'],
+    ['stdioRssMiB', 'rssMiB', 'transport-stdio peak RSS'],
+    ['httpCpuMs', 'cpuMs', 'transport-http import CPU'],
+    ['httpRssMiB', 'rssMiB', 'transport-http peak RSS'],
+  ])) {
+    const ours = oursMedian(result, 'import.cold', key);
+    const sdk = result.scenarios.find((s) => s.id === 'import.cold')?.metrics.find((m) => m.key === sdkKey)
+      ?.results.sdk?.median;
+    if (ours !== undefined && sdk !== undefined)
+      add(
+        'import.cold',
+        label,
+        `≤ ${MAX_TRANSPORT_IMPORT_SHARE}× the SDK pair's`,
+        ours / sdk,
+        MAX_TRANSPORT_IMPORT_SHARE,
+      );
   }
   const small = oursMedian(result, 'stdio.payload1m', 'ms');
   const large = oursMedian(result, 'stdio.payload16m', 'ms');

@@ -1,20 +1,22 @@
+import { createRequire } from 'node:module';
 import { OFFICIAL_MODERN_TOOLS, OUTPUT_SCHEMA_TOOL, officialModernServerScript } from '@org/mcp-demo-servers';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { BaseMCPClient, type ClientOptions, MCPProtocolError } from '../src/index.js';
 import { ChildProcessTransport } from './support/childProcessTransport.js';
 
-// A spy on the validator module: every compile of a schema makes its Validators here.
-const compiled = vi.hoisted(() => ({ validators: 0 }));
-vi.mock('@cfworker/json-schema', async (original) => {
-  const actual = await original<typeof import('@cfworker/json-schema')>();
-  class CountingValidator extends actual.Validator {
-    constructor(...args: ConstructorParameters<typeof actual.Validator>) {
-      super(...args);
-      compiled.validators++;
-    }
+// A spy on the validator module: every compile of a schema makes its Validators here. Core requires the
+// module at its first compile (never at import), so the spy takes its place in the require cache first.
+const compiled = { validators: 0 };
+const requireFromCore = createRequire(new URL('../src/results/schemaValidator.ts', import.meta.url));
+const actual = requireFromCore('@cfworker/json-schema') as typeof import('@cfworker/json-schema');
+class CountingValidator extends actual.Validator {
+  constructor(...args: ConstructorParameters<typeof actual.Validator>) {
+    super(...args);
+    compiled.validators++;
   }
-  return { ...actual, Validator: CountingValidator };
-});
+}
+const cached = requireFromCore.cache[requireFromCore.resolve('@cfworker/json-schema')];
+if (cached) cached.exports = { ...actual, Validator: CountingValidator };
 /** schemaValidator.ts makes two Validators (a fast one, a detailed one) per compile. */
 const compilations = () => compiled.validators / 2;
 

@@ -9,10 +9,9 @@ import {
   type SSEServerConfig,
   type StdioServerConfig,
 } from '@org/mcp-core';
-import { MCPHttpClient } from '@org/mcp-transport-http';
-import { MCPSSEClient } from '@org/mcp-transport-sse';
 import { MCPStdioClient } from '@org/mcp-transport-stdio';
 import { type FallbackClientOptions, HttpWithSseFallbackClient } from './httpWithSseFallbackClient.js';
+import { httpTransport, sseTransport } from './remoteTransports.js';
 
 /** Builds a client for one server config of a given transport type. */
 export type ClientCreator = (config: any, options: FactoryClientOptions) => MCPClient;
@@ -22,13 +21,13 @@ export type FactoryClientOptions = ClientOptions & Pick<FallbackClientOptions, '
 
 const registry = new Map<string, ClientCreator>([
   ['stdio', (config: StdioServerConfig, options) => new MCPStdioClient(config, options)],
-  ['sse', (config: SSEServerConfig, options) => new MCPSSEClient(config, options)],
+  ['sse', (config: SSEServerConfig, options) => new (sseTransport().MCPSSEClient)(config, options)],
   [
     'http',
     (config: HttpServerConfig, options) =>
       config.sseFallback
         ? new HttpWithSseFallbackClient(config, options)
-        : new MCPHttpClient(config, options),
+        : new (httpTransport().MCPHttpClient)(config, options),
   ],
 ]);
 

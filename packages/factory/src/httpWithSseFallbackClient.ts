@@ -1,8 +1,8 @@
 import { BaseMCPClient, type ClientOptions, type HttpServerConfig, TransportType } from '@org/mcp-core';
 import { networkOf, parseHttpUrl, remoteClientOptions, remoteTransportCache } from '@org/mcp-core/internal';
-import { type MCPHttpClientOptions, StreamableHttpTransport } from '@org/mcp-transport-http';
-import { SSETransport } from '@org/mcp-transport-sse';
+import type { MCPHttpClientOptions } from '@org/mcp-transport-http';
 import { type DetectedTransport, DetectingTransport } from './detectingTransport.js';
+import { httpTransport, sseTransport } from './remoteTransports.js';
 
 /** ClientOptions plus the credentials provider both candidate transports use. */
 export interface FallbackClientOptions
@@ -50,7 +50,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
           },
           create: (kind) =>
             kind === 'sse'
-              ? new SSETransport({
+              ? new (sseTransport().SSETransport)({
                   url: config.url,
                   headers: config.headers,
                   auth,
@@ -58,7 +58,7 @@ export class HttpWithSseFallbackClient extends BaseMCPClient {
                   logger,
                   network,
                 })
-              : new StreamableHttpTransport({
+              : new (httpTransport().StreamableHttpTransport)({
                   url: config.url,
                   headers: config.headers,
                   auth,

@@ -1,7 +1,14 @@
+import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { MCPProtocolError, SkillsErrorCode } from '@org/mcp-core';
-import { parse } from 'yaml';
 import type { Skill } from './skill.js';
+
+// yaml is loaded at the first SKILL.md checked, never at import (a manager without skills never loads it).
+let parseYaml: typeof import('yaml').parse | undefined;
+function yamlParse(): typeof import('yaml').parse {
+  parseYaml ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse;
+  return parseYaml;
+}
 
 /** The opening `---` line, the YAML (possibly empty), the closing `---` line. */
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
@@ -33,7 +40,7 @@ export function checkFrontmatter(
   try {
     // The core schema reads only what JSON can say (no timestamps, no custom tags); the alias bound keeps an
     // alias bomb from growing without end.
-    parsed = parse(match[1] ?? '', { schema: 'core', uniqueKeys: true, maxAliasCount: 100 });
+    parsed = yamlParse()(match[1] ?? '', { schema: 'core', uniqueKeys: true, maxAliasCount: 100 });
   } catch (error) {
     throw mismatch('has frontmatter that is not valid YAML', error);
   }

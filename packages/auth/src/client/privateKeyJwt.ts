@@ -1,6 +1,5 @@
 import { createPrivateKey, KeyObject } from 'node:crypto';
 import type { MCPConfigError } from '@org/mcp-core';
-import { importPKCS8 } from 'jose';
 import * as oauth from 'oauth4webapi';
 
 /** A private key: PKCS#8 PEM, a Node KeyObject, or a WebCrypto CryptoKey. Always a secret. */
@@ -68,6 +67,8 @@ async function cryptoKeyOf(
   if (!keyObject) return input as oauth.CryptoKey;
   const alg = algorithm ?? defaultAlgorithm(keyObject);
   const pem = keyObject.export({ format: 'pem', type: 'pkcs8' }).toString();
+  // jose is loaded here, at the first private_key_jwt key imported, never at import.
+  const { importPKCS8 } = await import('jose');
   return importPKCS8(pem, alg);
 }
 

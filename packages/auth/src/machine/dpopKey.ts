@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject, randomUUID } from 'node:crypto';
 import { MCPConfigError } from '@org/mcp-core';
-import { exportJWK, generateKeyPair, importPKCS8, importSPKI, type JWK, SignJWT } from 'jose';
+import type { JWK } from 'jose';
 import type { CryptoKey, CryptoKeyPair } from 'oauth4webapi';
 import { defaultAlgorithm } from '../client/privateKeyJwt.js';
 
@@ -57,6 +57,7 @@ export class DPoPKey {
     const nonce = this.nonces.get(url.origin);
     if (nonce !== undefined) claims.nonce = nonce;
     if (accessToken !== undefined) claims.ath = await sha256(accessToken);
+    const { SignJWT } = await jose();
     return new SignJWT(claims)
       .setProtectedHeader({ typ: 'dpop+jwt', alg, jwk })
       .setIssuedAt(Math.floor(this.now() / 1000))
@@ -75,6 +76,7 @@ export class DPoPKey {
   }
 
   private async load(supported: readonly string[] | undefined) {
+    const { exportJWK, generateKeyPair, importPKCS8, importSPKI } = await jose();
     const input = this.input;
     if (input === undefined) {
       const alg =
@@ -100,6 +102,11 @@ export class DPoPKey {
 }
 
 /** Only the public members: a proof's `jwk` must never carry a private part. */
+// jose is loaded by the first DPoP key prepared, never at import: most servers use no DPoP.
+function jose(): Promise<typeof import('jose')> {
+  return import('jose');
+}
+
 function publicJwk(jwk: JWK): JWK {
   const { kty, crv, x, y, n, e } = jwk;
   return Object.fromEntries(

@@ -1,4 +1,5 @@
-import { Validator } from '@cfworker/json-schema';
+import { createRequire } from 'node:module';
+import type { Validator } from '@cfworker/json-schema';
 
 /**
  * JSON Schema 2020-12 checks of what servers and handlers produce (tool output, elicitation
@@ -9,6 +10,16 @@ import { Validator } from '@cfworker/json-schema';
 export type SchemaCheck = (value: unknown) => string | undefined;
 
 const checks = new WeakMap<object, SchemaCheck>();
+
+// Loaded at the first schema compiled (a tool with an outputSchema called, an elicitation answered),
+// never at import: through require, so the check stays synchronous on the result path.
+let validatorClass: typeof Validator | undefined;
+function loadValidator(): typeof Validator {
+  validatorClass ??= (
+    createRequire(import.meta.url)('@cfworker/json-schema') as typeof import('@cfworker/json-schema')
+  ).Validator;
+  return validatorClass;
+}
 
 /** The check for `schema`: undefined when `value` conforms, else where and why it does not. */
 export function schemaCheck(schema: object): SchemaCheck {
@@ -23,6 +34,7 @@ export function schemaCheck(schema: object): SchemaCheck {
 function compile(schema: object): SchemaCheck {
   // A copy: the schema belongs to the caller (a listed tool), and a validator keeps what it is given.
   const copy = structuredClone(schema);
+  const Validator = loadValidator();
   let fast: Validator;
   let detailed: Validator;
   try {
