@@ -7,9 +7,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Test files share their worker's module graph: importing a package's sources once per worker, not once per
-    // file, halves the suites' time on 2 cores. Tests keep no state in modules (restoreMocks/unstubEnvs reset theirs).
-    isolate: false,
     restoreMocks: true,
     unstubEnvs: true,
     // expect.poll waits on real processes and sockets: its default 1 s fails on a loaded 2-core CI machine.
