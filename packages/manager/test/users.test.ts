@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { captureLogger, waitUntil } from '@org/test-utils';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   ConfigErrorCode,
   ManagerErrorCode,
-  type ManagerOptions,
   MCPConfigError,
   MCPConnectionError,
-  MCPConnectionManager,
-  MemoryCatalogStore,
+  type MCPConnectionManager,
   type ServerStateChange,
   type StdioServerConfig,
   type ToolCallHook,
@@ -19,6 +17,7 @@ import {
 import { fakeSleep } from './fakeSleep.js';
 import { featureServer } from './featureServers.js';
 import { liveServers } from './serverProcesses.js';
+import { userManagers } from './userManagers.js';
 
 const toolServer = fileURLToPath(new URL('./fixtures/toolServer.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'users-'));
@@ -35,16 +34,7 @@ function userServer(tag: string, extra: Partial<StdioServerConfig> = {}, env: Re
   } as StdioServerConfig;
 }
 
-const managers: MCPConnectionManager[] = [];
-async function manager(servers: Record<string, StdioServerConfig>, options: ManagerOptions = {}) {
-  const m = new MCPConnectionManager({ maxRetries: 0, catalogStore: new MemoryCatalogStore(), ...options });
-  managers.push(m);
-  await m.initialize({ mcpServers: servers });
-  return m;
-}
-afterEach(async () => {
-  await Promise.all(managers.splice(0).map((m) => m.shutdown()));
-});
+const manager = userManagers();
 
 /** Live processes whose tag starts with `prefix`. */
 const processes = (prefix: string) =>

@@ -1,31 +1,21 @@
 import { waitUntil } from '@org/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ManagerErrorCode,
   type ManagerEvents,
-  type ManagerOptions,
-  MCPConnectionManager,
+  type MCPConnectionManager,
   type MCPUserView,
-  MemoryCatalogStore,
   type StdioServerConfig,
 } from '../src/index.js';
 import { fakeSleep } from './fakeSleep.js';
 import { featureServer } from './featureServers.js';
 import { liveServers } from './serverProcesses.js';
+import { userManagers } from './userManagers.js';
 
 const NOTES = 'fixture://docs/notes.txt';
 type Update = ManagerEvents['resourceUpdated'];
 
-const managers: MCPConnectionManager[] = [];
-async function manager(servers: Record<string, StdioServerConfig>, options: ManagerOptions = {}) {
-  const m = new MCPConnectionManager({ maxRetries: 0, catalogStore: new MemoryCatalogStore(), ...options });
-  managers.push(m);
-  await m.initialize({ mcpServers: servers });
-  return m;
-}
-afterEach(async () => {
-  await Promise.all(managers.splice(0).map((m) => m.shutdown()));
-});
+const manager = userManagers();
 
 /** The feature fixture, one process per user (tagged `tag-<user>`). */
 const userFeatures = (tag: string, extra: Partial<StdioServerConfig> = {}) =>
