@@ -22,4 +22,5 @@ export { runAsTask } from './tasks/runAsTask.js';
 export { type Deadline, deadline } from './util/deadline.js';
 export { describeUrl, parseHttpUrl } from './util/httpUrl.js';
 export { DEFAULT_MAX_RETRIES, type RetryOptions, retry } from './util/retry.js';
+export { settled } from './util/settled.js';
 export { sleep } from './util/sleep.js';

@@ -11,6 +11,7 @@ import {
   MCPToolError,
   MCPTransportError,
 } from '@org/mcp-core';
+import { settled } from '@org/mcp-core/internal';
 import type { CircuitStateChange } from '../managerEvents.js';
 import { CallLimiter } from './callLimiter.js';
 import {
@@ -111,15 +112,13 @@ export class CallGuard {
 
   /** Runs `call` once the breaker lets it through and a turn is free; its outcome is counted by the breaker. */
   run<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    let admission: Admission;
-    try {
-      admission = this.breaker?.admit() ?? 'call';
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    // A free turn is taken at once (the hot path: no wait before the send); otherwise the call queues.
-    const turn = signal?.aborted ? undefined : this.limiter.tryTake();
-    return turn ? this.counted(call, admission, turn) : this.queued(call, admission, signal);
+    return settled(() => {
+      // An open circuit refuses here, as a rejection.
+      const admission = this.breaker?.admit() ?? 'call';
+      // A free turn is taken at once (the hot path: no wait before the send); otherwise the call queues.
+      const turn = signal?.aborted ? undefined : this.limiter.tryTake();
+      return turn ? this.counted(call, admission, turn) : this.queued(call, admission, signal);
+    });
   }
 
   private async queued<T>(call: () => Promise<T>, admission: Admission, signal?: AbortSignal): Promise<T> {

@@ -1,4 +1,5 @@
 import type { Logger, MCPServerConfig, Tool } from '@org/mcp-core';
+import { settled } from '@org/mcp-core/internal';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import type { ServerState } from '../server/serverStatus.js';
 import { IdleTimer } from './idleTimer.js';
@@ -54,14 +55,8 @@ export class OnDemand {
   /** Runs one call: while any runs, the server is not idle. */
   using<T>(call: () => Promise<T>): Promise<T> {
     this.idle.begin();
-    let running: Promise<T>;
-    try {
-      running = call();
-    } catch (error) {
-      running = Promise.reject(error);
-    }
     // Plain callbacks, not an async frame: this wraps every call.
-    return running.then(
+    return settled(call).then(
       (result) => {
         this.idle.end();
         return result;

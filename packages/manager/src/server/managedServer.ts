@@ -189,8 +189,6 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     this.onDemand.idle.touch();
     if (this.startsOnCall()) await this.connect({ signal }, 'call');
     else if (this.enabled && isComingUp(this.record.state)) await awaitComingUp(this, limit, signal);
-    // Removed or replaced (a reload, shutdown) while the call waited: that, not a missing client, is why.
-    if (this.retired) throw stoppedError(this.name);
     return this.liveClient(tool);
   }
 

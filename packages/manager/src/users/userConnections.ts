@@ -1,4 +1,5 @@
 import type { MCPClient, MCPServerConfig } from '@org/mcp-core';
+import { settled } from '@org/mcp-core/internal';
 import type { ManagerEventMap } from '../managerEvents.js';
 import type { ResolvedOptions } from '../resolvedOptions.js';
 import type { ConnectTurns } from '../server/connectTurns.js';
@@ -142,13 +143,7 @@ export class UserConnections {
 
   /** Runs `use` on a held connection, released when it ends; its errors name no variable value. */
   private use<T>(connection: UserConnection, use: (server: ManagedServer) => Promise<T>): Promise<T> {
-    let running: Promise<T>;
-    try {
-      running = use(connection.server);
-    } catch (error) {
-      running = Promise.reject(error);
-    }
-    return running.then(
+    return settled(() => use(connection.server)).then(
       (result) => {
         connection.held -= 1;
         return result;

@@ -49,7 +49,8 @@ export class FifoSemaphore {
     const { signal } = request;
     const aborted = () => (request.aborted ? request.aborted() : signal?.reason);
     if (signal?.aborted) return Promise.reject(aborted());
-    if (this.free) return Promise.resolve(this.take());
+    const turn = this.tryTake();
+    if (turn) return Promise.resolve(turn);
     return new Promise<ReleaseTurn>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const onAbort = () => waiter.fail(aborted());
