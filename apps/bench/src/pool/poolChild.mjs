@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // One repetition of one pool row in a fresh process (run with --expose-gc): node poolChild.mjs '<job JSON>'.
 // Prints the figures as one JSON line. Fresh, as the issue measured: memory is not shared with earlier runs.
-// Profile the manager's throughput: node --expose-gc --cpu-prof src/pool/poolChild.mjs '{"kind":"manager","row":"calls",...}'
+// Profile only the timed calls: POOL_PROFILE=/tmp/x.cpuprofile node --expose-gc src/pool/poolChild.mjs '{"kind":"manager","row":"calls",...}'
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { openPool, preload } from './pools.mjs';
@@ -27,6 +29,29 @@ function settled() {
   globalThis.gc?.();
   globalThis.gc?.();
   return process.memoryUsage();
+}
+
+/**
+ * Runs `work` under the CPU profiler when POOL_PROFILE names a file, so a profile holds the measured part only.
+ * @template T
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+async function profiled(work) {
+  const file = process.env.POOL_PROFILE;
+  if (!file) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 /**
@@ -74,7 +99,7 @@ async function run(job) {
       await burst(pool, job.servers, job.warmup ?? 500, inflight);
       const cpu = process.cpuUsage();
       const start = performance.now();
-      await burst(pool, job.servers, total, inflight);
+      await profiled(() => burst(pool, job.servers, total, inflight));
       const seconds = (performance.now() - start) / 1000;
       const used = process.cpuUsage(cpu);
       return { callsPerSec: total / seconds, cpuUs: (used.user + used.system) / total };
