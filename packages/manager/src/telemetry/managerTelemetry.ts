@@ -1,17 +1,30 @@
 import type { EventEmitter } from 'node:events';
 import type { ManagerEventMap } from '../managerEvents.js';
-import { openTelemetry } from './openTelemetry.js';
-import { Telemetry } from './telemetry.js';
+import { type OpenTelemetry, openTelemetry } from './openTelemetry.js';
+import { TELEMETRY_SCOPE, Telemetry } from './telemetry.js';
 
 /** The manager option that turns telemetry off. */
 export interface TelemetryOption {
   telemetry?: boolean;
 }
 
-/** The manager's one Telemetry: none when turned off or when `@opentelemetry/api` is not installed. Its instruments come from the providers registered when it is made. */
+/**
+ * The manager's one Telemetry: none when turned off, when `@opentelemetry/api` is not installed, or when no tracer
+ * or meter provider is registered yet (every span and metric would be a no-op, and each call would still pay
+ * for making them). Its instruments come from the providers registered when it is made.
+ */
 export function managerTelemetry(options: TelemetryOption): Telemetry | undefined {
   const api = options.telemetry === false ? undefined : openTelemetry();
-  return api && new Telemetry(api);
+  return api && providerRegistered(api) ? new Telemetry(api) : undefined;
+}
+
+/** Whether an SDK registered a tracer or meter provider: the API hands out its own no-op ones until then. */
+function providerRegistered(api: OpenTelemetry): boolean {
+  // Registering a tracer provider sets the delegate of the API's global proxy; until then it is the no-op one.
+  const tracers = api.trace.getTracerProvider();
+  const noopTracers = new api.ProxyTracerProvider().getDelegate();
+  if (!(tracers instanceof api.ProxyTracerProvider) || tracers.getDelegate() !== noopTracers) return true;
+  return api.metrics.getMeter(TELEMETRY_SCOPE) !== api.createNoopMeter();
 }
 
 /** Restart spans and circuit breaker counts from the manager's own events. */
