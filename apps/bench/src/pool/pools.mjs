@@ -1,9 +1,10 @@
-// The three ways the pool rows hold N stdio servers: the hand-written pool of official SDK clients,
-// MCPConnectionManager, and a pool of our own clients from the factory (what the manager adds is measured against it).
+// The ways the pool rows hold N stdio servers: the hand-written pool of official SDK clients (and, for the
+// recovery row, the same pool with a hand-written restart: the best a bare pool can do), MCPConnectionManager, and a
+// pool of our own clients from the factory (what the manager adds is measured against it).
 // Each kind imports only its own library, so one child process never holds the other's modules.
 
 /** @typedef {{ command: string, args: string[] }} StdioTarget */
-/** @typedef {'sdk' | 'manager' | 'client'} PoolKind */
+/** @typedef {'sdk' | 'sdk-restart' | 'manager' | 'client'} PoolKind */
 
 /**
  * @typedef {object} Pool
@@ -53,6 +54,47 @@ async function sdkPool(targets) {
       }),
     pid: async (server) => Number(members[server]?.transport.pid),
     close: async () => void (await Promise.allSettled(members.map((m) => m.client.close()))),
+  };
+}
+
+/**
+ * The SDK pool with the least a restart needs: when a member's transport closes, a fresh client is started at once
+ * (no backoff, no budget) and the member's calls wait for it. The recovery row's peer.
+ * @param {StdioTarget[]} targets
+ * @returns {Promise<Pool>}
+ */
+async function sdkRestartingPool(targets) {
+  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+  const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+  let closing = false;
+  /** @type {Promise<{ client: InstanceType<typeof Client>, transport: InstanceType<typeof StdioClientTransport> }>[]} */
+  const members = [];
+  const start = async (/** @type {number} */ i) => {
+    const { command, args } = /** @type {StdioTarget} */ (targets[i]);
+    const client = new Client({ name: 'bench-pool', version: '1.0.0' });
+    const transport = new StdioClientTransport({ command, args, stderr: 'inherit' });
+    client.onclose = () => {
+      if (!closing) members[i] = start(i);
+    };
+    await client.connect(transport);
+    await client.listTools();
+    return { client, transport };
+  };
+  targets.forEach((_, i) => {
+    members[i] = start(i);
+  });
+  allFulfilled(await Promise.allSettled(members));
+  return {
+    echo: async (server, args) =>
+      (await /** @type {NonNullable<typeof members[number]>} */ (members[server])).client.callTool({
+        name: 'echo',
+        arguments: args,
+      }),
+    pid: async (server) => Number((await members[server])?.transport.pid),
+    close: async () => {
+      closing = true;
+      await Promise.allSettled(members.map(async (m) => (await m).client.close()));
+    },
   };
 }
 
@@ -114,7 +156,7 @@ async function clientPool(targets) {
 
 /** Loads what a kind needs before anything is measured, so module loading is not counted as connecting. */
 export async function preload(/** @type {PoolKind} */ kind) {
-  if (kind !== 'sdk') await import('@org/mcp-manager');
+  if (!kind.startsWith('sdk')) await import('@org/mcp-manager');
   else
     await Promise.all([
       import('@modelcontextprotocol/sdk/client/index.js'),
@@ -128,5 +170,6 @@ export async function preload(/** @type {PoolKind} */ kind) {
  * @returns {Promise<Pool>}
  */
 export function openPool(kind, targets) {
+  if (kind === 'sdk-restart') return sdkRestartingPool(targets);
   return kind === 'sdk' ? sdkPool(targets) : kind === 'manager' ? managerPool(targets) : clientPool(targets);
 }

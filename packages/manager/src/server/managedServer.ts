@@ -183,6 +183,14 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
     throw noClientError(this.name, this.record, tool);
   }
 
+  /** The live client when a call needs no wait (connected), its idle wait started over; else undefined. */
+  readyClient(): MCPClient | undefined {
+    const client = this.holder.client;
+    if (!client || this.retired || this.record.state !== 'connected' || !this.record.enabled) return undefined;
+    this.onDemand.idle.touch();
+    return client;
+  }
+
   /** The live client for a call to `tool`; while the server is connecting or restarting, waits up to `limit` ms. */
   async callableClient(tool: string, limit: number, signal?: AbortSignal): Promise<MCPClient> {
     if (this.retired) throw stoppedError(this.name);

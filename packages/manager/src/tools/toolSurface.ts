@@ -150,12 +150,15 @@ export class ToolSurface {
     const wait = this.options.callWhileRestarting;
     // Task mode (the call's `task`, else the config's `taskTools`): started as a task and followed to its end.
     const asTask = options?.task ?? tool.runAsTask === true;
-    const sendCall = (sent: object, request: CallToolOptions) =>
-      asTask
-        ? (caller.tasks ?? this.tasks).runToEnd(tool, sent, request)
-        : server
-            .callableClient(qualifiedName, wait, options?.signal)
-            .then((client) => client.callTool(tool.originalName, sent, request));
+    // A connected server's call goes out at once; only one that must wait for its server takes an async turn.
+    const sendCall = (sent: object, request: CallToolOptions) => {
+      if (asTask) return (caller.tasks ?? this.tasks).runToEnd(tool, sent, request);
+      const ready = server.readyClient();
+      if (ready) return ready.callTool(tool.originalName, sent, request);
+      return server
+        .callableClient(qualifiedName, wait, options?.signal)
+        .then((client) => client.callTool(tool.originalName, sent, request));
+    };
     // The load limits and the breaker hold the whole call, hooks included (a task until it ends).
     const call = () =>
       server.onDemand.using(() =>
