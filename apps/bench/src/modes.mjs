@@ -25,6 +25,7 @@
  * @property {number} poolServers stdio servers of the pool throughput row
  * @property {number} poolCalls calls timed in the pool throughput row
  * @property {number} poolInflight calls in flight in the pool throughput row
+ * @property {number} poolWarmup untimed calls before the pool throughput row's timed ones: enough for the JIT to settle
  * @property {number} poolFleet stdio servers (10 tools each) connected for heap growth and shutdown
  * @property {number} poolRssServers stdio servers connected for RSS growth
  * @property {number} poolRecoverServers stdio servers of the recovery row (one is killed)
@@ -60,6 +61,7 @@ export const MODES = {
     poolServers: 20,
     poolCalls: 5000,
     poolInflight: 32,
+    poolWarmup: 5000,
     poolFleet: 100,
     poolRssServers: 10,
     poolRecoverServers: 5,
@@ -92,6 +94,7 @@ export const MODES = {
     poolServers: 20,
     poolCalls: 2000,
     poolInflight: 32,
+    poolWarmup: 2000,
     poolFleet: 30,
     poolRssServers: 10,
     poolRecoverServers: 5,
@@ -124,6 +127,7 @@ export const MODES = {
     poolServers: 2,
     poolCalls: 40,
     poolInflight: 8,
+    poolWarmup: 10,
     poolFleet: 3,
     poolRssServers: 2,
     poolRecoverServers: 2,

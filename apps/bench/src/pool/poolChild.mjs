@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // One repetition of one pool row in a fresh process (run with --expose-gc): node poolChild.mjs '<job JSON>'.
 // Prints the figures as one JSON line. Fresh, as the issue measured: memory is not shared with earlier runs.
-// Profile only the timed calls: POOL_PROFILE=/tmp/x.cpuprofile node --expose-gc src/pool/poolChild.mjs '{"kind":"manager","row":"calls",...}'
-import { writeFileSync } from 'node:fs';
+// Profile only the timed calls (or the shutdown of the fleet row): POOL_PROFILE=/tmp/x.cpuprofile node --expose-gc src/pool/poolChild.mjs '{"kind":"manager","row":"calls",...}'
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,23 @@ async function profiled(work) {
 }
 
 /**
+ * CPU nanoseconds the servers' processes have used (Linux `/proc/<pid>/schedstat`; 0 elsewhere): a client that
+ * wakes its servers less often leaves them more of the machine.
+ * @param {number[]} pids
+ */
+function serversCpuNs(pids) {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      total += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      return 0;
+    }
+  }
+  return total;
+}
+
+/**
  * `total` echo calls, round-robin over the servers, `inflight` at a time.
  * @param {import('./pools.mjs').Pool} pool
  * @param {number} servers
@@ -86,7 +103,7 @@ async function run(job) {
   if (job.row === 'fleet' || job.row === 'rss') {
     const after = settled();
     const closeStart = performance.now();
-    await pool.close();
+    await profiled(() => pool.close());
     const closeMs = performance.now() - closeStart;
     return job.row === 'fleet'
       ? { readyMs, heapKiBPerServer: (after.heapUsed - before.heapUsed) / 1024 / job.servers, closeMs }
@@ -97,12 +114,15 @@ async function run(job) {
       const total = job.calls ?? 5000;
       const inflight = job.inflight ?? 32;
       await burst(pool, job.servers, job.warmup ?? 500, inflight);
+      const pids = await Promise.all(Array.from({ length: job.servers }, (_, i) => pool.pid(i)));
+      const serversBefore = serversCpuNs(pids);
       const cpu = process.cpuUsage();
       const start = performance.now();
       await profiled(() => burst(pool, job.servers, total, inflight));
       const seconds = (performance.now() - start) / 1000;
       const used = process.cpuUsage(cpu);
-      return { callsPerSec: total / seconds, cpuUs: (used.user + used.system) / total };
+      const serverCpuUs = (serversCpuNs(pids) - serversBefore) / 1000 / total;
+      return { callsPerSec: total / seconds, cpuUs: (used.user + used.system) / total, serverCpuUs };
     }
     for (let i = 0; i < 20; i++) await pool.echo(0, SMALL);
     const pid = await pool.pid(0);

@@ -50,7 +50,7 @@ async function callsRun(contender, _target, p) {
     servers: p.poolServers,
     calls: p.poolCalls,
     inflight: p.poolInflight,
-    warmup: p.warmup,
+    warmup: p.poolWarmup,
   };
   if (contender.id !== 'ours') return runPoolJob(job);
   const direct = { ...job, kind: /** @type {const} */ ('client') };
@@ -86,6 +86,8 @@ export function poolScenarios(p) {
       metrics: [
         { key: 'callsPerSec', label: 'calls/s', better: 'higher', kind: 'speed' },
         { key: 'cpuUs', label: 'client CPU µs/call', better: 'lower', kind: 'speed' },
+        // The servers share the machine: how often a client wakes them decides much of the throughput.
+        { key: 'serverCpuUs', label: 'servers CPU µs/call', better: 'lower', kind: 'speed' },
         {
           key: 'directCallsPerSec',
           label: 'our clients direct: calls/s',
