@@ -8,6 +8,8 @@
  * @property {number} inflight requests in flight in the concurrent run
  * @property {number} warmup calls made before timing starts (JIT, sockets)
  * @property {number} payloadEchoes echoes timed per repetition of each payload size
+ * @property {number} bigPayloadMiB the large echo of `stdio.payload16m`: 16 MiB, less in smoke mode (the SDK's reader copies a
+ *   large message once per chunk: seconds per contender that a smoke check does not need)
  * @property {number} servers stdio servers the manager scenario connects in parallel
  * @property {number} managerReps repetitions of the manager scenario
  * @property {number} toolServers in-process servers (100 tools each) of the tool-namespace scenario
@@ -44,6 +46,7 @@ export const MODES = {
     inflight: 64,
     warmup: 500,
     payloadEchoes: 3,
+    bigPayloadMiB: 16,
     servers: 20,
     managerReps: 5,
     toolServers: 100,
@@ -77,6 +80,7 @@ export const MODES = {
     inflight: 64,
     warmup: 300,
     payloadEchoes: 1,
+    bigPayloadMiB: 16,
     servers: 20,
     managerReps: 2,
     toolServers: 100,
@@ -110,6 +114,7 @@ export const MODES = {
     inflight: 64,
     warmup: 10,
     payloadEchoes: 1,
+    bigPayloadMiB: 2,
     servers: 3,
     managerReps: 1,
     toolServers: 100,

@@ -240,10 +240,10 @@ export function scenarios(p) {
         },
         {
           id: 'stdio.payload16m',
-          title: 'stdio: 16 MiB payload echo',
+          title: `stdio: ${p.bigPayloadMiB} MiB payload echo`,
           transport,
           metrics: [{ key: 'ms', label: 'ms', better: 'lower', kind: 'speed' }],
-          run: payloadRun(16 * MiB),
+          run: payloadRun(p.bigPayloadMiB * MiB),
         },
         {
           id: 'stdio.manager',
