@@ -9,6 +9,7 @@ const IMPORTS = {
     ]),
   stdio: () => import('@org/mcp-transport-stdio'),
   http: () => import('@org/mcp-transport-http'),
+  sse: () => import('@org/mcp-transport-sse'),
 };
 
 const what = /** @type {keyof typeof IMPORTS} */ (process.argv[2]);

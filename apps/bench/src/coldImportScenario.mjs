@@ -1,4 +1,4 @@
-// Cold import: a fresh process imports ours (the manager; the stdio and HTTP transports alone) or the
+// Cold import: a fresh process imports ours (the manager; the stdio, HTTP and SSE transports alone) or the
 // official SDK's Client + StdioClientTransport. CPU of the import and the process's peak RSS.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 
 const child = fileURLToPath(new URL('./coldImportChild.mjs', import.meta.url));
 
-/** @param {'manager' | 'sdk' | 'stdio' | 'http'} what */
+/** @param {'manager' | 'sdk' | 'stdio' | 'http' | 'sse'} what */
 async function coldImport(what) {
   const { stdout } = await promisify(execFile)(process.execPath, [child, what]);
   return /** @type {{ cpuMs: number, rssMiB: number }} */ (JSON.parse(stdout));
@@ -52,19 +52,36 @@ export function coldImportScenario() {
         kind: 'memory',
         contenders: ['ours'],
       },
+      {
+        key: 'sseCpuMs',
+        label: 'transport-sse CPU ms',
+        better: 'lower',
+        kind: 'memory',
+        contenders: ['ours'],
+      },
+      {
+        key: 'sseRssMiB',
+        label: 'transport-sse RSS MiB',
+        better: 'lower',
+        kind: 'memory',
+        contenders: ['ours'],
+      },
     ],
-    // The runner interleaves the SDK's process and ours each repetition; ours runs its three imports in turn.
+    // The runner interleaves the SDK's process and ours each repetition; ours runs its four imports in turn.
     run: async (contender) => {
       if (contender.id === 'sdk') return coldImport('sdk');
       const manager = await coldImport('manager');
       const stdio = await coldImport('stdio');
       const http = await coldImport('http');
+      const sse = await coldImport('sse');
       return {
         ...manager,
         stdioCpuMs: stdio.cpuMs,
         stdioRssMiB: stdio.rssMiB,
         httpCpuMs: http.cpuMs,
         httpRssMiB: http.rssMiB,
+        sseCpuMs: sse.cpuMs,
+        sseRssMiB: sse.rssMiB,
       };
     },
   };

@@ -93,6 +93,8 @@ export function checkTargets(result) {
     ['stdioRssMiB', 'rssMiB', 'transport-stdio peak RSS'],
     ['httpCpuMs', 'cpuMs', 'transport-http import CPU'],
     ['httpRssMiB', 'rssMiB', 'transport-http peak RSS'],
+    ['sseCpuMs', 'cpuMs', 'transport-sse import CPU'],
+    ['sseRssMiB', 'rssMiB', 'transport-sse peak RSS'],
   ])) {
     const ours = oursMedian(result, 'import.cold', key);
     const sdk = result.scenarios.find((s) => s.id === 'import.cold')?.metrics.find((m) => m.key === sdkKey)

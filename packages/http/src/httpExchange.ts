@@ -95,7 +95,9 @@ export class HttpExchange {
         throw this.requestFailed(error, `HTTP ${request.method}`, url);
       }
       const status = response.statusCode;
-      this.cookies?.keep(response.headers['set-cookie'], url);
+      // A promise only at the first cookie of the exchange's own jar (tough-cookie loads then).
+      const keeping = this.cookies?.keep(response.headers['set-cookie'], url);
+      if (keeping) await keeping;
       if (REDIRECT_STATUSES.has(status)) {
         url = await this.redirect(response, request.method, url, hops++);
         continue;

@@ -12,9 +12,9 @@ import {
   type TestPki,
   type Tinyproxy,
 } from '@org/test-utils';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher, ProxyAgent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpExchange, type HttpNetworkOptions } from '../src/index.js';
+import { HttpExchange, type HttpNetworkOptions, networkDispatcher } from '../src/index.js';
 
 // Real parts on loopback: Debian's tinyproxy (open, and with Basic auth), a plain http origin, and an https origin
 // that asks for a client certificate, all signed by a CA this file makes with openssl.
@@ -262,5 +262,19 @@ describe('an injected dispatcher', () => {
     expect((await get(exchange(`${plain.origin}/again`, { dispatcher: counting }))).status).toBe(200);
     expect(origins).toHaveLength(2);
     await base.close();
+  });
+});
+
+describe('the dispatcher made', () => {
+  // undici is required at the first dispatcher made, not imported with the package: the classes must still be
+  // the ones a user's `import 'undici'` gets.
+  it("is of the classes a user's undici import gives", async () => {
+    const context = { serverName: 'lazy', connectTimeout: 1_000, keepAliveTimeout: 1_000 };
+    const direct = networkDispatcher({ proxy: false }, context);
+    const proxied = networkDispatcher({ proxy: 'http://127.0.0.1:1' }, context);
+    expect(direct).toMatchObject({ owned: true });
+    expect(direct.dispatcher).toBeInstanceOf(Agent);
+    expect(proxied.dispatcher).toBeInstanceOf(ProxyAgent);
+    await Promise.all([direct.dispatcher.close(), proxied.dispatcher.close()]);
   });
 });

@@ -1,4 +1,11 @@
-import { CookieJar } from 'tough-cookie';
+import type { CookieJar } from 'tough-cookie';
+
+/**
+ * tough-cookie (and tldts beneath it), imported at the first `Set-Cookie` an exchange's own jar keeps, never at
+ * import: most servers set no cookie. `import`, not `require`: tough-cookie ships both builds, and this is the
+ * one a user's `import` gets.
+ */
+let toughCookie: Promise<typeof import('tough-cookie')> | undefined;
 
 /** Distinct cookies (domain, path, name) an exchange's own jar keeps; later new ones are dropped. */
 export const MAX_COOKIES = 50;
@@ -9,10 +16,11 @@ export const MAX_COOKIE_LENGTH = 4096;
  * One server's cookies, as a browser would keep them (tough-cookie: domain, path, expiry, Secure), so that a
  * balancer's sticky-session cookie brings every request of a session to its replica. Values are secrets: the
  * exchange scrubs them from error snippets and never logs them. The exchange's own jar is bounded; a jar the
- * user gives is the user's.
+ * user gives is the user's. The exchange's own jar is made at the first answer that sets a cookie.
  */
 export class ServerCookies {
-  private readonly jar: CookieJar;
+  /** The user's jar, else the exchange's own once a server set a cookie. */
+  private jar: CookieJar | undefined;
   private readonly bounded: boolean;
   private readonly seen = new Set<string>();
   /** False until a cookie is kept: most servers set none, and then a request costs nothing here. */
@@ -27,25 +35,40 @@ export class ServerCookies {
     private readonly onKept: () => void,
   ) {
     this.bounded = jar === undefined;
-    this.jar = jar ?? new CookieJar();
+    this.jar = jar;
     this.any = jar !== undefined;
   }
 
   /** The `Cookie` header for a request to `url`, if any cookie applies. */
   header(url: URL): string | undefined {
     if (!this.any) return undefined;
-    return this.jar.getCookieStringSync(url.href) || undefined;
+    return (this.jar as CookieJar).getCookieStringSync(url.href) || undefined;
   }
 
-  /** Keeps what an answer from `url` set. Malformed or refused cookies are ignored, as browsers do. */
-  keep(setCookie: string | string[] | undefined, url: URL): void {
-    if (setCookie === undefined) return;
+  /**
+   * Keeps what an answer from `url` set. Malformed or refused cookies are ignored, as browsers do. A promise only
+   * while the exchange's own jar is not made yet (tough-cookie loading); kept at once otherwise.
+   */
+  keep(setCookie: string | string[] | undefined, url: URL): Promise<void> | undefined {
+    if (setCookie === undefined) return undefined;
+    if (this.jar) {
+      this.keepIn(this.jar, setCookie, url);
+      return undefined;
+    }
+    toughCookie ??= import('tough-cookie');
+    return toughCookie.then(({ CookieJar }) => {
+      this.jar ??= new CookieJar();
+      this.keepIn(this.jar, setCookie, url);
+    });
+  }
+
+  private keepIn(jar: CookieJar, setCookie: string | string[], url: URL): void {
     let changed = false;
     for (const line of Array.isArray(setCookie) ? setCookie : [setCookie]) {
       if (line.length > MAX_COOKIE_LENGTH) continue;
       let cookie: ReturnType<CookieJar['setCookieSync']>;
       try {
-        cookie = this.jar.setCookieSync(line, url.href, { ignoreError: true });
+        cookie = jar.setCookieSync(line, url.href, { ignoreError: true });
       } catch {
         continue;
       }
@@ -53,7 +76,7 @@ export class ServerCookies {
       if (this.bounded) {
         const key = `${cookie.domain};${cookie.path};${cookie.key}`;
         if (!this.seen.has(key) && this.seen.size >= MAX_COOKIES) {
-          this.jar.setCookieSync(`${cookie.key}=; Max-Age=0; Path=${cookie.path}`, url.href, {
+          jar.setCookieSync(`${cookie.key}=; Max-Age=0; Path=${cookie.path}`, url.href, {
             ignoreError: true,
           });
           continue;

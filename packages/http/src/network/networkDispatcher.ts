@@ -1,8 +1,9 @@
 import type { Logger } from '@org/mcp-core';
-import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { HttpNetworkOptions } from './httpNetworkOptions.js';
 import { describeProxy, parseProxyUrl } from './proxyUrl.js';
 import { tlsMaterial } from './tlsMaterial.js';
+import { undiciModule } from './undiciModule.js';
 
 /** What a dispatcher is built with besides a server's network settings. */
 export interface NetworkDispatcherContext {
@@ -26,7 +27,7 @@ export interface NetworkDispatcher {
  * EnvHttpProxyAgent (HTTPS_PROXY, HTTP_PROXY, NO_PROXY). No pool-wide timeouts, so an idle event stream never
  * dies. Both http and https origins go through a CONNECT tunnel (undici's default): a proxy that relays
  * absolute-form requests may not keep a client connection alive (tinyproxy pipes the next request to the origin
- * as it is), which a session's POSTs and event stream need.
+ * as it is), which a session's POSTs and event stream need. undici is loaded here, at the first dispatcher made.
  */
 export function networkDispatcher(
   options: HttpNetworkOptions | undefined,
@@ -49,6 +50,7 @@ export function networkDispatcher(
     headersTimeout: 0,
     bodyTimeout: 0,
   };
+  const { Agent, EnvHttpProxyAgent, ProxyAgent } = undiciModule();
   const proxy = options?.proxy;
   if (proxy === false) return { dispatcher: new Agent(agentOptions), owned: true };
   if (proxy !== undefined) {
