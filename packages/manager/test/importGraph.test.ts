@@ -32,9 +32,7 @@ const NOT_YET_LAZY = new Map<string, string>([
   ],
   ['oauth4webapi', 'imported at the top of @org/mcp-auth'],
   ['@org/mcp-http', 'imported at the top of @org/mcp-auth (headless handler, OAuth requests)'],
-  ['undici', 'imported at the top of @org/mcp-auth and @org/mcp-http'],
-  ['tough-cookie', 'imported at the top of @org/mcp-http'],
-  ['tldts', 'imported by tough-cookie'],
+  ['undici', 'imported at the top of @org/mcp-auth'],
   [
     '@org/mcp-skills',
     'the manager re-exports SkillsClient, DEFAULT_SKILLS_OPTIONS, SKILLS_EXTENSION_ID (kept; yaml is lazy)',
