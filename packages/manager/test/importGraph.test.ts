@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 // What `import('@org/mcp-manager')` must not load: each is loaded at the first use that needs it
-// (a URL server, OAuth, DPoP or private_key_jwt, skills, telemetry on, a tool with an output schema).
+// (a URL server, OAuth, DPoP or private_key_jwt, skills, telemetry on, a tool with an output schema, createLogger).
 const LAZY = [
   'jose',
   'oauth4webapi',
@@ -17,6 +17,7 @@ const LAZY = [
   'eventsource-parser',
   'yaml',
   '@opentelemetry/api',
+  'pino',
   '@cfworker/json-schema',
   '@org/mcp-auth',
   '@org/mcp-http',
@@ -42,7 +43,7 @@ const NOT_YET_LAZY = new Map<string, string>([
 ]);
 
 // Under `require` (of ES modules, Node 20) the loader hooks see no ES module: only the CommonJS packages show.
-const COMMONJS_LAZY = ['undici', 'tough-cookie', 'tldts', 'yaml'];
+const COMMONJS_LAZY = ['undici', 'tough-cookie', 'tldts', 'yaml', 'pino'];
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const recorder = fileURLToPath(new URL('./fixtures/recordResolves.mjs', import.meta.url));
