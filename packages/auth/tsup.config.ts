@@ -1,3 +1,3 @@
 import { packageBuild } from '@org/build-config/tsup';
 
-export default packageBuild();
+export default packageBuild(['src/index.ts', 'src/light.ts']);

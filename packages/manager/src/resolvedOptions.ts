@@ -1,4 +1,4 @@
-import { MemoryTokenStore } from '@org/mcp-auth';
+import { MemoryTokenStore } from '@org/mcp-auth/light';
 import {
   type ClientOptions,
   type Logger,

@@ -12,7 +12,7 @@ export {
   type TokenSet,
   type TokenStore,
   type TokenStoreKey,
-} from '@org/mcp-auth';
+} from '@org/mcp-auth/light';
 export { type LoadMcpConfigOptions, loadMcpConfig } from '@org/mcp-config';
 export {
   type AfterToolCall,

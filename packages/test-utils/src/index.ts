@@ -10,7 +10,11 @@ export {
 } from './eraConformance.js';
 export { forceGc, whileCollecting } from './forceGc.js';
 export { listenLoopback, readJson, type TestHttpServer } from './httpServer.js';
-export { packagesLoadedByImport } from './importGraph/packagesLoadedByImport.js';
+export {
+  packagesLoadedByImport,
+  packagesOf,
+  urlsLoadedBy,
+} from './importGraph/packagesLoadedByImport.js';
 export { type Daemon, startDaemon } from './network/daemon.js';
 export { freePort, waitForPort } from './network/freePort.js';
 export { type Haproxy, startHaproxy } from './network/haproxy.js';

@@ -1,7 +1,8 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
 import type { AuthorizationContext } from '../discovery/discovery.js';
-import { isLoopback, sentSecretsOf } from '../http/oauthHttp.js';
+import { isLoopback } from '../http/endpointCheck.js';
+import { sentSecretsOf } from '../http/oauthHttp.js';
 import type { OAuthRequestOptions } from '../http/oauthRequestOptions.js';
 import { serverText } from '../http/serverText.js';
 import type { OAuthProviderOptions } from '../oauthProviderOptions.js';

@@ -1,6 +1,7 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import * as oauth from 'oauth4webapi';
-import { answersOf, checkEndpoint } from '../http/oauthHttp.js';
+import { checkEndpoint } from '../http/endpointCheck.js';
+import { answersOf } from '../http/oauthHttp.js';
 import type { OAuthRequestOptions } from '../http/oauthRequestOptions.js';
 import { resourceString } from '../http/resourceUrl.js';
 import { findProtectedResource, type ProtectedResource } from './protectedResource.js';

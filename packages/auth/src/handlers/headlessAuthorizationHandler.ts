@@ -1,5 +1,5 @@
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
-import { checkEndpoint } from '../http/oauthHttp.js';
+import { checkEndpoint } from '../http/endpointCheck.js';
 import type { AuthorizationHandler, AuthorizationRequest } from './authorizationHandler.js';
 
 export interface HeadlessAuthorizationHandlerOptions {

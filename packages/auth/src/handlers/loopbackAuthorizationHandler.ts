@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import { deadline } from '@org/mcp-core/internal';
@@ -45,7 +45,8 @@ export function loopbackAuthorizationHandler(
 
   const redirectUri = (): Promise<string> => {
     listening ??= new Promise<string>((resolve, reject) => {
-      server = createServer((req, res) => {
+      // node:http is loaded here, at the first flow: a manager that never runs one loads no HTTP server.
+      server = process.getBuiltinModule('node:http').createServer((req, res) => {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         if (req.method !== 'GET' || url.pathname !== path || !waiter) {
           res.writeHead(404).end();

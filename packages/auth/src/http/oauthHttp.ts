@@ -2,6 +2,7 @@ import { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 import { deadline } from '@org/mcp-core/internal';
 import * as oauth from 'oauth4webapi';
 import { type Dispatcher, fetch as undiciFetch } from 'undici';
+import { checkEndpoint } from './endpointCheck.js';
 import type { OAuthRequestOptions } from './oauthRequestOptions.js';
 import { SentSecrets } from './serverText.js';
 
@@ -89,21 +90,6 @@ export async function* answersOf(
     }
     yield { candidate, response };
   }
-}
-
-/** https, or http to a loopback host (a local authorization server); anything else is AUTH_INSECURE_ENDPOINT. */
-export function checkEndpoint(url: URL, what: string, serverName: string): void {
-  if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return;
-  throw new MCPAuthError(
-    AuthErrorCode.AUTH_INSECURE_ENDPOINT,
-    `Server "${serverName}": ${what} at ${url.origin}${url.pathname} is neither https nor loopback http; no credential is sent there.`,
-    { serverName },
-  );
-}
-
-export function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /** The response with its body read up to `maxBytes`, as a new Response oauth4webapi can read. */

@@ -1,4 +1,9 @@
-import { type LoggerOptions, pino } from 'pino';
+import { createRequire } from 'node:module';
+import type { LoggerOptions } from 'pino';
+
+// pino (with its worker-thread transport code) is loaded by the first createLogger(), not at import:
+// the default logger is silent, and most users never make one.
+const load = createRequire(import.meta.url);
 
 /** A log method with pino's two call shapes. */
 export interface LogFn {
@@ -48,5 +53,6 @@ export const REDACT_PATHS: readonly string[] = [
 
 /** A pino logger with the stack's redaction paths already set. */
 export function createLogger(options: LoggerOptions = {}): Logger {
+  const { pino } = load('pino') as typeof import('pino');
   return pino({ ...options, redact: { paths: [...REDACT_PATHS], censor: '[redacted]' } });
 }

@@ -1,16 +1,13 @@
-import {
-  type AuthGrant,
-  AuthorizationCodeGrant,
-  type AuthorizationHandler,
-  DEFAULT_AUTHORIZATION_TIMEOUT,
-  DEFAULT_HEADLESS_REDIRECT_URI,
-  type GrantContext,
-  loopbackAuthorizationHandler,
+import type {
+  AuthGrant,
+  AuthorizationHandler,
+  GrantContext,
   OAuthProvider,
-  type OAuthProviderOptions,
-  type TokenSet,
-  type TokenStore,
+  OAuthProviderOptions,
+  TokenSet,
+  TokenStore,
 } from '@org/mcp-auth';
+import { DEFAULT_HEADLESS_REDIRECT_URI, loopbackAuthorizationHandler } from '@org/mcp-auth/light';
 import {
   AuthErrorCode,
   type ClientOptions,
@@ -21,6 +18,7 @@ import {
 import type { Dispatcher } from 'undici';
 import { serverNetwork } from '../network/serverNetwork.js';
 import type { ManagerAuthOptions } from './managerAuthOptions.js';
+import { oauthModule } from './oauthModule.js';
 import { readPrivateKeyFile } from './privateKeyFile.js';
 
 /** The manager's auth options as resolved: its token store always there. */
@@ -67,7 +65,7 @@ export class ServerAuth {
     const { clientId, clientSecret, clientMetadataUrl, authServerMetadataUrl, privateKeyFile } = config;
     // The key is read when a token request first needs it (private_key_jwt), never kept in the store.
     const privateKey = privateKeyFile && (() => readPrivateKeyFile(name, privateKeyFile));
-    this.provider = new OAuthProvider({
+    this.provider = new (oauthModule().OAuthProvider)({
       ...options.oauth,
       serverName: name,
       network: options.network,
@@ -107,6 +105,7 @@ export class ServerAuth {
 
   /** The authorization code grant, asking whichever handler is at hand when it runs. */
   private grant(): AuthGrant {
+    const { AuthorizationCodeGrant, DEFAULT_AUTHORIZATION_TIMEOUT } = oauthModule();
     const codeGrant = (handler: AuthorizationHandler) =>
       new AuthorizationCodeGrant(handler, {
         timeout: this.options.oauth?.authorizationTimeout ?? DEFAULT_AUTHORIZATION_TIMEOUT,

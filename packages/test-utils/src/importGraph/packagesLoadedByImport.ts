@@ -7,23 +7,45 @@ import { promisify } from 'node:util';
 const recorder = fileURLToPath(new URL('./recordResolves.mjs', import.meta.url));
 
 /**
- * Every package, by name, a fresh process loads to `import(specifier)` from `packageDir` (a package imports
- * itself by name, from its `dist`): what an import-graph test checks its lazy list against.
+ * Every URL a fresh process loads to `import(specifier)` (or `require` it) from `packageDir` (a package imports
+ * itself by name, from its `dist`). Under `require` of ES modules (Node 20) the loader hooks see no ES module.
  */
-export async function packagesLoadedByImport(packageDir: string, specifier: string): Promise<Set<string>> {
+export async function urlsLoadedBy(
+  packageDir: string,
+  specifier: string,
+  how: 'import' | 'require' = 'import',
+): Promise<Set<string>> {
+  const code =
+    how === 'import'
+      ? `await import(${JSON.stringify(specifier)});`
+      : `require(${JSON.stringify(specifier)});`;
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', recorder, '--input-type=module', '-e', `await import(${JSON.stringify(specifier)});`],
+    ['--import', recorder, `--input-type=${how === 'import' ? 'module' : 'commonjs'}`, '-e', code],
     { cwd: packageDir, maxBuffer: 16 * 1024 * 1024 },
   );
+  return new Set(
+    stdout
+      .split('\n')
+      .filter((line) => line.startsWith('RESOLVED '))
+      .map((line) => line.slice('RESOLVED '.length)),
+  );
+}
+
+/** The packages, by name, the given URLs belong to. */
+export function packagesOf(urls: Iterable<string>): Set<string> {
   const names = new Map<string, string | undefined>();
   const loaded = new Set<string>();
-  for (const line of stdout.split('\n')) {
-    if (!line.startsWith('RESOLVED ')) continue;
-    const name = packageOf(line.slice('RESOLVED '.length), names);
+  for (const url of urls) {
+    const name = packageOf(url, names);
     if (name) loaded.add(name);
   }
   return loaded;
+}
+
+/** Every package, by name, a fresh process loads to `import(specifier)` from `packageDir`: what an import-graph test checks its lazy list against. */
+export async function packagesLoadedByImport(packageDir: string, specifier: string): Promise<Set<string>> {
+  return packagesOf(await urlsLoadedBy(packageDir, specifier));
 }
 
 /** The name in the nearest package.json above a resolved file (node: builtins have none); `names` caches folders. */
