@@ -3,17 +3,9 @@ export { AuthErrorCode, MCPAuthError } from '@org/mcp-core';
 export type { ClientRegistration, TokenEndpointAuthMethod } from './client/clientRegistration.js';
 export type { AuthGrant, GrantContext, TokenUse } from './flow/authGrant.js';
 export { AuthorizationCodeGrant, type AuthorizationCodeGrantOptions } from './flow/authorizationCodeGrant.js';
-export type { AuthorizationHandler, AuthorizationRequest } from './handlers/authorizationHandler.js';
-export {
-  DEFAULT_HEADLESS_REDIRECT_URI,
-  type HeadlessAuthorizationHandlerOptions,
-  headlessAuthorizationHandler,
-} from './handlers/headlessAuthorizationHandler.js';
-export {
-  type LoopbackAuthorizationHandlerOptions,
-  loopbackAuthorizationHandler,
-} from './handlers/loopbackAuthorizationHandler.js';
 export type { OAuthRequestOptions } from './http/oauthRequestOptions.js';
+// The light entry's token stores and authorization handlers (./light), the same objects.
+export * from './light.js';
 export type { AssertionSource } from './machine/assertionSource.js';
 export {
   ClientCredentialsGrant,
@@ -39,7 +31,3 @@ export {
   type OAuthProviderOptions,
   type PreRegisteredClient,
 } from './oauthProviderOptions.js';
-export { FileTokenStore, type FileTokenStoreOptions } from './tokens/fileTokenStore.js';
-export { MemoryTokenStore } from './tokens/memoryTokenStore.js';
-export type { TokenSet } from './tokens/tokenSet.js';
-export type { TokenStore, TokenStoreKey } from './tokens/tokenStore.js';
