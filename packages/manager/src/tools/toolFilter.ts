@@ -47,7 +47,7 @@ export class ToolFilter {
     sources: readonly (readonly [ToolFilterSource, ToolFilterConfig | undefined])[],
     private readonly trusted = false,
   ) {
-    this.rules = sources.map(([source, config]) => compile(source, config ?? {}));
+    this.rules = sources.map(([source, config]) => rulesOf(source, config));
   }
 
   /** The filter applied to a list; the same list gives the same (cached) answer. */
@@ -84,6 +84,18 @@ export class ToolFilter {
     }
     return undefined;
   }
+}
+
+const FILTER_KEYS = ['includeTools', 'excludeTools', 'disabledTools', 'autoApprove', 'taskTools'] as const;
+/** A config without filter keys (most servers): one set of rules for all of them. */
+const NO_RULES = {
+  'server config': compile('server config', {}),
+  'manager option': compile('manager option', {}),
+};
+
+function rulesOf(source: ToolFilterSource, config: ToolFilterConfig | undefined): Rules {
+  if (!config || FILTER_KEYS.every((key) => config[key] === undefined)) return NO_RULES[source];
+  return compile(source, config);
 }
 
 function compile(source: ToolFilterSource, config: ToolFilterConfig): Rules {

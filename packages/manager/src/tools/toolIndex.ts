@@ -73,6 +73,11 @@ export class ToolIndex {
     return list;
   }
 
+  /** Each server's list as last set (not the copies), in server order. */
+  *sources(): Iterable<[string, readonly Tool[]]> {
+    for (const [server, { source }] of this.servers) yield [server, source];
+  }
+
   get(qualifiedName: string): QualifiedTool | undefined {
     return (this.resolve() ?? this.byName).get(qualifiedName);
   }
