@@ -1,5 +1,6 @@
 import type { Tool, ToolFilterConfig } from '@org/mcp-core';
 import picomatch from 'picomatch';
+import { frozenCopy } from '../util/frozenCopy.js';
 
 /** Where a filter rule was written: the server's config or the manager's `toolFilter` option. */
 export type ToolFilterSource = 'server config' | 'manager option';
@@ -16,7 +17,7 @@ export interface ToolConfigFacts {
 
 /** The tools a server offers through the manager, each with its config facts, and why the others are not. */
 export interface FilteredTools {
-  /** Copies of the offered tools with the config's facts set. */
+  /** Frozen copies of the offered tools with the config's facts set. */
   offered: readonly (Tool & ToolConfigFacts)[];
   /** A filtered tool's name on its server → the rule that filtered it, in words. */
   filtered: ReadonlyMap<string, string>;
@@ -59,7 +60,7 @@ export class ToolFilter {
     for (const tool of tools) {
       const rule = this.ruleAgainst(tool.name);
       if (rule) filtered.set(tool.name, rule);
-      else offered.push(Object.assign({}, tool, this.factsOf(tool.name)));
+      else offered.push(frozenCopy(Object.assign({}, tool, this.factsOf(tool.name))));
     }
     const result = { offered, filtered };
     this.cache.set(tools, result);

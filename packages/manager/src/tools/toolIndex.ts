@@ -1,12 +1,12 @@
 import type { Tool } from '@org/mcp-core';
 import type { ToolNamingPolicy } from '../managerOptions.js';
-import { deepFreeze } from '../util/deepFreeze.js';
+import { frozenCopy } from '../util/frozenCopy.js';
 import { isPrefixed, type QualifiedTool, qualify, qualifyNames, rawName, safeName } from './toolNaming.js';
 
 interface ServerTools {
   /** What the server was last set to, to skip setting the same list again. */
   source: readonly Tool[];
-  /** Frozen copies of the source. */
+  /** Frozen copies of the source (a tool already frozen is taken as it is: deepFreeze's rule). */
   tools: readonly Tool[];
   /** The tools under their candidate names: the final names while no two candidates clash. */
   named: readonly QualifiedTool[];
@@ -45,8 +45,9 @@ export class ToolIndex {
     if (entry?.source === tools) return;
     const renamed = new Set([server]);
     for (const tool of entry?.tools ?? []) this.own(tool.name, server, -1, renamed);
-    // The index owns frozen copies: neither the client's cache nor a caller can change what it hands out.
-    const copies = deepFreeze(structuredClone(tools));
+    // The index owns frozen copies: neither the client's cache nor a caller can change what it hands out. The
+    // filter's tools come frozen already, so the one copy serves the live and the last-known index.
+    const copies = Object.freeze(tools.map((tool) => (Object.isFrozen(tool) ? tool : frozenCopy(tool))));
     for (const tool of copies) this.own(tool.name, server, 1, renamed);
     if (entry) {
       entry.source = tools;
