@@ -53,6 +53,7 @@ export class ToolFilter {
 
   /** The filter applied to a list; the same list gives the same (cached) answer. */
   apply(tools: readonly Tool[]): FilteredTools {
+    if (tools.length === 0) return NOTHING_OFFERED;
     const cached = this.cache.get(tools);
     if (cached) return cached;
     const offered: (Tool & ToolConfigFacts)[] = [];
@@ -62,7 +63,10 @@ export class ToolFilter {
       if (rule) filtered.set(tool.name, rule);
       else offered.push(frozenCopy(Object.assign({}, tool, this.factsOf(tool.name))));
     }
-    const result = { offered, filtered };
+    const result = {
+      offered: Object.freeze(offered),
+      filtered: filtered.size > 0 ? filtered : NONE_FILTERED,
+    };
     this.cache.set(tools, result);
     return result;
   }
@@ -86,6 +90,11 @@ export class ToolFilter {
     return undefined;
   }
 }
+
+/** No tool filtered out (most lists): one empty map for all of them. */
+const NONE_FILTERED: ReadonlyMap<string, string> = new Map();
+/** What any filter makes of an empty list (a server not connected): one answer, not one per server. */
+const NOTHING_OFFERED: FilteredTools = Object.freeze({ offered: Object.freeze([]), filtered: NONE_FILTERED });
 
 const FILTER_KEYS = ['includeTools', 'excludeTools', 'disabledTools', 'autoApprove', 'taskTools'] as const;
 /** A config without filter keys (most servers): one set of rules for all of them. */
