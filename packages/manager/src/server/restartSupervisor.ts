@@ -71,6 +71,8 @@ export class RestartSupervisor {
   /** The server is up: once it stays up for stableAfter, its restart budget is whole again. */
   up(): void {
     clearTimeout(this.stableTimer);
+    // A whole budget needs no timer: one per connected server would be held for nothing.
+    if (this.restarts === 0) return;
     this.stableTimer = setTimeout(() => {
       this.restarts = 0;
     }, this.options.stableAfter);

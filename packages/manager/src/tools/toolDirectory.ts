@@ -1,4 +1,4 @@
-import { ManagerErrorCode, MCPError } from '@org/mcp-core';
+import { ManagerErrorCode, MCPError, type Tool } from '@org/mcp-core';
 import type { ToolNamingPolicy } from '../managerOptions.js';
 import type { ManagedServer } from '../server/managedServer.js';
 import { closestName, didYouMean } from '../util/closestName.js';
@@ -20,33 +20,38 @@ export interface ToolSearchResult {
  * Where a tool call goes: the connected servers' tools (what listTools() shows, and what searchTools ranks), and
  * every server's tools as it last offered them, so a call to a tool of a server that is down reaches that server
  * and hears why. Each server's tools pass its ToolFilter first; a call to a filtered one hears which rule.
+ * The last-known index and the search index are built at their first use (a name the live index lacks, a
+ * search) and kept up to date from then on: a manager that never searches holds no search words.
  */
 export class ToolDirectory {
   private readonly live: ToolIndex;
-  private readonly known: ToolIndex;
-  private readonly search = new ToolSearch();
+  /** Per server, in the order first set, its tools as last offered: what the last-known index is built from. */
+  private readonly knownLists = new Map<string, readonly Tool[]>();
+  private knownIndex: ToolIndex | undefined;
+  private searchIndex: ToolSearch | undefined;
   /** Per server, its filtered tools (as last offered) and the rule against each. */
   private readonly filtered = new Map<string, ReadonlyMap<string, string>>();
 
-  constructor(policy: ToolNamingPolicy) {
+  constructor(private readonly policy: ToolNamingPolicy) {
     this.live = new ToolIndex(policy);
-    this.known = new ToolIndex(policy);
   }
 
   /** A server's current tools through its filter; a new server goes last in the order. */
   update(server: ManagedServer, filter: ToolFilter = NO_FILTER): void {
     const live = filter.apply(server.tools).offered;
     this.live.set(server.name, live);
-    this.search.set(server.name, live);
+    this.searchIndex?.set(server.name, live);
     const known = filter.apply(server.knownTools);
-    this.known.set(server.name, known.offered);
+    this.knownLists.set(server.name, known.offered);
+    this.knownIndex?.set(server.name, known.offered);
     this.filtered.set(server.name, known.filtered);
   }
 
   delete(name: string): void {
     this.live.delete(name);
-    this.known.delete(name);
-    this.search.delete(name);
+    this.knownLists.delete(name);
+    this.knownIndex?.delete(name);
+    this.searchIndex?.delete(name);
     this.filtered.delete(name);
   }
 
@@ -77,11 +82,29 @@ export class ToolDirectory {
     const results: ToolSearchResult[] = [];
     const count =
       limit !== undefined && Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : DEFAULT_SEARCH_LIMIT;
-    for (const hit of this.search.search(query, count)) {
+    for (const hit of this.search().search(query, count)) {
       const tool = this.live.at(hit.server, hit.position);
       if (tool) results.push({ tool, score: hit.score });
     }
     return results;
+  }
+
+  /** Every server's tools as last offered, named as one index named them all along (names depend on no history). */
+  private known(): ToolIndex {
+    if (!this.knownIndex) {
+      this.knownIndex = new ToolIndex(this.policy);
+      for (const [server, tools] of this.knownLists) this.knownIndex.set(server, tools);
+    }
+    return this.knownIndex;
+  }
+
+  /** The connected servers' tools by search words, indexed at the first search. */
+  private search(): ToolSearch {
+    if (!this.searchIndex) {
+      this.searchIndex = new ToolSearch();
+      for (const [server, tools] of this.live.sources()) this.searchIndex.set(server, tools);
+    }
+    return this.searchIndex;
   }
 
   /** TOOL_FILTERED when the name is that of a tool a filter keeps out, under either naming. */
@@ -102,7 +125,7 @@ export class ToolDirectory {
   /** A tool as last offered; under toolNaming 'error' a clash among servers that are down is not the caller's. */
   private lastKnown(qualifiedName: string): QualifiedTool | undefined {
     try {
-      return this.known.get(qualifiedName);
+      return this.known().get(qualifiedName);
     } catch (error) {
       if (error instanceof MCPError && error.code === ManagerErrorCode.TOOL_NAME_COLLISION) return undefined;
       throw error;

@@ -1,5 +1,6 @@
 import type { Tool, ToolFilterConfig } from '@org/mcp-core';
 import picomatch from 'picomatch';
+import { frozenCopy } from '../util/frozenCopy.js';
 
 /** Where a filter rule was written: the server's config or the manager's `toolFilter` option. */
 export type ToolFilterSource = 'server config' | 'manager option';
@@ -16,7 +17,7 @@ export interface ToolConfigFacts {
 
 /** The tools a server offers through the manager, each with its config facts, and why the others are not. */
 export interface FilteredTools {
-  /** Copies of the offered tools with the config's facts set. */
+  /** Frozen copies of the offered tools with the config's facts set. */
   offered: readonly (Tool & ToolConfigFacts)[];
   /** A filtered tool's name on its server → the rule that filtered it, in words. */
   filtered: ReadonlyMap<string, string>;
@@ -47,11 +48,12 @@ export class ToolFilter {
     sources: readonly (readonly [ToolFilterSource, ToolFilterConfig | undefined])[],
     private readonly trusted = false,
   ) {
-    this.rules = sources.map(([source, config]) => compile(source, config ?? {}));
+    this.rules = sources.map(([source, config]) => rulesOf(source, config));
   }
 
   /** The filter applied to a list; the same list gives the same (cached) answer. */
   apply(tools: readonly Tool[]): FilteredTools {
+    if (tools.length === 0) return NOTHING_OFFERED;
     const cached = this.cache.get(tools);
     if (cached) return cached;
     const offered: (Tool & ToolConfigFacts)[] = [];
@@ -59,9 +61,12 @@ export class ToolFilter {
     for (const tool of tools) {
       const rule = this.ruleAgainst(tool.name);
       if (rule) filtered.set(tool.name, rule);
-      else offered.push(Object.assign({}, tool, this.factsOf(tool.name)));
+      else offered.push(frozenCopy(Object.assign({}, tool, this.factsOf(tool.name))));
     }
-    const result = { offered, filtered };
+    const result = {
+      offered: Object.freeze(offered),
+      filtered: filtered.size > 0 ? filtered : NONE_FILTERED,
+    };
     this.cache.set(tools, result);
     return result;
   }
@@ -84,6 +89,23 @@ export class ToolFilter {
     }
     return undefined;
   }
+}
+
+/** No tool filtered out (most lists): one empty map for all of them. */
+const NONE_FILTERED: ReadonlyMap<string, string> = new Map();
+/** What any filter makes of an empty list (a server not connected): one answer, not one per server. */
+const NOTHING_OFFERED: FilteredTools = Object.freeze({ offered: Object.freeze([]), filtered: NONE_FILTERED });
+
+const FILTER_KEYS = ['includeTools', 'excludeTools', 'disabledTools', 'autoApprove', 'taskTools'] as const;
+/** A config without filter keys (most servers): one set of rules for all of them. */
+const NO_RULES = {
+  'server config': compile('server config', {}),
+  'manager option': compile('manager option', {}),
+};
+
+function rulesOf(source: ToolFilterSource, config: ToolFilterConfig | undefined): Rules {
+  if (!config || FILTER_KEYS.every((key) => config[key] === undefined)) return NO_RULES[source];
+  return compile(source, config);
 }
 
 function compile(source: ToolFilterSource, config: ToolFilterConfig): Rules {

@@ -1,12 +1,12 @@
 import type { Tool } from '@org/mcp-core';
 import type { ToolNamingPolicy } from '../managerOptions.js';
-import { deepFreeze } from '../util/deepFreeze.js';
+import { frozenCopy } from '../util/frozenCopy.js';
 import { isPrefixed, type QualifiedTool, qualify, qualifyNames, rawName, safeName } from './toolNaming.js';
 
 interface ServerTools {
   /** What the server was last set to, to skip setting the same list again. */
   source: readonly Tool[];
-  /** Frozen copies of the source. */
+  /** Frozen copies of the source (a tool already frozen is taken as it is: deepFreeze's rule). */
   tools: readonly Tool[];
   /** The tools under their candidate names: the final names while no two candidates clash. */
   named: readonly QualifiedTool[];
@@ -20,18 +20,14 @@ interface ServerTools {
  */
 export class ToolIndex {
   private readonly servers = new Map<string, ServerTools>();
-  /** Original tool name → server → how often it offers it. */
+  /** Original tool name → server → how often it offers it; not kept under 'prefix', where no name depends on it. */
   private readonly owners = new Map<string, Map<string, number>>();
   /** Original names offered more than once. */
   private sharedNames = 0;
-  /** Candidate name → how many tools have it. */
-  private readonly candidates = new Map<string, number>();
+  /** Candidate name → the tool that has it, or the tools (two or more) that clash on it. */
+  private readonly byName = new Map<string, QualifiedTool | QualifiedTool[]>();
   /** Candidate names held by more than one tool: only then does a name depend on the others (a hash). */
   private clashes = 0;
-  /** Candidate name → tool, kept up to date while nothing clashes. */
-  private byName = new Map<string, QualifiedTool>();
-  /** A clash overwrote an entry of byName: rebuild it once clashes are gone. */
-  private byNameDamaged = false;
   /** Every tool named at once by qualifyNames, by name: used while candidate names clash. */
   private fallback: Map<string, QualifiedTool> | undefined;
   /** The fallback's tools by server, in each server's own order. */
@@ -45,8 +41,12 @@ export class ToolIndex {
     if (entry?.source === tools) return;
     const renamed = new Set([server]);
     for (const tool of entry?.tools ?? []) this.own(tool.name, server, -1, renamed);
-    // The index owns frozen copies: neither the client's cache nor a caller can change what it hands out.
-    const copies = deepFreeze(structuredClone(tools));
+    // The index owns frozen copies: neither the client's cache nor a caller can change what it hands out. The
+    // filter's tools come frozen already, so the one copy serves the live and the last-known index.
+    const copies =
+      Object.isFrozen(tools) && tools.every((tool) => Object.isFrozen(tool))
+        ? tools
+        : Object.freeze(tools.map((tool) => (Object.isFrozen(tool) ? tool : frozenCopy(tool))));
     for (const tool of copies) this.own(tool.name, server, 1, renamed);
     if (entry) {
       entry.source = tools;
@@ -73,8 +73,17 @@ export class ToolIndex {
     return list;
   }
 
+  /** Each server's list as last set (not the copies), in server order. */
+  *sources(): Iterable<[string, readonly Tool[]]> {
+    for (const [server, { source }] of this.servers) yield [server, source];
+  }
+
   get(qualifiedName: string): QualifiedTool | undefined {
-    return (this.resolve() ?? this.byName).get(qualifiedName);
+    const fallback = this.resolve();
+    if (fallback) return fallback.get(qualifiedName);
+    // Without clashes no name is held twice.
+    const held = this.byName.get(qualifiedName);
+    return Array.isArray(held) ? undefined : held;
   }
 
   /** The tool at `position` of the list `server` was last set to (what the search index points at). */
@@ -103,12 +112,6 @@ export class ToolIndex {
       }
       return this.fallback;
     }
-    if (this.byNameDamaged) {
-      this.byName = new Map();
-      for (const { named } of this.servers.values())
-        for (const tool of named) this.byName.set(tool.qualifiedName, tool);
-      this.byNameDamaged = false;
-    }
     return undefined;
   }
 
@@ -116,23 +119,20 @@ export class ToolIndex {
   private rename(server: string): void {
     const entry = this.servers.get(server);
     if (!entry) return;
-    for (const tool of entry.named) {
-      this.count(tool.qualifiedName, -1);
-      if (this.byName.get(tool.qualifiedName) === tool) this.byName.delete(tool.qualifiedName);
-    }
+    for (const tool of entry.named) this.release(tool);
     entry.named = entry.tools.map((tool) => {
       const shared = isShared(this.owners.get(tool.name));
-      const name = safeName(rawName(server, tool.name, isPrefixed(this.policy, shared)));
-      const named = Object.freeze(qualify(tool, server, name));
-      this.count(name, 1);
-      if (this.byName.has(name)) this.byNameDamaged = true;
-      this.byName.set(name, named);
+      const named = Object.freeze(
+        qualify(tool, server, safeName(rawName(server, tool.name, isPrefixed(this.policy, shared)))),
+      );
+      this.hold(named);
       return named;
     });
   }
 
   /** Counts one more or one less offer of `name`; adds to `renamed` the servers whose names that changes. */
   private own(name: string, server: string, delta: 1 | -1, renamed: Set<string>): void {
+    if (this.policy === 'prefix') return;
     const holders = this.owners.get(name) ?? new Map<string, number>();
     const wasShared = isShared(holders);
     const count = (holders.get(server) ?? 0) + delta;
@@ -146,13 +146,27 @@ export class ToolIndex {
     if (this.policy === 'prefix-on-collision') for (const holder of holders.keys()) renamed.add(holder);
   }
 
-  private count(candidate: string, delta: 1 | -1): void {
-    const before = this.candidates.get(candidate) ?? 0;
-    const after = before + delta;
-    if (after > 0) this.candidates.set(candidate, after);
-    else this.candidates.delete(candidate);
-    if (before === 1 && after === 2) this.clashes++;
-    if (before === 2 && after === 1) this.clashes--;
+  /** `tool` takes its candidate name, beside any tool that has it already (a clash). */
+  private hold(tool: QualifiedTool): void {
+    const held = this.byName.get(tool.qualifiedName);
+    if (held === undefined) this.byName.set(tool.qualifiedName, tool);
+    else if (Array.isArray(held)) held.push(tool);
+    else {
+      this.byName.set(tool.qualifiedName, [held, tool]);
+      this.clashes++;
+    }
+  }
+
+  /** `tool` gives its candidate name up; the one tool left with it, if any, has it alone. */
+  private release(tool: QualifiedTool): void {
+    const held = this.byName.get(tool.qualifiedName);
+    if (held === tool) this.byName.delete(tool.qualifiedName);
+    else if (Array.isArray(held)) {
+      held.splice(held.indexOf(tool), 1);
+      if (held.length > 1) return;
+      this.byName.set(tool.qualifiedName, held[0] as QualifiedTool);
+      this.clashes--;
+    }
   }
 }
 
