@@ -1,6 +1,6 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { type Context, type ContextManager, context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
-import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { afterAll, expect, it } from 'vitest';
 import { MCPConnectionManager } from '../src/index.js';
 
@@ -43,8 +43,16 @@ async function askedByOneCall(): Promise<number> {
   }
 }
 
+/** Whether the API's CommonJS build (the one the manager requires; this file imports the ES one) is loaded. */
+const apiRequired = () =>
+  Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('@opentelemetry/api'));
+
 it('traces nothing while no tracer or meter provider is registered, and traces once one is', async () => {
   expect(await askedByOneCall()).toBe(0);
+  expect(apiRequired(), 'the manager loaded @opentelemetry/api with nothing registered').toBe(false);
+  // Loaded only now: the SDK requires the API's CommonJS build itself.
+  const { BasicTracerProvider } = await import('@opentelemetry/sdk-trace-base');
   trace.setGlobalTracerProvider(new BasicTracerProvider());
   expect(await askedByOneCall()).toBeGreaterThan(0);
+  expect(apiRequired()).toBe(true);
 });

@@ -186,7 +186,8 @@ export class ManagedServer extends EventEmitter<ManagerEventMap> {
   /** The live client when a call needs no wait (connected), its idle wait started over; else undefined. */
   readyClient(): MCPClient | undefined {
     const client = this.holder.client;
-    if (!client || this.retired || this.record.state !== 'connected' || !this.record.enabled) return undefined;
+    if (!client || this.retired || this.record.state !== 'connected' || !this.record.enabled)
+      return undefined;
     this.onDemand.idle.touch();
     return client;
   }

@@ -14,8 +14,20 @@ export interface TelemetryOption {
  * for making them). Its instruments come from the providers registered when it is made.
  */
 export function managerTelemetry(options: TelemetryOption): Telemetry | undefined {
-  const api = options.telemetry === false ? undefined : openTelemetry();
+  if (options.telemetry === false || !globalsRegistered()) return undefined;
+  const api = openTelemetry();
   return api && providerRegistered(api) ? new Telemetry(api) : undefined;
+}
+
+/**
+ * Whether any copy of `@opentelemetry/api` 1.x registered a tracer or meter provider, read without loading the API
+ * (about 50 modules): every copy keeps its registrations in one object on `globalThis` under this symbol.
+ */
+function globalsRegistered(): boolean {
+  const globals = (globalThis as Record<symbol, { trace?: unknown; metrics?: unknown } | undefined>)[
+    Symbol.for('opentelemetry.js.api.1')
+  ];
+  return globals?.trace !== undefined || globals?.metrics !== undefined;
 }
 
 /** Whether an SDK registered a tracer or meter provider: the API hands out its own no-op ones until then. */
