@@ -107,7 +107,12 @@ async function run(job) {
     const closeMs = performance.now() - closeStart;
     return job.row === 'fleet'
       ? { readyMs, heapKiBPerServer: (after.heapUsed - before.heapUsed) / 1024 / job.servers, closeMs }
-      : { rssMiB: (after.rss - before.rss) / MiB, heapMiB: (after.heapUsed - before.heapUsed) / MiB };
+      : {
+          rssMiB: (after.rss - before.rss) / MiB,
+          heapMiB: (after.heapUsed - before.heapUsed) / MiB,
+          rssAfterMiB: after.rss / MiB,
+          heapAfterMiB: after.heapUsed / MiB,
+        };
   }
   try {
     if (job.row === 'calls') {

@@ -142,6 +142,10 @@ export function poolScenarios(p) {
       metrics: [
         { key: 'rssMiB', label: 'RSS growth MiB (after gc)', better: 'lower', kind: 'memory' },
         { key: 'heapMiB', label: 'heap growth MiB (after gc)', better: 'lower', kind: 'memory' },
+        // What the process holds in all, library included: growth alone favours a library whose import left slack
+        // pages for the connects to reuse.
+        { key: 'rssAfterMiB', label: 'RSS after connecting MiB', better: 'lower', kind: 'memory' },
+        { key: 'heapAfterMiB', label: 'heap after connecting MiB', better: 'lower', kind: 'memory' },
       ],
       run: (contender, _target, params) =>
         runPoolJob({ kind: kindOf(contender.id), row: 'rss', servers: params.poolRssServers }),
