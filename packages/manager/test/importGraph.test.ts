@@ -5,7 +5,8 @@ import { packagesOf, urlsLoadedBy } from '@org/test-utils';
 import { describe, expect, it } from 'vitest';
 
 // What `import('@org/mcp-manager')` must not load: each is loaded at the first use that needs it
-// (a URL server, OAuth, DPoP or private_key_jwt, skills, telemetry on, a tool with an output schema, createLogger).
+// (a URL server, OAuth, DPoP or private_key_jwt, skills, telemetry on, a tool with an output schema, createLogger,
+// a tool filter with patterns).
 const LAZY = [
   'jose',
   'oauth4webapi',
@@ -22,6 +23,7 @@ const LAZY = [
   '@org/mcp-transport-http',
   '@org/mcp-transport-sse',
   '@org/mcp-skills',
+  'picomatch',
 ];
 
 // Packages on LAZY that the manager loads through a light entry only: their main entry must not load.
@@ -41,7 +43,7 @@ const NOT_YET_LAZY = new Map<string, string>([
 ]);
 
 // Under `require` (of ES modules, Node 20) the loader hooks see no ES module: only the CommonJS packages show.
-const COMMONJS_LAZY = ['undici', 'tough-cookie', 'tldts', 'yaml', 'pino'];
+const COMMONJS_LAZY = ['undici', 'tough-cookie', 'tldts', 'yaml', 'pino', 'picomatch'];
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import type { Tool, ToolFilterConfig } from '@org/mcp-core';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
 import { frozenCopy } from '../util/frozenCopy.js';
 
 /** Where a filter rule was written: the server's config or the manager's `toolFilter` option. */
@@ -130,10 +131,13 @@ function compile(source: ToolFilterSource, config: ToolFilterConfig): Rules {
   };
 }
 
-/** Matches a name equal to a pattern or matched by it as a glob. */
+let picomatch: typeof Picomatch | undefined;
+
+/** Matches a name equal to a pattern or matched by it as a glob. picomatch is loaded at the first pattern, not at import. */
 function matcher(patterns: readonly string[]): Matcher {
   if (patterns.length === 0) return () => false;
   const exact = new Set(patterns);
+  picomatch ??= createRequire(import.meta.url)('picomatch') as typeof Picomatch;
   // dot: a tool name starting with "." is matched like any other; tool names are not paths.
   const glob = picomatch([...patterns], { dot: true });
   return (name) => exact.has(name) || glob(name);
