@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type { ManagerEventMap } from '../managerEvents.js';
-import { type OpenTelemetry, openTelemetry } from './openTelemetry.js';
-import { TELEMETRY_SCOPE, Telemetry } from './telemetry.js';
+import { openTelemetry } from './openTelemetry.js';
+import { Telemetry } from './telemetry.js';
 
 /** The manager option that turns telemetry off. */
 export interface TelemetryOption {
@@ -14,29 +14,21 @@ export interface TelemetryOption {
  * for making them). Its instruments come from the providers registered when it is made.
  */
 export function managerTelemetry(options: TelemetryOption): Telemetry | undefined {
-  if (options.telemetry === false || !globalsRegistered()) return undefined;
+  if (options.telemetry === false || !providerRegistered()) return undefined;
   const api = openTelemetry();
-  return api && providerRegistered(api) ? new Telemetry(api) : undefined;
+  return api && new Telemetry(api);
 }
 
 /**
  * Whether any copy of `@opentelemetry/api` 1.x registered a tracer or meter provider, read without loading the API
- * (about 50 modules): every copy keeps its registrations in one object on `globalThis` under this symbol.
+ * (about 50 modules): every copy keeps its registrations in one object on `globalThis` under this symbol, and
+ * `trace` or `metrics` is there only once `setGlobalTracerProvider` or `setGlobalMeterProvider` was called.
  */
-function globalsRegistered(): boolean {
+function providerRegistered(): boolean {
   const globals = (globalThis as Record<symbol, { trace?: unknown; metrics?: unknown } | undefined>)[
     Symbol.for('opentelemetry.js.api.1')
   ];
   return globals?.trace !== undefined || globals?.metrics !== undefined;
-}
-
-/** Whether an SDK registered a tracer or meter provider: the API hands out its own no-op ones until then. */
-function providerRegistered(api: OpenTelemetry): boolean {
-  // Registering a tracer provider sets the delegate of the API's global proxy; until then it is the no-op one.
-  const tracers = api.trace.getTracerProvider();
-  const noopTracers = new api.ProxyTracerProvider().getDelegate();
-  if (!(tracers instanceof api.ProxyTracerProvider) || tracers.getDelegate() !== noopTracers) return true;
-  return api.metrics.getMeter(TELEMETRY_SCOPE) !== api.createNoopMeter();
 }
 
 /** Restart spans and circuit breaker counts from the manager's own events. */
